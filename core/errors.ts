@@ -1,0 +1,63 @@
+// Errors are values: a closed union of kinds. Only the UI and CLI turn them into words (core/present.ts).
+
+/** Why a 403 happened (see core/forbidden.ts). */
+export type ForbiddenReason = 'validation' | 'violation' | 'forbidden' | 'management_key_required';
+
+/** What the user can do about an auth error; the front end phrases it. */
+export type AuthHint = 'codex_login' | 'claude_login' | 'check_key' | 'missing_scope' | 'token_expired';
+
+export type ProviderError =
+  | { kind: 'unauthorized'; status: number | null; hint: AuthHint | null }
+  | { kind: 'forbidden'; status: number; reason: ForbiddenReason; url: string | null }
+  | { kind: 'rate_limited'; retryAfterMs: number | null; spendCap?: boolean }
+  | { kind: 'upstream'; status: number; overloaded?: boolean }
+  | { kind: 'transport'; code: string }
+  | { kind: 'timeout'; afterMs: number }
+  | { kind: 'malformed'; detail: string }
+  | { kind: 'unconfigured'; what: string }
+  | { kind: 'credentials_invalid'; detail: string }
+  | { kind: 'keychain_unavailable'; detail: string }
+  | { kind: 'credits_exhausted'; message: string | null };
+
+export type ErrorKind = ProviderError['kind'];
+
+/** Result of a fallible operation: errors are returned, never thrown. */
+export type Result<T, E = ProviderError> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
+
+/** Exhaustiveness guard for switches over closed unions. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
+}
+
+/** True for failures that are likely to pass on their own (worth a retry with backoff). */
+export function isTransient(e: ProviderError): boolean {
+  switch (e.kind) {
+    case 'rate_limited':
+      return !e.spendCap;
+    case 'upstream':
+    case 'transport':
+    case 'timeout':
+      return true;
+    case 'unauthorized':
+    case 'forbidden':
+    case 'malformed':
+    case 'unconfigured':
+    case 'credentials_invalid':
+    case 'keychain_unavailable':
+    case 'credits_exhausted':
+      return false;
+    default:
+      return assertNever(e);
+  }
+}
+
+/** Maps a plain HTTP status to an error kind when the provider has nothing more specific to say. */
+export function errorFromStatus(status: number, retryAfterMs: number | null = null): ProviderError {
+  if (status === 401) return { kind: 'unauthorized', status, hint: null };
+  if (status === 403) return { kind: 'forbidden', status, reason: 'forbidden', url: null };
+  if (status === 429) return { kind: 'rate_limited', retryAfterMs };
+  return { kind: 'upstream', status };
+}

@@ -1,0 +1,106 @@
+// The normalized model every provider produces and every front end (tray, popover, CLI) reads.
+// Times are epoch milliseconds; amounts keep their raw values (clamping is the view's job).
+import type { ProviderError } from './errors';
+
+/** Known provider ids; the model stays open to more. */
+export type ProviderId = 'openrouter' | 'codex' | 'claude' | (string & {});
+
+/** What a window measures: a rolling/calendar period or a credit balance. */
+export type WindowKind = 'session' | 'daily' | 'weekly' | 'monthly' | 'credits';
+
+/** 'percent', or a lowercase ISO-4217 currency code such as 'usd' or 'eur'. */
+export type Unit = 'percent' | 'usd' | (string & {});
+
+/** One meter: how much of one limit is used and when it resets. */
+export interface UsageWindow {
+  /** Stable within a provider across fetches (e.g. 'session', 'weekly', 'weekly:opus', 'credits'). */
+  id: string;
+  kind: WindowKind;
+  label: string;
+  /** 0–100 and beyond when over the limit; null when there is no cap to measure against. */
+  usedPercent: number | null;
+  used: number | null;
+  limit: number | null;
+  /** May be negative (an overdrawn balance). */
+  remaining: number | null;
+  unit: Unit;
+  /** Epoch ms, or null when the window never resets / the reset is unknown. */
+  resetsAt: number | null;
+  windowMinutes: number | null;
+}
+
+export type ProviderStatus = 'ok' | 'stale' | 'error' | 'unconfigured';
+
+/** Facts worth showing that are not meters. Words are chosen by the front end (core/present.ts). */
+export type Note =
+  | { code: 'no_spending_limit' }
+  | { code: 'plan'; plan: string }
+  | { code: 'credits_balance'; balance: number; unit: Unit }
+  | { code: 'unlimited_credits' }
+  | { code: 'limit_reached' }
+  | { code: 'fallback_source'; primaryError: ProviderError['kind'] }
+  | { code: 'key_expires'; at: number }
+  | { code: 'free_tier' }
+  | { code: 'verify_account'; url: string | null };
+
+export type NoteCode = Note['code'];
+
+/** Who the data belongs to, as safe-to-show labels (never a secret). */
+export interface AccountInfo {
+  /** A masked key label such as `sk-or-v1-…e41`, an email, or an account name. */
+  label: string | null;
+  plan: string | null;
+}
+
+/** What one provider looks like right now. */
+export interface ProviderSnapshot {
+  providerId: ProviderId;
+  status: ProviderStatus;
+  error: ProviderError | null;
+  /** When the windows shown were fetched (the last success), epoch ms. */
+  fetchedAt: number | null;
+  /** When the last attempt finished, success or not. */
+  attemptedAt: number | null;
+  /** Which source answered, e.g. 'openrouter:/key', 'codex:wham/usage', 'codex-logs'. */
+  source: string | null;
+  windows: UsageWindow[];
+  notes: Note[];
+  account: AccountInfo | null;
+}
+
+/** What a successful source fetch returns before resilience is applied. */
+export interface FetchData {
+  source: string;
+  windows: UsageWindow[];
+  notes: Note[];
+  account: AccountInfo | null;
+}
+
+/** An empty snapshot for a provider that has not been polled yet. */
+export function emptySnapshot(providerId: ProviderId, status: ProviderStatus = 'unconfigured'): ProviderSnapshot {
+  return {
+    providerId,
+    status,
+    error: null,
+    fetchedAt: null,
+    attemptedAt: null,
+    source: null,
+    windows: [],
+    notes: [],
+    account: null,
+  };
+}
+
+/** Builds a window with null defaults so providers only state what they know. */
+export function makeWindow(w: Pick<UsageWindow, 'id' | 'kind' | 'label'> & Partial<UsageWindow>): UsageWindow {
+  return {
+    usedPercent: null,
+    used: null,
+    limit: null,
+    remaining: null,
+    unit: 'percent',
+    resetsAt: null,
+    windowMinutes: null,
+    ...w,
+  };
+}
