@@ -104,3 +104,9 @@ export function makeWindow(w: Pick<UsageWindow, 'id' | 'kind' | 'label'> & Parti
     ...w,
   };
 }
+
+/** What the poller shows: every provider's snapshot plus which ones are fetching right now. */
+export interface PollerView {
+  snapshots: ProviderSnapshot[];
+  refreshing: ProviderId[];
+}

@@ -8,7 +8,9 @@ interface Timer {
 }
 
 export class FakeClock implements Clock, Scheduler {
+  /** Monotonic time that timers run on; the wall clock is this plus `offset`. */
   private t: number;
+  private offset = 0;
   private seq = 0;
   private timers: Timer[] = [];
 
@@ -17,7 +19,7 @@ export class FakeClock implements Clock, Scheduler {
   }
 
   now(): number {
-    return this.t;
+    return this.t + this.offset;
   }
 
   schedule(delayMs: number, fn: () => void): () => void {
@@ -51,9 +53,15 @@ export class FakeClock implements Clock, Scheduler {
     await flush();
   }
 
-  /** Jumps the wall clock without firing timers (a sleep/resume or a clock change). */
+  /** Changes the wall clock only (an NTP correction, a manual clock change): timers, like real ones, are unaffected. */
   jump(ms: number): void {
+    this.offset += ms;
+  }
+
+  /** A sleep: wall and monotonic time both move, and every timer that came due fires at once on wake. */
+  async sleep(ms: number): Promise<void> {
     this.t += ms;
+    await this.advance(0);
   }
 }
 

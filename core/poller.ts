@@ -1,0 +1,189 @@
+// The poller: every provider on its own schedule, in parallel, single-flight per provider,
+// with backoff from core/resilience. Time and timers come from ports, so tests run on a FakeClock.
+import type { PollerView, ProviderId } from './model';
+import type { Clock, Scheduler } from './ports';
+import { runChain, DEFAULT_FETCH_TIMEOUT_MS, type Provider } from './provider';
+import { applyFailure, applySuccess, initialState, type ProviderState } from './resilience';
+
+export const DEFAULT_INTERVAL_MS = 2 * 60_000;
+
+export interface PollerOptions {
+  providers: Provider[];
+  clock: Clock;
+  scheduler: Scheduler;
+  intervalMs?: number;
+  timeoutMs?: number;
+}
+
+export interface Poller {
+  /** Polls every provider now, then on schedule. */
+  start(): void;
+  /** Cancels all timers; fetches in flight finish but schedule nothing. */
+  stop(): void;
+  /** While suspended: no timers run. */
+  pause(): void;
+  /** After resume: refreshes what is due and reschedules. */
+  resume(): Promise<void>;
+  /** Fetches one provider (or all) now, joining a fetch already in flight. Throttled providers are skipped. */
+  refreshNow(id?: ProviderId | null): Promise<void>;
+  /** Refreshes only providers whose last attempt is older than `maxAgeMs` (e.g. when the popover opens). */
+  refreshIfOlderThan(maxAgeMs: number): Promise<void>;
+  view(): PollerView;
+  subscribe(fn: (v: PollerView) => void): () => void;
+  /** Replaces the provider list: new ids are polled at once, removed ones dropped, same object kept as is. */
+  setProviders(providers: Provider[]): void;
+  setIntervalMs(ms: number): void;
+}
+
+interface Entry {
+  provider: Provider;
+  state: ProviderState;
+  inflight: Promise<void> | null;
+  cancelTimer: (() => void) | null;
+}
+
+/** Creates a poller over the given providers. Nothing runs until `start()`. */
+export function createPoller(opts: PollerOptions): Poller {
+  const { clock, scheduler } = opts;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+  let intervalMs = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
+  let running = false;
+  let paused = false;
+  const entries = new Map<ProviderId, Entry>();
+  const listeners = new Set<(v: PollerView) => void>();
+
+  const view = (): PollerView => ({
+    snapshots: [...entries.values()].map((e) => e.state.snapshot),
+    refreshing: [...entries.values()].filter((e) => e.inflight !== null).map((e) => e.provider.id),
+  });
+  const emit = () => {
+    const v = view();
+    for (const fn of listeners) fn(v);
+  };
+
+  const schedule = (e: Entry) => {
+    e.cancelTimer?.();
+    e.cancelTimer = null;
+    if (!running || paused || entries.get(e.provider.id) !== e) return;
+    const delay = Math.max(0, e.state.nextDueAt - clock.now());
+    e.cancelTimer = scheduler.schedule(delay, () => {
+      e.cancelTimer = null;
+      void poll(e, false);
+    });
+  };
+
+  const poll = (e: Entry, manual: boolean): Promise<void> => {
+    if (e.inflight) return e.inflight;
+    // A provider that told us to back off is not asked again early, even by a click.
+    if (manual && e.state.blockedUntil > clock.now()) return Promise.resolve();
+    const policy = { intervalMs, rateLimitFallbackMs: e.provider.rateLimitFallbackMs };
+    e.inflight = (async () => {
+      const outcome = await runChain(e.provider, scheduler, timeoutMs);
+      const now = clock.now();
+      e.state = outcome.ok
+        ? applySuccess(e.state, outcome.data, outcome.fallbackFrom, now, policy)
+        : applyFailure(e.state, outcome.error, now, policy);
+    })().finally(() => {
+      e.inflight = null;
+      if (entries.get(e.provider.id) === e) {
+        schedule(e);
+        emit();
+      }
+    });
+    emit();
+    return e.inflight;
+  };
+
+  const add = (p: Provider): Entry => {
+    const e: Entry = { provider: p, state: initialState(p.id), inflight: null, cancelTimer: null };
+    entries.set(p.id, e);
+    return e;
+  };
+  for (const p of opts.providers) add(p);
+
+  const selected = (id?: ProviderId | null) =>
+    [...entries.values()].filter((e) => id === undefined || id === null || e.provider.id === id);
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      for (const e of entries.values()) void poll(e, false);
+    },
+    stop() {
+      running = false;
+      for (const e of entries.values()) {
+        e.cancelTimer?.();
+        e.cancelTimer = null;
+      }
+    },
+    pause() {
+      paused = true;
+      for (const e of entries.values()) {
+        e.cancelTimer?.();
+        e.cancelTimer = null;
+      }
+    },
+    async resume() {
+      if (!paused) return;
+      paused = false;
+      const now = clock.now();
+      await Promise.all(
+        [...entries.values()].map((e) => (e.state.nextDueAt <= now ? poll(e, false) : (schedule(e), Promise.resolve()))),
+      );
+    },
+    async refreshNow(id) {
+      await Promise.all(selected(id).map((e) => poll(e, true)));
+    },
+    async refreshIfOlderThan(maxAgeMs) {
+      const now = clock.now();
+      const old = [...entries.values()].filter(
+        (e) => e.state.snapshot.attemptedAt === null || now - e.state.snapshot.attemptedAt > maxAgeMs,
+      );
+      await Promise.all(old.map((e) => poll(e, true)));
+    },
+    view,
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    setProviders(providers) {
+      const wanted = new Set(providers.map((p) => p.id));
+      for (const [id, e] of entries) {
+        if (!wanted.has(id)) {
+          e.cancelTimer?.();
+          entries.delete(id);
+        }
+      }
+      const ordered = new Map<ProviderId, Entry>();
+      const fresh: Entry[] = [];
+      for (const p of providers) {
+        const old = entries.get(p.id);
+        if (old && old.provider === p) {
+          ordered.set(p.id, old);
+          continue;
+        }
+        old?.cancelTimer?.();
+        // A replaced provider (e.g. a new key) keeps nothing from the old one's data.
+        const e: Entry = { provider: p, state: initialState(p.id), inflight: null, cancelTimer: null };
+        ordered.set(p.id, e);
+        fresh.push(e);
+      }
+      entries.clear();
+      for (const [id, e] of ordered) entries.set(id, e);
+      emit();
+      if (running) for (const e of fresh) void poll(e, false);
+    },
+    setIntervalMs(ms) {
+      intervalMs = ms;
+      if (!running || paused) return;
+      const now = clock.now();
+      for (const e of entries.values()) {
+        if (e.inflight || e.state.consecutiveFailures > 0) continue;
+        const last = e.state.snapshot.attemptedAt ?? now;
+        e.state = { ...e.state, nextDueAt: last + ms };
+        schedule(e);
+      }
+    },
+  };
+}

@@ -1,0 +1,182 @@
+// Words for the front ends: error kinds, notes, durations and amounts. The CLI and the renderer
+// both use these, so a user reads the same sentence in the terminal and in the popover.
+import { assertNever, type ProviderError } from './errors';
+import type { Note, ProviderSnapshot, UsageWindow } from './model';
+import { DAY, HOUR, MINUTE } from './time';
+
+/** What went wrong and what to do, in plain words. */
+export interface ErrorWords {
+  reason: string;
+  action: string | null;
+}
+
+const PROVIDER_NAMES: Record<string, string> = { openrouter: 'OpenRouter', codex: 'Codex', claude: 'Claude' };
+
+/** A provider's display name. */
+export function providerName(id: string): string {
+  return PROVIDER_NAMES[id] ?? id;
+}
+
+/** Plain-words reason and remedy for an error kind. */
+export function describeError(e: ProviderError, providerId = ''): ErrorWords {
+  switch (e.kind) {
+    case 'unauthorized': {
+      const action =
+        e.hint === 'codex_login'
+          ? 'Run `codex login` in a terminal, then refresh.'
+          : e.hint === 'claude_login' || e.hint === 'missing_scope' || e.hint === 'token_expired'
+            ? 'Sign in again with Claude Code (run `claude`, then /login), then refresh.'
+            : 'Check the key in Settings, or replace it.';
+      const reason =
+        e.hint === 'missing_scope'
+          ? 'The sign-in lacks the user:profile permission needed to read usage.'
+          : e.hint === 'token_expired'
+            ? 'The sign-in has expired.'
+            : providerId === 'openrouter'
+              ? 'The key was rejected (invalid or disabled).'
+              : 'The sign-in was rejected or has expired.';
+      return { reason, action };
+    }
+    case 'forbidden':
+      if (e.reason === 'validation') return { reason: 'The account needs to be verified.', action: 'Open the verification page.' };
+      if (e.reason === 'violation') return { reason: 'The provider has suspended this account.', action: null };
+      if (e.reason === 'management_key_required') return { reason: 'This endpoint needs a management key.', action: null };
+      return { reason: 'Access was refused by the provider.', action: 'Check the account or key permissions.' };
+    case 'rate_limited':
+      if (e.spendCap) return { reason: 'The monthly spend limit has been reached.', action: 'Raise the limit in the console.' };
+      return {
+        reason: 'The provider is throttling usage checks.',
+        action: e.retryAfterMs !== null ? `Quotabar will retry in ${formatDuration(e.retryAfterMs)}.` : 'Quotabar will retry later.',
+      };
+    case 'upstream':
+      return e.overloaded
+        ? { reason: 'The provider is overloaded right now.', action: 'Quotabar will retry shortly.' }
+        : { reason: `The provider answered with an error (HTTP ${e.status}).`, action: 'Quotabar will retry shortly.' };
+    case 'transport':
+      return { reason: `Could not reach the provider (${e.code}).`, action: 'Check the network; Quotabar will retry.' };
+    case 'timeout':
+      return { reason: `The provider did not answer within ${Math.round(e.afterMs / 1000)} s.`, action: 'Quotabar will retry.' };
+    case 'malformed':
+      return { reason: 'The provider sent a response Quotabar could not read.', action: 'Quotabar will retry; update Quotabar if this persists.' };
+    case 'unconfigured':
+      return { reason: 'Not set up.', action: setupHint(providerId) };
+    case 'credentials_invalid':
+      return { reason: `The saved credentials could not be read (${e.detail}).`, action: setupHint(providerId) };
+    case 'keychain_unavailable':
+      return { reason: 'The system keychain is not available.', action: 'Unlock or start your keyring, or set the key in the environment.' };
+    case 'credits_exhausted':
+      return { reason: 'The credit balance is exhausted.', action: 'Buy credits or raise the limit.' };
+    default:
+      return assertNever(e);
+  }
+}
+
+function setupHint(providerId: string): string | null {
+  if (providerId === 'openrouter') return 'Add an OpenRouter key in Settings or set OPENROUTER_API_KEY.';
+  if (providerId === 'codex') return 'Sign in with `codex login`.';
+  if (providerId === 'claude') return 'Sign in with Claude Code.';
+  return null;
+}
+
+/** Words for a note, or null for notes shown elsewhere (e.g. the plan label). */
+export function describeNote(n: Note): string | null {
+  switch (n.code) {
+    case 'no_spending_limit':
+      return 'No spending limit on this key: showing spend instead.';
+    case 'plan':
+      return null;
+    case 'credits_balance':
+      return `Credits balance: ${formatAmount(n.balance, n.unit)}`;
+    case 'unlimited_credits':
+      return 'Unlimited credits.';
+    case 'limit_reached':
+      return 'Limit reached.';
+    case 'fallback_source':
+      return 'Showing the last values seen in local logs: the usage service could not be reached.';
+    case 'key_expires':
+      return `Key expires ${new Date(n.at).toISOString().slice(0, 10)}.`;
+    case 'free_tier':
+      return 'Free tier.';
+    case 'verify_account':
+      return 'The account needs verification.';
+    default:
+      return assertNever(n);
+  }
+}
+
+/** The plan label of a snapshot, if any note or account carries one. */
+export function planOf(s: ProviderSnapshot): string | null {
+  const note = s.notes.find((n): n is Extract<Note, { code: 'plan' }> => n.code === 'plan');
+  return s.account?.plan ?? note?.plan ?? null;
+}
+
+/** "3 h 12 min", "45 s", "2 d 4 h": the two largest units. */
+export function formatDuration(ms: number): string {
+  const abs = Math.max(0, Math.round(ms));
+  if (abs < MINUTE) return `${Math.ceil(abs / 1000)} s`;
+  if (abs < HOUR) return `${Math.floor(abs / MINUTE)} min`;
+  if (abs < DAY) {
+    const m = Math.floor((abs % HOUR) / MINUTE);
+    return `${Math.floor(abs / HOUR)} h${m ? ` ${m} min` : ''}`;
+  }
+  const h = Math.floor((abs % DAY) / HOUR);
+  return `${Math.floor(abs / DAY)} d${h ? ` ${h} h` : ''}`;
+}
+
+/** "resets in 3 h 12 min", "resetting now", or null when unknown. */
+export function formatResetsIn(resetsAt: number | null, now: number): string | null {
+  if (resetsAt === null) return null;
+  const left = resetsAt - now;
+  return left <= 0 ? 'resetting now' : `resets in ${formatDuration(left)}`;
+}
+
+/** "7 min ago", "just now". */
+export function formatAgo(at: number, now: number): string {
+  const d = now - at;
+  return d < 45_000 ? 'just now' : `${formatDuration(d)} ago`;
+}
+
+const SYMBOLS: Record<string, string> = { usd: '$', eur: '€', gbp: '£' };
+
+/** "$12.37", "−$0.40", "€5.00", "12 JPY". */
+export function formatAmount(value: number, unit: string): string {
+  if (unit === 'percent') return `${formatPercent(value)}`;
+  const sign = value < 0 ? '−' : '';
+  const digits = Math.abs(value) >= 1000 ? 0 : 2;
+  const body = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const sym = SYMBOLS[unit];
+  return sym ? `${sign}${sym}${body}` : `${sign}${body} ${unit.toUpperCase()}`;
+}
+
+/** "37 %", "0.4 %", "102 %". */
+export function formatPercent(p: number): string {
+  const r = p > 0 && p < 1 ? Math.round(p * 10) / 10 : Math.round(p);
+  return `${r} %`;
+}
+
+/** The headline figure of a window: "% used" where capped, else the amount used. */
+export function windowFigure(w: UsageWindow): string {
+  if (w.usedPercent !== null) return `${formatPercent(w.usedPercent)} used`;
+  if (w.kind === 'credits' && w.remaining !== null) return `${formatAmount(w.remaining, w.unit)} left`;
+  if (w.used !== null) return `${formatAmount(w.used, w.unit)} spent`;
+  return '—';
+}
+
+/** The amounts line of a window: "$7.63 of $20.00 · $12.37 left". */
+export function windowAmounts(w: UsageWindow): string | null {
+  if (w.unit === 'percent') return null;
+  const parts: string[] = [];
+  if (w.used !== null && w.limit !== null) parts.push(`${formatAmount(w.used, w.unit)} of ${formatAmount(w.limit, w.unit)}`);
+  else if (w.used !== null) parts.push(`${formatAmount(w.used, w.unit)} spent`);
+  if (w.remaining !== null) parts.push(`${formatAmount(w.remaining, w.unit)} left`);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** The tightest window across snapshots: the highest % used, for the tray icon and its tooltip. */
+export function tightestWindow(snaps: ProviderSnapshot[]): { snapshot: ProviderSnapshot; window: UsageWindow } | null {
+  let best: { snapshot: ProviderSnapshot; window: UsageWindow } | null = null;
+  for (const s of snaps)
+    for (const w of s.windows)
+      if (w.usedPercent !== null && (!best || w.usedPercent > (best.window.usedPercent ?? -1))) best = { snapshot: s, window: w };
+  return best;
+}

@@ -1,0 +1,53 @@
+// User settings: defaults and a lossy normaliser (a corrupt field falls back to its default).
+import { asArray, asBool, asNumber, asObject } from './json';
+
+export interface Settings {
+  /** Poll interval in seconds (30 s – 1 h). */
+  refreshIntervalSec: number;
+  /** Percent-used thresholds that raise an alert, ascending, each 1–100. */
+  thresholds: number[];
+  /** Alert when OpenRouter credit remaining drops below this many dollars; 0 disables it. */
+  lowBalanceUsd: number;
+  /** Notify when a window resets (off by default: it is noise for most people). */
+  resetNotice: boolean;
+  startAtLogin: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  refreshIntervalSec: 120,
+  thresholds: [80, 95],
+  lowBalanceUsd: 2,
+  resetNotice: false,
+  startAtLogin: false,
+};
+
+export const MIN_REFRESH_SEC = 30;
+export const MAX_REFRESH_SEC = 3600;
+
+/** Turns anything (a parsed file, a renderer payload) into valid Settings, field by field. */
+export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
+  const o = asObject(input) ?? {};
+  const interval = asNumber(o.refreshIntervalSec);
+  const thresholds = 'thresholds' in o ? normalizeThresholds(o.thresholds) : null;
+  const low = asNumber(o.lowBalanceUsd);
+  const reset = asBool(o.resetNotice);
+  const login = asBool(o.startAtLogin);
+  return {
+    refreshIntervalSec:
+      interval === null ? base.refreshIntervalSec : Math.round(Math.min(MAX_REFRESH_SEC, Math.max(MIN_REFRESH_SEC, interval))),
+    thresholds: thresholds ?? base.thresholds,
+    lowBalanceUsd: low === null || low < 0 || low > 10_000 ? base.lowBalanceUsd : low,
+    resetNotice: typeof reset === 'boolean' ? reset : base.resetNotice,
+    startAtLogin: typeof login === 'boolean' ? login : base.startAtLogin,
+  };
+}
+
+/** Valid, de-duplicated, ascending thresholds; null when the value is not a list of numbers. */
+export function normalizeThresholds(v: unknown): number[] | null {
+  if (!Array.isArray(v)) return null;
+  const nums = asArray(v)
+    .map(asNumber)
+    .filter((n): n is number => n !== null && n >= 1 && n <= 100)
+    .map((n) => Math.round(n));
+  return [...new Set(nums)].sort((a, b) => a - b).slice(0, 5);
+}
