@@ -1,0 +1,33 @@
+// The readable table of `quotabar status`: one row per window, problems and notes under each provider.
+import type { ProviderSnapshot } from '../core/model';
+import { describeError, describeNote, formatDuration, planOf, providerName, windowAmounts, windowFigure } from '../core/present';
+
+const HEAD = ['PROVIDER', 'WINDOW', 'USED', 'AMOUNT', 'RESETS IN', 'STATUS', 'SOURCE'];
+
+/** Renders snapshots as an aligned plain-text table followed by per-provider messages. */
+export function renderTable(snaps: ProviderSnapshot[], now: number): string {
+  const rows: string[][] = [];
+  const messages: string[] = [];
+  for (const s of snaps) {
+    const name = providerName(s.providerId) + (planOf(s) ? ` (${planOf(s)})` : '');
+    const status = s.status === 'unconfigured' ? 'not set up' : s.status;
+    const source = s.source ?? '—';
+    if (s.windows.length === 0) rows.push([name, '—', '—', '—', '—', status, source]);
+    for (const [i, w] of s.windows.entries()) {
+      const resets = w.resetsAt === null ? '—' : w.resetsAt <= now ? 'now' : formatDuration(w.resetsAt - now);
+      rows.push([i === 0 ? name : '', w.label, windowFigure(w), windowAmounts(w) ?? '', resets, i === 0 ? status : '', i === 0 ? source : '']);
+    }
+    if (s.error) {
+      const words = describeError(s.error, s.providerId);
+      const when = s.status === 'stale' || (s.status === 'error' && s.windows.length) ? ' (showing last-known values)' : '';
+      messages.push(`${providerName(s.providerId)}: ${words.reason}${when}${words.action ? ` ${words.action}` : ''}`);
+    }
+    for (const n of s.notes) {
+      const text = describeNote(n);
+      if (text) messages.push(`${providerName(s.providerId)}: ${text}`);
+    }
+  }
+  const widths = HEAD.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+  return [line(HEAD), ...rows.map(line), ...(messages.length ? ['', ...messages] : [])].join('\n') + '\n';
+}
