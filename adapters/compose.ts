@@ -10,6 +10,7 @@ import { createOpenRouterProvider, maskKey } from '../core/providers/openrouter'
 import type { CredentialStatus } from '../electron/ipc-contract';
 import { claudeConfigDir, codexHome, type Env } from './app-paths';
 import { createClaudeCredentialLookup, describeClaudeCredentials } from './claude-credentials-reader';
+import { KeyringSecretStore } from './keyring-secret-store';
 import { UndiciHttpClient } from './undici-http-client';
 
 export const DEFAULT_URLS = {
@@ -55,6 +56,14 @@ export function resolveConfig(env: Env, platform: string, homedir: string): AppC
     openrouterEnvKey: key ? key : null,
     timeoutMs: Number(env.QUOTABAR_TIMEOUT_MS) > 0 ? Number(env.QUOTABAR_TIMEOUT_MS) : 15_000,
   };
+}
+
+/**
+ * The OS keychain. On Linux it is pinned to the Secret Service: the kernel-keyring fallback would
+ * "work" and then lose the key at logout, so a missing keyring must fail loudly instead.
+ */
+export function defaultSecretStore(platform: string): SecretStore {
+  return new KeyringSecretStore(platform === 'linux' ? { store: 'secret-service' } : {});
 }
 
 /** An HTTP client that may only talk to `baseUrl`'s origin: a key can never reach another host. */

@@ -8,7 +8,7 @@ function windowJson(w: UsageWindow) {
 }
 
 function noteJson(n: Note) {
-  return n.code === 'key_expires' ? { ...n, at: iso(n.at) } : n;
+  return n.code === 'key_expires' || n.code === 'observed_at' ? { ...n, at: iso(n.at) } : n;
 }
 
 /** A snapshot as printed by `quotabar status --json`. */

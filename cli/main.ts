@@ -2,10 +2,9 @@
 // Runs the same core, adapters and poller as the tray app.
 import { homedir } from 'node:os';
 import type { SecretStore } from '../core/ports';
-import { KeyringSecretStore } from '../adapters/keyring-secret-store';
 import { NodeFileSource } from '../adapters/node-file-source';
 import { SystemClock } from '../adapters/system-clock';
-import { resolveConfig, type ComposeDeps } from '../adapters/compose';
+import { defaultSecretStore, resolveConfig, type ComposeDeps } from '../adapters/compose';
 import { HELP, parseArgs } from './args';
 import { runStatus } from './status';
 import { removeKey, setKey } from './key';
@@ -37,7 +36,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const config = resolveConfig(io.env, io.platform, io.homedir);
   const clock = io.deps?.clock ?? new SystemClock({ unref: true });
   const deps: ComposeDeps = {
-    secrets: io.deps?.secrets ?? new KeyringSecretStore(),
+    secrets: io.deps?.secrets ?? defaultSecretStore(io.platform),
     files: io.deps?.files ?? new NodeFileSource(),
     clock,
     ...(io.deps?.httpFor ? { httpFor: io.deps.httpFor } : {}),

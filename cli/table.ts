@@ -23,7 +23,7 @@ export function renderTable(snaps: ProviderSnapshot[], now: number): string {
       messages.push(`${providerName(s.providerId)}: ${words.reason}${when}${words.action ? ` ${words.action}` : ''}`);
     }
     for (const n of s.notes) {
-      const text = describeNote(n);
+      const text = describeNote(n, now);
       if (text) messages.push(`${providerName(s.providerId)}: ${text}`);
     }
   }

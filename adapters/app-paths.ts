@@ -1,0 +1,37 @@
+// Where Quotabar and the CLIs it reads keep their files. Pure functions of their arguments,
+// so every platform's answer is testable on any platform.
+import { posix, win32 } from 'node:path';
+
+export type Env = Record<string, string | undefined>;
+
+/** The settings file: per-user config dir of the platform, `Quotabar`/`quotabar` folder. */
+export function settingsPath(env: Env, platform: NodeJS.Platform | string, homedir: string): string {
+  if (platform === 'win32') {
+    const appData = nonEmpty(env.APPDATA) ?? win32.join(homedir, 'AppData', 'Roaming');
+    return win32.join(appData, 'Quotabar', 'settings.json');
+  }
+  if (platform === 'darwin') return posix.join(homedir, 'Library', 'Application Support', 'Quotabar', 'settings.json');
+  // XDG says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+  const xdg = nonEmpty(env.XDG_CONFIG_HOME);
+  const base = xdg && posix.isAbsolute(xdg) ? xdg : posix.join(homedir, '.config');
+  return posix.join(base, 'quotabar', 'settings.json');
+}
+
+/** Codex CLI home: `$CODEX_HOME` or `~/.codex`. */
+export function codexHome(env: Env, homedir: string): string {
+  return nonEmpty(env.CODEX_HOME) ?? joinFor(homedir, '.codex');
+}
+
+/** Claude Code config dir: `$CLAUDE_CONFIG_DIR` or `~/.claude`. */
+export function claudeConfigDir(env: Env, homedir: string): string {
+  return nonEmpty(env.CLAUDE_CONFIG_DIR) ?? joinFor(homedir, '.claude');
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v !== undefined && v.trim() !== '' ? v : undefined;
+}
+
+// A Windows home (C:\Users\x) gets backslashes; anything else forward slashes.
+function joinFor(home: string, name: string): string {
+  return /^[A-Za-z]:[\\/]|^\\\\/.test(home) ? win32.join(home, name) : posix.join(home, name);
+}

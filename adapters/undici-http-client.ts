@@ -1,0 +1,157 @@
+// HttpClient on undici 7. The origin allow-list is what keeps a key on its provider's host:
+// nothing outside it is ever contacted, and redirects are returned, never followed.
+import { Agent } from 'undici';
+import { err, ok, type ProviderError, type Result } from '../core/errors';
+import type { HttpClient, HttpRequest, HttpResponse } from '../core/ports';
+
+export interface UndiciHttpClientOptions {
+  /** Origins (`https://openrouter.ai`) requests may go to; anything else is blocked before any I/O. */
+  allowedOrigins: string[];
+  /** Response bodies larger than this are cut off (default 2 MiB). */
+  maxBodyBytes?: number;
+  /** Whole-request deadline when a request names none (default 15 s). */
+  defaultTimeoutMs?: number;
+  /** Time allowed until the response headers arrive (default: the request's deadline). */
+  headersTimeoutMs?: number;
+  /** Sent when the request has no user-agent of its own. */
+  userAgent?: string;
+}
+
+const MiB = 1024 * 1024;
+
+export class UndiciHttpClient implements HttpClient {
+  private readonly origins: Set<string>;
+  private readonly maxBodyBytes: number;
+  private readonly defaultTimeoutMs: number;
+  private readonly userAgent: string;
+  private readonly headersTimeoutMs: number | undefined;
+  private readonly agent: Agent;
+
+  constructor(opts: UndiciHttpClientOptions) {
+    this.origins = new Set(opts.allowedOrigins.map(originOf).filter((o): o is string => o !== null));
+    this.maxBodyBytes = opts.maxBodyBytes ?? 2 * MiB;
+    this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 15_000;
+    this.userAgent = opts.userAgent ?? 'quotabar';
+    this.headersTimeoutMs = opts.headersTimeoutMs;
+    // Our own deadline bounds every phase; undici's per-phase timers only back it up.
+    this.agent = new Agent({ connect: { timeout: this.defaultTimeoutMs } });
+  }
+
+  async request(req: HttpRequest): Promise<Result<HttpResponse>> {
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      return err({ kind: 'transport', code: 'invalid_url' });
+    }
+    if (!this.origins.has(url.origin)) return err({ kind: 'transport', code: 'blocked_origin' });
+
+    const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const started = Date.now();
+    try {
+      return await this.exchange(url, req, controller.signal, timeoutMs);
+    } catch (e) {
+      if (timedOut) return err({ kind: 'timeout', afterMs: timeoutMs });
+      return err(errorFromException(e, Date.now() - started));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Releases pooled sockets; later requests fail as transport errors. */
+  async close(): Promise<void> {
+    try {
+      await this.agent.close();
+    } catch {
+      // Already closed: nothing left to release.
+    }
+  }
+
+  private async exchange(url: URL, req: HttpRequest, signal: AbortSignal, timeoutMs: number): Promise<Result<HttpResponse>> {
+    const headers: Record<string, string> = { ...req.headers };
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'user-agent')) headers['user-agent'] = this.userAgent;
+    const res = await this.agent.request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: req.method ?? 'GET',
+      headers,
+      body: req.body ?? null,
+      signal,
+      headersTimeout: this.headersTimeoutMs ?? timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
+      res.body.destroy();
+      return err(tooLarge);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > this.maxBodyBytes) {
+        // Destroying the body aborts the request, so the socket is dropped, not drained.
+        res.body.destroy();
+        return err(tooLarge);
+      }
+      chunks.push(chunk);
+    }
+    return ok({ status: res.statusCode, headers: flattenHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') });
+  }
+}
+
+const tooLarge: ProviderError = { kind: 'malformed', detail: 'response too large' };
+
+function originOf(s: string): string | null {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(h)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+/** Only an error code crosses into the value: messages may echo request details. */
+function errorFromException(e: unknown, elapsedMs: number): ProviderError {
+  const code = errorCode(e);
+  if (TIMEOUT_CODES.has(code)) return { kind: 'timeout', afterMs: Math.round(elapsedMs) };
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return tooLarge;
+  // undici reports a peer that hung up mid-response as its own socket error.
+  if (code === 'UND_ERR_SOCKET') return { kind: 'transport', code: 'ECONNRESET' };
+  return { kind: 'transport', code };
+}
+
+function errorCode(e: unknown): string {
+  const seen = new Set<unknown>();
+  let cur: unknown = e;
+  while (cur && typeof cur === 'object' && !seen.has(cur)) {
+    seen.add(cur);
+    const c = (cur as { code?: unknown }).code;
+    // A system code (ECONNRESET) under an undici wrapper is the more useful of the two.
+    const cause = (cur as { cause?: unknown }).cause;
+    const inner = (cause as { code?: unknown } | undefined)?.code;
+    if (typeof inner === 'string' && /^E[A-Z]+$/.test(inner)) return inner;
+    if (typeof c === 'string' && c) return c;
+    const errors = (cur as { errors?: unknown }).errors;
+    cur = Array.isArray(errors) ? errors[0] : cause;
+  }
+  return 'unknown';
+}
