@@ -41,7 +41,9 @@ export type Note =
   | { code: 'fallback_source'; primaryError: ProviderError['kind'] }
   | { code: 'key_expires'; at: number }
   | { code: 'free_tier' }
-  | { code: 'verify_account'; url: string | null };
+  | { code: 'verify_account'; url: string | null }
+  /** The data was observed at this time (e.g. a log line), not at `fetchedAt`. */
+  | { code: 'observed_at'; at: number };
 
 export type NoteCode = Note['code'];
 

@@ -79,7 +79,7 @@ function setupHint(providerId: string): string | null {
 }
 
 /** Words for a note, or null for notes shown elsewhere (e.g. the plan label). */
-export function describeNote(n: Note): string | null {
+export function describeNote(n: Note, now: number | null = null): string | null {
   switch (n.code) {
     case 'no_spending_limit':
       return 'No spending limit on this key: showing spend instead.';
@@ -99,6 +99,8 @@ export function describeNote(n: Note): string | null {
       return 'Free tier.';
     case 'verify_account':
       return 'The account needs verification.';
+    case 'observed_at':
+      return now === null ? `Last observed ${new Date(n.at).toISOString()}.` : `Last observed ${formatAgo(n.at, now)}.`;
     default:
       return assertNever(n);
   }
