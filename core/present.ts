@@ -143,6 +143,8 @@ const SYMBOLS: Record<string, string> = { usd: '$', eur: '€', gbp: '£' };
 /** "$12.37", "−$0.40", "€5.00", "12 JPY". */
 export function formatAmount(value: number, unit: string): string {
   if (unit === 'percent') return `${formatPercent(value)}`;
+  // Codex credits are their own unit, not money.
+  if (unit === 'credits') return `${Math.round(value * 100) / 100} credits`;
   const sign = value < 0 ? '−' : '';
   const digits = Math.abs(value) >= 1000 ? 0 : 2;
   const body = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -1,0 +1,108 @@
+// Codex (ChatGPT plan): the /wham/usage endpoint with the CLI's own auth.json (PROVIDERS.md 2b, 2c).
+import { err, ok, type ProviderError, type Result } from '../errors';
+import { asBool, asNumber, asObject, asString, parseJson } from '../json';
+import type { FetchData } from '../model';
+import type { Clock, CredentialLookup, HttpClient, HttpResponse } from '../ports';
+import type { Provider, Source } from '../provider';
+import { parseRetryAfter, parseUnixTime } from '../time';
+import { parseCodexAuth } from './codex-auth';
+import { classifyCodexWindows, codexNotes, type CodexCredits, type CodexReading, type RawCodexWindow } from './codex-windows';
+
+/** Source id recorded when the usage endpoint answers. */
+export const CODEX_USAGE_SOURCE = 'codex:wham/usage';
+
+/** One /wham/usage Window: seconds on the wire, minutes and epoch ms here. Null fields when garbled. */
+function readWindow(v: unknown, now: number | null): RawCodexWindow | null {
+  const w = asObject(v);
+  if (!w) return null;
+  const seconds = asNumber(w['limit_window_seconds']);
+  let resetsAt = parseUnixTime(w['reset_at']);
+  const after = asNumber(w['reset_after_seconds']);
+  if (resetsAt === null && now !== null && after !== null && after > 0) {
+    const t = now + Math.round(after * 1000);
+    resetsAt = Number.isFinite(t) ? t : null;
+  }
+  return {
+    usedPercent: asNumber(w['used_percent']),
+    // As codex-rs: ceil(seconds / 60), and a size ≤ 0 means unknown.
+    windowMinutes: seconds !== null && seconds > 0 ? Math.ceil(seconds / 60) : null,
+    resetsAt,
+  };
+}
+
+function readCredits(v: unknown): CodexCredits | null {
+  const c = asObject(v);
+  if (!c) return null;
+  return { hasCredits: asBool(c['has_credits']), unlimited: asBool(c['unlimited']), balance: asNumber(c['balance']) };
+}
+
+/**
+ * Parses a /wham/usage body into session/weekly windows (by duration) plus plan, credits and
+ * limit-reached notes. Null rate_limit or windows give fewer windows; a non-object body gives null.
+ * `now` is used only when a window has reset_after_seconds but no reset_at. Never throws.
+ */
+export function parseUsageResponse(body: unknown, now: number | null = null): CodexReading | null {
+  const root = asObject(body);
+  if (!root) return null;
+  const plan = asString(root['plan_type'])?.trim() || null;
+  const rate = asObject(root['rate_limit']);
+  const windows = rate ? classifyCodexWindows(readWindow(rate['primary_window'], now), readWindow(rate['secondary_window'], now)) : [];
+  const limitReached = rate ? asBool(rate['limit_reached']) === true : false;
+  return { windows, notes: codexNotes(plan, readCredits(root['credits']), limitReached), plan };
+}
+
+/** codex-rs picks the path by whether the base URL is the ChatGPT backend. */
+export function codexUsageUrl(baseUrl: string): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  return base.includes('/backend-api') ? `${base}/wham/usage` : `${base}/api/codex/usage`;
+}
+
+function statusError(res: HttpResponse, now: number): ProviderError {
+  if (res.status === 401 || res.status === 403) return { kind: 'unauthorized', status: res.status, hint: 'codex_login' };
+  if (res.status === 429) return { kind: 'rate_limited', retryAfterMs: parseRetryAfter(res.headers['retry-after'], now) };
+  return { kind: 'upstream', status: res.status };
+}
+
+/** Ports and settings createCodexProvider needs. */
+export interface CodexDeps {
+  http: HttpClient;
+  clock: Clock;
+  /** e.g. https://chatgpt.com/backend-api */
+  baseUrl: string;
+  /** auth.json text, or null when the file is missing. */
+  readAuth: CredentialLookup<string>;
+  /** Tried after the usage endpoint fails (e.g. session logs). */
+  fallbackSources?: Source[];
+}
+
+/** One fetch of the usage endpoint with the current auth.json. Never throws; never writes auth.json. */
+export async function fetchCodexUsage(deps: CodexDeps): Promise<Result<FetchData>> {
+  const text = await deps.readAuth();
+  if (!text.ok) return text;
+  if (text.value === null) return err({ kind: 'unconfigured', what: 'codex auth.json (run codex login)' });
+  const auth = parseCodexAuth(text.value);
+  if (!auth.ok) return auth;
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${auth.value.accessToken}`,
+    Accept: 'application/json',
+  };
+  if (auth.value.accountId) headers['ChatGPT-Account-Id'] = auth.value.accountId;
+  const res = await deps.http.request({ url: codexUsageUrl(deps.baseUrl), method: 'GET', headers });
+  if (!res.ok) return res;
+  const now = deps.clock.now();
+  if (res.value.status < 200 || res.value.status > 299) return err(statusError(res.value, now));
+  const reading = parseUsageResponse(parseJson(res.value.body), now);
+  if (!reading) return err({ kind: 'malformed', detail: 'usage response is not a JSON object' });
+  return ok({
+    source: CODEX_USAGE_SOURCE,
+    windows: reading.windows,
+    notes: reading.notes,
+    account: { label: auth.value.email, plan: reading.plan },
+  });
+}
+
+/** The Codex provider: the usage endpoint first, then any fallback sources in order. */
+export function createCodexProvider(deps: CodexDeps): Provider {
+  const usage: Source = { id: CODEX_USAGE_SOURCE, fetch: () => fetchCodexUsage(deps) };
+  return { id: 'codex', displayName: 'Codex', sources: [usage, ...(deps.fallbackSources ?? [])] };
+}
