@@ -1,0 +1,90 @@
+// Finds Claude Code's OAuth credentials: `<configDir>/.credentials.json` first, then on macOS the
+// keychain item Claude Code keeps. Read only: both stores belong to Claude Code and are never written.
+import { execFile } from 'node:child_process';
+import { err, ok, type ProviderError, type Result } from '../core/errors';
+import type { CredentialLookup, FileSource } from '../core/ports';
+import { parseClaudeCredentials, type ClaudeCredentials } from '../core/providers/claude-credentials';
+
+export const CLAUDE_KEYCHAIN_SERVICE = 'Claude Code-credentials';
+const KEYCHAIN_TIMEOUT_MS = 15_000;
+
+export interface ClaudeCredentialReaderDeps {
+  files: FileSource;
+  /** `$CLAUDE_CONFIG_DIR` or `~/.claude` (see claudeConfigDir in app-paths). */
+  configDir: string;
+  platform: NodeJS.Platform | string;
+  /** The keychain item's value, or null when absent; defaults to `readMacKeychainClaude` on macOS. */
+  readMacKeychain?: () => Promise<string | null>;
+}
+
+/** Where the credentials came from, for the settings window (a CredentialStatus without providerId). Never holds the secret. */
+export interface ClaudeCredentialLocation {
+  configured: boolean;
+  origin: 'file' | 'macos-keychain' | null;
+  /** The file path, or the keychain service name. */
+  label: string | null;
+  error: ProviderError | null;
+}
+
+interface Found {
+  result: Result<ClaudeCredentials | null>;
+  location: ClaudeCredentialLocation;
+}
+
+/** A lookup for the Claude provider: credentials, null when not signed in, or why they are unusable. */
+export function createClaudeCredentialLookup(deps: ClaudeCredentialReaderDeps): CredentialLookup<ClaudeCredentials> {
+  return async () => (await find(deps)).result;
+}
+
+/** Where Claude credentials were found (or which store failed), without returning them. */
+export async function describeClaudeCredentials(deps: ClaudeCredentialReaderDeps): Promise<ClaudeCredentialLocation> {
+  return (await find(deps)).location;
+}
+
+async function find(deps: ClaudeCredentialReaderDeps): Promise<Found> {
+  const path = deps.files.join(deps.configDir, '.credentials.json');
+  let failure: Found | null = null;
+
+  const file = await deps.files.readText(path);
+  if (file.ok) {
+    const parsed = parseClaudeCredentials(file.value);
+    if (parsed.ok) return { result: parsed, location: { configured: true, origin: 'file', label: path, error: null } };
+    // A file holding only `mcpOAuth` is "not signed in here"; the keychain may still have a login.
+    if (parsed.error.kind !== 'unconfigured') failure = failed('file', path, parsed.error);
+  } else if (file.error.kind === 'unreadable') {
+    failure = failed('file', path, { kind: 'credentials_invalid', detail: `cannot read ${path} (${file.error.code})` });
+  }
+
+  const keychain = deps.platform === 'darwin' ? (deps.readMacKeychain ?? readMacKeychainClaude) : null;
+  if (keychain) {
+    const text = await keychain().catch(() => null);
+    if (text !== null) {
+      const parsed = parseClaudeCredentials(text);
+      if (parsed.ok) return { result: parsed, location: { configured: true, origin: 'macos-keychain', label: CLAUDE_KEYCHAIN_SERVICE, error: null } };
+      if (!failure && parsed.error.kind !== 'unconfigured') failure = failed('macos-keychain', CLAUDE_KEYCHAIN_SERVICE, parsed.error);
+    }
+  }
+  return failure ?? { result: ok(null), location: { configured: false, origin: null, label: null, error: null } };
+}
+
+function failed(origin: 'file' | 'macos-keychain', label: string, error: ProviderError): Found {
+  return { result: err(error), location: { configured: false, origin, label, error } };
+}
+
+/**
+ * The value of the macOS keychain item `Claude Code-credentials` (may be hex), or null when it is
+ * missing, access is refused, or `security` does not answer in time (a pending ACL prompt).
+ */
+export function readMacKeychainClaude(timeoutMs: number = KEYCHAIN_TIMEOUT_MS): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile(
+      '/usr/bin/security',
+      ['find-generic-password', '-s', CLAUDE_KEYCHAIN_SERVICE, '-w'],
+      { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 1024 * 1024, windowsHide: true },
+      (error, stdout) => {
+        const text = typeof stdout === 'string' ? stdout.trim() : '';
+        resolve(error || text === '' ? null : text);
+      },
+    );
+  });
+}
