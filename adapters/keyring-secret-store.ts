@@ -1,6 +1,6 @@
 // SecretStore on the OS keychain via @napi-rs/keyring (macOS Keychain, Windows Credential Manager,
 // Secret Service on Linux). Every failure becomes keychain_unavailable with a hint the user can act on.
-import { AsyncEntry, type LinuxStore } from '@napi-rs/keyring';
+import type { AsyncEntry, LinuxStore } from '@napi-rs/keyring';
 import { err, ok, type ProviderError, type Result } from '../core/errors';
 import type { SecretStore } from '../core/ports';
 
@@ -51,6 +51,8 @@ export class KeyringSecretStore implements SecretStore {
       controller.abort();
     }, this.timeoutMs);
     try {
+      // Loaded on first use: a broken native module becomes "keychain unavailable", not a crash at launch.
+      const { AsyncEntry } = await loadKeyring();
       const entry = new AsyncEntry(this.service, account, this.store ? { linux: { store: this.store } } : undefined);
       return ok(await op(entry, controller.signal));
     } catch (e) {
@@ -62,6 +64,12 @@ export class KeyringSecretStore implements SecretStore {
       clearTimeout(timer);
     }
   }
+}
+
+let keyring: Promise<typeof import('@napi-rs/keyring')> | null = null;
+function loadKeyring(): Promise<typeof import('@napi-rs/keyring')> {
+  keyring ??= import('@napi-rs/keyring');
+  return keyring;
 }
 
 function unavailable(detail: string): ProviderError {

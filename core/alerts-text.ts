@@ -1,0 +1,30 @@
+// Words for alerts: what a notification says. Pure; `now` is passed in for "resets in …".
+import { assertNever } from './errors';
+import type { Alert } from './alerts';
+import { formatAmount, formatDuration, formatPercent, providerName } from './present';
+
+/** Title and body of the notification for one alert. */
+export function alertText(alert: Alert, now: number): { title: string; body: string } {
+  const who = providerName(alert.providerId);
+  const label = alert.windowLabel;
+  switch (alert.kind) {
+    case 'threshold': {
+      const pct = formatPercent(alert.usedPercent ?? alert.threshold ?? 0);
+      const reset = alert.resetsAt !== null && alert.resetsAt > now ? ` · resets in ${formatDuration(alert.resetsAt - now)}` : '';
+      const full = alert.usedPercent !== null && alert.usedPercent >= 100;
+      return {
+        title: full ? `${who}: ${label} limit reached` : `${who}: ${label} at ${pct} used`,
+        body: `${pct} used (alert at ${alert.threshold ?? '?'} %)${reset}`,
+      };
+    }
+    case 'low_balance':
+      return {
+        title: `${who} credit is low`,
+        body: `${formatAmount(alert.remaining ?? 0, alert.unit)} left (alert below ${formatAmount(alert.threshold ?? 0, alert.unit)})`,
+      };
+    case 'reset':
+      return { title: `${who}: ${label} has reset`, body: 'The full limit is available again.' };
+    default:
+      return assertNever(alert.kind);
+  }
+}

@@ -1,0 +1,156 @@
+// Alert rules, pure: which notifications a new poller view deserves. The shell only delivers them
+// (words come from core/alerts-text.ts). State is carried between calls so each crossing fires once.
+import type { ProviderId, ProviderSnapshot, Unit, UsageWindow } from './model';
+import type { Settings } from './settings';
+
+/** Percentage points a window must fall below a threshold before that threshold can fire again. */
+export const THRESHOLD_HYSTERESIS = 5;
+/** Dollars the balance must climb above the low-balance line before that alert can fire again. */
+export const LOW_BALANCE_HYSTERESIS_USD = 0.5;
+/** A reset time that moves later by more than this means a new period began (not server jitter). */
+export const RESET_SHIFT_TOLERANCE_MS = 60_000;
+
+/** What an alert is about: a percent threshold crossed, a low dollar balance, or a window that reset. */
+export type AlertKind = 'threshold' | 'low_balance' | 'reset';
+
+/** One notification to deliver. `id` is stable per window and kind so a newer alert replaces an older one. */
+export interface Alert {
+  id: string;
+  kind: AlertKind;
+  providerId: ProviderId;
+  windowId: string;
+  windowLabel: string;
+  windowKind: UsageWindow['kind'];
+  /** The threshold crossed (kind 'threshold'), or the dollar line (kind 'low_balance'). */
+  threshold?: number;
+  usedPercent: number | null;
+  remaining: number | null;
+  unit: Unit;
+  resetsAt: number | null;
+}
+
+interface WindowMemory {
+  /** Thresholds already announced for the current period and not yet re-armed. */
+  fired: number[];
+  /** The period the `fired` list belongs to (null when unknown or after it passed). */
+  resetsAt: number | null;
+  lowBalanceFired: boolean;
+}
+
+/** What the rules remember between evaluations. Start from `initialAlertState()`. */
+export interface AlertState {
+  windows: Record<string, WindowMemory>;
+  /** Per provider, the `fetchedAt` of the last data evaluated: old data is never judged twice. */
+  seenFetchedAt: Record<string, number>;
+}
+
+/** An empty memory: the first data seen above a threshold fires it. */
+export function initialAlertState(): AlertState {
+  return { windows: {}, seenFetchedAt: {} };
+}
+
+/**
+ * Judges the snapshots against the settings at time `now`. Threshold and low-balance alerts fire only on
+ * data fetched since the last call (never from stale or error snapshots' kept values), once per crossing;
+ * they re-arm when the window resets or drops back by the hysteresis.
+ */
+export function evaluateAlerts(
+  state: AlertState,
+  snapshots: ProviderSnapshot[],
+  settings: Settings,
+  now: number,
+): { state: AlertState; alerts: Alert[] } {
+  const windows: Record<string, WindowMemory> = {};
+  const seenFetchedAt: Record<string, number> = {};
+  const alerts: Alert[] = [];
+  const present = new Set(snapshots.map((s) => s.providerId));
+  // Memory of providers that are gone (e.g. a removed key) is dropped; a returning one starts fresh.
+  for (const [key, mem] of Object.entries(state.windows)) {
+    if (present.has(providerOf(key))) windows[key] = mem;
+  }
+  for (const s of snapshots) {
+    const seen = state.seenFetchedAt[s.providerId];
+    const fresh = s.fetchedAt !== null && (seen === undefined || s.fetchedAt > seen);
+    if (s.fetchedAt !== null) seenFetchedAt[s.providerId] = Math.max(s.fetchedAt, seen ?? s.fetchedAt);
+    else if (seen !== undefined) seenFetchedAt[s.providerId] = seen;
+    for (const w of s.windows) {
+      const key = memoryKey(s.providerId, w.id);
+      const step = judgeWindow(windows[key], s.providerId, w, fresh, settings, now);
+      windows[key] = step.memory;
+      alerts.push(...step.alerts);
+    }
+  }
+  return { state: { windows, seenFetchedAt }, alerts };
+}
+
+function judgeWindow(
+  prev: WindowMemory | undefined,
+  providerId: ProviderId,
+  w: UsageWindow,
+  fresh: boolean,
+  settings: Settings,
+  now: number,
+): { memory: WindowMemory; alerts: Alert[] } {
+  const alerts: Alert[] = [];
+  let mem: WindowMemory = prev ?? { fired: [], resetsAt: null, lowBalanceFired: false };
+
+  if (hasReset(mem, w, fresh, now)) {
+    if (settings.resetNotice && mem.fired.length > 0) alerts.push(makeAlert('reset', providerId, w));
+    mem = { ...mem, fired: [], resetsAt: null };
+  }
+  if (!fresh) return { memory: mem, alerts };
+
+  // Data for a period that has already ended says nothing about the current one.
+  const periodOver = w.resetsAt !== null && w.resetsAt <= now;
+  if (w.usedPercent !== null && !periodOver) {
+    const used = w.usedPercent;
+    const fired = mem.fired.filter((t) => used >= t - THRESHOLD_HYSTERESIS);
+    const reached = settings.thresholds.filter((t) => used >= t);
+    const crossed = reached.filter((t) => !fired.includes(t));
+    const top = crossed.length > 0 ? Math.max(...crossed) : null;
+    // One alert for the highest threshold crossed: jumping 50 → 97 is one event, not two.
+    if (top !== null) alerts.push({ ...makeAlert('threshold', providerId, w), threshold: top });
+    mem = { ...mem, fired: [...new Set([...fired, ...reached])].sort((a, b) => a - b), resetsAt: w.resetsAt };
+  }
+
+  const line = settings.lowBalanceUsd;
+  if (w.kind === 'credits' && w.unit === 'usd' && w.remaining !== null && line > 0) {
+    if (w.remaining < line && !mem.lowBalanceFired) {
+      alerts.push({ ...makeAlert('low_balance', providerId, w), threshold: line });
+      mem = { ...mem, lowBalanceFired: true };
+    } else if (w.remaining >= line + LOW_BALANCE_HYSTERESIS_USD && mem.lowBalanceFired) {
+      mem = { ...mem, lowBalanceFired: false };
+    }
+  }
+  return { memory: mem, alerts };
+}
+
+/** A period ended: its reset time passed, or fresh data shows a clearly later reset time. */
+function hasReset(mem: WindowMemory, w: UsageWindow, fresh: boolean, now: number): boolean {
+  if (mem.resetsAt === null) return false;
+  if (now >= mem.resetsAt) return true;
+  return fresh && w.resetsAt !== null && w.resetsAt > mem.resetsAt + RESET_SHIFT_TOLERANCE_MS;
+}
+
+function makeAlert(kind: AlertKind, providerId: ProviderId, w: UsageWindow): Alert {
+  return {
+    id: `${providerId}/${w.id}/${kind === 'reset' ? 'reset' : kind}`,
+    kind,
+    providerId,
+    windowId: w.id,
+    windowLabel: w.label,
+    windowKind: w.kind,
+    usedPercent: w.usedPercent,
+    remaining: w.remaining,
+    unit: w.unit,
+    resetsAt: w.resetsAt,
+  };
+}
+
+function memoryKey(providerId: ProviderId, windowId: string): string {
+  return `${providerId}\u0000${windowId}`;
+}
+
+function providerOf(key: string): string {
+  return key.slice(0, key.indexOf('\u0000'));
+}

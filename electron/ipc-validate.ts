@@ -1,0 +1,119 @@
+// Payload checks for every invoke channel. Whatever arrives from a renderer (over Electron IPC or the
+// preview's WebSocket) is untrusted: it is reduced to exactly the request type or refused.
+import { asObject } from '../core/json';
+import { normalizeSettings, type Settings } from '../core/settings';
+import type { InvokeChannel, InvokeMap } from './ipc-contract';
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const MAX_KEY_LENGTH = 512;
+const MAX_URL_LENGTH = 2048;
+const KNOWN_SETTINGS: readonly (keyof Settings)[] = [
+  'refreshIntervalSec',
+  'thresholds',
+  'lowBalanceUsd',
+  'resetNotice',
+  'startAtLogin',
+];
+
+const good = <T>(value: T): Checked<T> => ({ ok: true, value });
+const bad = (reason: string): Checked<never> => ({ ok: false, reason });
+
+/** No payload expected: undefined or null only. */
+function none(raw: unknown): Checked<null> {
+  return raw === undefined || raw === null ? good(null) : bad('this call takes no payload');
+}
+
+function refresh(raw: unknown): Checked<InvokeMap['refresh']['req']> {
+  const o = asObject(raw);
+  if (!o) return bad('payload must be an object');
+  const id = o.providerId;
+  if (id === null || id === undefined) return good({ providerId: null });
+  if (typeof id !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(id)) return bad('unknown provider id');
+  return good({ providerId: id });
+}
+
+/** Only known fields, each normalised against the current settings; unknown fields are refused. */
+function settingsPatch(raw: unknown): Checked<Partial<Settings>> {
+  const o = asObject(raw);
+  if (!o) return bad('payload must be an object');
+  const unknown = Object.keys(o).filter((k) => !(KNOWN_SETTINGS as readonly string[]).includes(k));
+  if (unknown.length > 0) return bad(`unknown setting: ${unknown[0]!.slice(0, 40)}`);
+  const patch: Partial<Settings> = {};
+  for (const k of KNOWN_SETTINGS) if (k in o) Object.assign(patch, { [k]: o[k] });
+  return good(patch);
+}
+
+/** Applies a checked patch to the current settings with the same lossy rules as the settings file. */
+export function applySettingsPatch(current: Settings, patch: Partial<Settings>): Settings {
+  return normalizeSettings({ ...current, ...patch }, current);
+}
+
+/** Why a candidate key is refused before it goes anywhere, or null when its shape is fine. */
+export function keyFormatProblem(key: string): string | null {
+  if (key.length === 0) return 'The key is empty.';
+  if (key.length > MAX_KEY_LENGTH) return 'The key is too long.';
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(key)) return 'The key contains spaces or invisible characters.';
+  // Only OpenRouter keys are sent to OpenRouter: another provider's key must not leave the machine.
+  if (!key.startsWith('sk-or-')) return 'OpenRouter keys start with "sk-or-".';
+  return null;
+}
+
+function keyRequest(raw: unknown): Checked<{ providerId: 'openrouter'; key: string }> {
+  const o = asObject(raw);
+  if (!o) return bad('payload must be an object');
+  if (o.providerId !== 'openrouter') return bad('keys can only be stored for openrouter');
+  if (typeof o.key !== 'string') return bad('key must be a string');
+  if (o.key.length > MAX_KEY_LENGTH) return bad('key is too long');
+  // Format problems other than length are answered as a KeyCheck (a message the user can act on).
+  return good({ providerId: 'openrouter', key: o.key });
+}
+
+function keyRemove(raw: unknown): Checked<{ providerId: 'openrouter' }> {
+  const o = asObject(raw);
+  if (!o) return bad('payload must be an object');
+  return o.providerId === 'openrouter' ? good({ providerId: 'openrouter' }) : bad('unknown provider id');
+}
+
+/** Only https links to a real host, without credentials in them. */
+export function safeExternalUrl(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length > MAX_URL_LENGTH) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || u.username !== '' || u.password !== '' || u.hostname === '') return null;
+  return u.toString();
+}
+
+function link(raw: unknown): Checked<{ url: string }> {
+  const o = asObject(raw);
+  if (!o) return bad('payload must be an object');
+  const url = safeExternalUrl(o.url);
+  return url === null ? bad('only https links can be opened') : good({ url });
+}
+
+type Validators = { [C in InvokeChannel]: (raw: unknown) => Checked<InvokeMap[C]['req']> };
+
+/** One validator per invoke channel; the type makes a new channel without one a compile error. */
+export const VALIDATORS: Validators = {
+  'view:get': none,
+  refresh,
+  'settings:get': none,
+  'settings:update': settingsPatch,
+  'key:test': keyRequest,
+  'key:save': keyRequest,
+  'key:remove': keyRemove,
+  'window:open-settings': none,
+  'window:hide-popover': none,
+  'link:open': link,
+  'app:quit': none,
+};
+
+/** Checks a raw payload for `channel`. */
+export function validatePayload<C extends InvokeChannel>(channel: C, raw: unknown): Checked<InvokeMap[C]['req']> {
+  return (VALIDATORS[channel] as (r: unknown) => Checked<InvokeMap[C]['req']>)(raw);
+}

@@ -1,0 +1,46 @@
+// Sleep, wake, lock and network: pause polling while the machine sleeps, refresh when the user is
+// back (resume, unlock) or the network returns, so the numbers are current when they look.
+import { net, powerMonitor } from 'electron';
+import type { Clock, Scheduler } from '../core/ports';
+import type { AppServices } from './services/app-services';
+
+/** After unlock, data younger than this is fresh enough (frequent lock/unlock must not spam requests). */
+export const UNLOCK_REFRESH_AGE_MS = 60_000;
+/** How often the network state is checked. */
+export const ONLINE_CHECK_MS = 15_000;
+
+export interface PowerDeps {
+  services: Pick<AppServices, 'pause' | 'resume' | 'refresh' | 'refreshIfOlderThan'>;
+  clock: Clock & Scheduler;
+}
+
+export function setupPowerEvents(deps: PowerDeps): { dispose(): void } {
+  const { services } = deps;
+  const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
+  const onSuspend = () => services.pause();
+  const onResume = () => quiet(services.resume());
+  const onUnlock = () => quiet(services.refreshIfOlderThan(UNLOCK_REFRESH_AGE_MS));
+  powerMonitor.on('suspend', onSuspend);
+  powerMonitor.on('resume', onResume);
+  powerMonitor.on('unlock-screen', onUnlock);
+
+  let online = net.isOnline();
+  let cancel = () => {};
+  const check = () => {
+    const now = net.isOnline();
+    // Failed polls back off while offline; coming back online is worth one refresh at once.
+    if (now && !online) quiet(services.refresh(null));
+    online = now;
+    cancel = deps.clock.schedule(ONLINE_CHECK_MS, check);
+  };
+  cancel = deps.clock.schedule(ONLINE_CHECK_MS, check);
+
+  return {
+    dispose() {
+      cancel();
+      powerMonitor.removeListener('suspend', onSuspend);
+      powerMonitor.removeListener('resume', onResume);
+      powerMonitor.removeListener('unlock-screen', onUnlock);
+    },
+  };
+}

@@ -1,0 +1,220 @@
+// The app's services in plain Node: settings, keychain, providers, poller and alerts, wired once.
+// Electron's main process and the browser preview host both run exactly this; neither adds logic.
+import { evaluateAlerts, initialAlertState, type AlertState } from '../../core/alerts';
+import { alertText } from '../../core/alerts-text';
+import type { PollerView, ProviderId } from '../../core/model';
+import { createPoller, type Poller } from '../../core/poller';
+import type { Clock, FileSource, HttpClient, Notifier, Scheduler, SecretStore } from '../../core/ports';
+import type { Provider } from '../../core/provider';
+import type { Settings } from '../../core/settings';
+import {
+  buildAllProviders,
+  buildOpenRouter,
+  credentialStatuses,
+  defaultSecretStore,
+  httpForBase,
+  resolveConfig,
+  type AppConfig,
+  type ComposeDeps,
+} from '../../adapters/compose';
+import { MemorySecretStore } from '../../adapters/memory-secret-store';
+import { NodeFileSource } from '../../adapters/node-file-source';
+import { settingsPath as defaultSettingsPath } from '../../adapters/app-paths';
+import { SystemClock } from '../../adapters/system-clock';
+import type { KeyCheck, SettingsView } from '../ipc-contract';
+import { applySettingsPatch } from '../ipc-validate';
+import { createKeyManager } from './key-manager';
+import { fileSettings, memorySettings, type SettingsPersistence } from './settings-persistence';
+
+/** Where the demo provider server lives (see demo/server.ts); the services then read nothing real. */
+export interface DemoEndpoints {
+  urls: { openrouter: string; codex: string; claude: string };
+  codexHome: string;
+  claudeConfigDir: string;
+  openrouterKey: string;
+}
+
+export interface AppServicesOptions {
+  env: NodeJS.ProcessEnv;
+  platform: string;
+  homedir: string;
+  /** Defaults to the platform's config dir; in demo mode settings stay in memory unless this is given. */
+  settingsPath?: string;
+  /** Defaults to the OS keychain (memory in demo mode). */
+  secrets?: SecretStore;
+  demo?: DemoEndpoints;
+  /** Tests pass a FakeClock. */
+  clock?: Clock & Scheduler;
+  files?: FileSource;
+  /** HTTP client per provider base URL; defaults to undici limited to that origin. */
+  httpFor?: (baseUrl: string) => HttpClient;
+  /** Where alerts go; can also be set later with `setNotifier` (Electron's needs the app ready). */
+  notifier?: Notifier;
+}
+
+export interface AppServices {
+  readonly demo: boolean;
+  readonly platform: string;
+  /** Polls every provider now, then on schedule. */
+  start(): void;
+  stop(): void;
+  /** While the machine sleeps: no polling. */
+  pause(): void;
+  /** After wake, unlock or network return: refreshes what is due. */
+  resume(): Promise<void>;
+  view(): PollerView;
+  refresh(providerId: ProviderId | null): Promise<PollerView>;
+  refreshIfOlderThan(maxAgeMs: number): Promise<void>;
+  settings(): Settings;
+  settingsView(): Promise<SettingsView>;
+  /** Validated, saved, then applied live (interval, thresholds, login item via `onSettings`). */
+  updateSettings(patch: Partial<Settings>): Promise<SettingsView>;
+  /** One GET /key with a candidate key; nothing is stored. */
+  testKey(key: string): Promise<KeyCheck>;
+  /** Validates, stores in the keychain, then polls OpenRouter with it. */
+  saveKey(key: string): Promise<KeyCheck>;
+  removeKey(): Promise<SettingsView>;
+  onView(fn: (v: PollerView) => void): () => void;
+  onSettings(fn: (v: SettingsView) => void): () => void;
+  setNotifier(n: Notifier): void;
+}
+
+/** Loads settings, resolves config and builds providers and the poller (not started). */
+export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
+  const demo = opts.demo ?? null;
+  const config: AppConfig = resolveConfig(demo ? demoEnv(opts.env, demo) : opts.env, opts.platform, opts.homedir);
+  const clock = opts.clock ?? new SystemClock();
+  const files = opts.files ?? new NodeFileSource();
+  const secrets = opts.secrets ?? (demo ? new MemorySecretStore({ initial: { openrouter: demo.openrouterKey } }) : defaultSecretStore(opts.platform));
+  const deps: ComposeDeps = { secrets, files, clock, ...(opts.httpFor ? { httpFor: opts.httpFor } : {}) };
+  const store: SettingsPersistence =
+    opts.settingsPath !== undefined
+      ? fileSettings(opts.settingsPath)
+      : demo
+        ? memorySettings()
+        : fileSettings(defaultSettingsPath(opts.env, opts.platform, opts.homedir));
+
+  let settings = (await store.load()).settings;
+  let notifier: Notifier | null = opts.notifier ?? null;
+  let alerts: AlertState = initialAlertState();
+  const settingsListeners = new Set<(v: SettingsView) => void>();
+
+  let providers: Provider[] = buildAllProviders(config, deps);
+  const poller: Poller = createPoller({
+    providers,
+    clock,
+    scheduler: clock,
+    intervalMs: settings.refreshIntervalSec * 1000,
+    timeoutMs: config.timeoutMs,
+  });
+
+  // Alerts are judged on every emission; the rules themselves skip data they have already seen.
+  poller.subscribe(
+    guarded('alerts', (v) => {
+      const now = clock.now();
+      const r = evaluateAlerts(alerts, v.snapshots, settings, now);
+      alerts = r.state;
+      for (const a of r.alerts) notifier?.notify({ id: a.id, ...alertText(a, now) });
+    }),
+  );
+
+  const settingsView = async (): Promise<SettingsView> => ({
+    settings,
+    credentials: await credentialStatuses(config, deps),
+    platform: opts.platform,
+    demo: demo !== null,
+  });
+
+  const publishSettings = async (): Promise<SettingsView> => {
+    const v = await settingsView();
+    for (const fn of settingsListeners) fn(v);
+    return v;
+  };
+
+  // Updates run one at a time: two quick changes must not both start from the same old settings.
+  let updating: Promise<unknown> = Promise.resolve();
+  const applyUpdate = async (patch: Partial<Settings>): Promise<SettingsView> => {
+    const next = applySettingsPatch(settings, patch);
+    const saved = await store.save(next);
+    if (!saved.ok) throw new Error(`Settings could not be saved (${saved.error.code}).`);
+    const intervalChanged = next.refreshIntervalSec !== settings.refreshIntervalSec;
+    settings = next;
+    if (intervalChanged) poller.setIntervalMs(next.refreshIntervalSec * 1000);
+    return publishSettings();
+  };
+
+  // A changed key gets a new OpenRouter provider: its old data and backoff must not carry over.
+  const replaceOpenRouter = () => {
+    providers = providers.map((p) => (p.id === 'openrouter' ? buildOpenRouter(config, deps) : p));
+    poller.setProviders(providers);
+  };
+
+  const http = (opts.httpFor ?? ((u: string) => httpForBase(u, config.timeoutMs)))(config.urls.openrouter);
+  const keys = createKeyManager({ http, baseUrl: config.urls.openrouter, secrets, onChange: replaceOpenRouter });
+
+  return {
+    demo: demo !== null,
+    platform: opts.platform,
+    start: () => poller.start(),
+    stop: () => poller.stop(),
+    pause: () => poller.pause(),
+    resume: () => poller.resume(),
+    view: () => poller.view(),
+    async refresh(providerId) {
+      await poller.refreshNow(providerId);
+      return poller.view();
+    },
+    refreshIfOlderThan: (ms) => poller.refreshIfOlderThan(ms),
+    settings: () => settings,
+    settingsView,
+    updateSettings(patch) {
+      const run = updating.then(() => applyUpdate(patch));
+      updating = run.catch(() => undefined);
+      return run;
+    },
+    testKey: (key) => keys.test(key),
+    async saveKey(key) {
+      const r = await keys.save(key);
+      if (r.ok) await publishSettings();
+      return r;
+    },
+    async removeKey() {
+      await keys.remove();
+      return publishSettings();
+    },
+    onView: (fn) => poller.subscribe(guarded('view listener', fn)),
+    onSettings(fn) {
+      const g = guarded('settings listener', fn);
+      settingsListeners.add(g);
+      return () => settingsListeners.delete(g);
+    },
+    setNotifier(n) {
+      notifier = n;
+    },
+  };
+}
+
+/** The environment with everything that locates a provider pointed at the demo server. */
+function demoEnv(env: NodeJS.ProcessEnv, demo: DemoEndpoints): NodeJS.ProcessEnv {
+  const { OPENROUTER_API_KEY: _ignored, ...rest } = env;
+  return {
+    ...rest,
+    QUOTABAR_OPENROUTER_URL: demo.urls.openrouter,
+    QUOTABAR_CODEX_URL: demo.urls.codex,
+    QUOTABAR_CLAUDE_URL: demo.urls.claude,
+    CODEX_HOME: demo.codexHome,
+    CLAUDE_CONFIG_DIR: demo.claudeConfigDir,
+  };
+}
+
+// A listener that throws (a closed window, a notification daemon gone) must not stop the poller
+// or the other listeners. Only the error's own message is logged; views never are.
+function guarded<T>(what: string, fn: (v: T) => void): (v: T) => void {
+  return (v) => {
+    try {
+      fn(v);
+    } catch (e) {
+      console.error(`quotabar: ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}

@@ -1,0 +1,61 @@
+// The OpenRouter key's life in the settings window: test, save (only after /key accepts it), remove.
+// The key goes to OpenRouter's /key and to the keychain, nowhere else; callers only ever get a masked label.
+import type { HttpClient, SecretStore } from '../../core/ports';
+import { maskKey, validateOpenRouterKey } from '../../core/providers/openrouter';
+import { OPENROUTER_ACCOUNT } from '../../adapters/compose';
+import type { KeyCheck } from '../ipc-contract';
+import { keyFormatProblem } from '../ipc-validate';
+
+export interface KeyManagerDeps {
+  http: HttpClient;
+  baseUrl: string;
+  secrets: SecretStore;
+  /** Called after the stored key changed (saved or removed). */
+  onChange: () => void;
+}
+
+export interface KeyManager {
+  test(key: string): Promise<KeyCheck>;
+  save(key: string): Promise<KeyCheck>;
+  /** Throws when the keychain cannot be reached (the message names no secret). */
+  remove(): Promise<void>;
+}
+
+export function createKeyManager(deps: KeyManagerDeps): KeyManager {
+  // Saves and removals run one at a time, so the last click wins and the poller sees each change once.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const test = async (key: string): Promise<KeyCheck> => {
+    const problem = keyFormatProblem(key);
+    if (problem !== null) return { ok: false, error: { kind: 'invalid_format', detail: problem } };
+    const r = await validateOpenRouterKey(deps.http, deps.baseUrl, key);
+    if (!r.ok) return { ok: false, error: r.error };
+    // Belt and braces: whatever the server calls the key, the renderer gets a mask.
+    const label = r.value.label !== null && !r.value.label.includes(key) ? r.value.label : maskKey(key);
+    return { ok: true, label };
+  };
+
+  return {
+    test,
+    save: (key) =>
+      serial(async () => {
+        const check = await test(key);
+        if (!check.ok) return check;
+        const stored = await deps.secrets.set(OPENROUTER_ACCOUNT, key);
+        if (!stored.ok) return { ok: false, error: stored.error };
+        deps.onChange();
+        return check;
+      }),
+    remove: () =>
+      serial(async () => {
+        const r = await deps.secrets.remove(OPENROUTER_ACCOUNT);
+        if (!r.ok) throw new Error(`The key could not be removed: the keychain is unavailable (${r.error.kind}).`);
+        if (r.value) deps.onChange();
+      }),
+  };
+}

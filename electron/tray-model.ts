@@ -1,0 +1,61 @@
+// What the tray shows, as a pure function of the poller view: the tightest window's meter and a
+// tooltip naming it, plus which providers are stale or failing. Plain TS, no Electron.
+import type { PollerView, ProviderSnapshot } from '../core/model';
+import { describeError, formatAgo, formatPercent, formatResetsIn, providerName, tightestWindow } from '../core/present';
+import { levelForPercent } from '../renderer/view-model/levels';
+import type { MeterLevel, MeterStatus } from './tray-icon';
+
+export interface TrayModel {
+  percent: number | null;
+  level: MeterLevel;
+  status: MeterStatus;
+  tooltip: string;
+}
+
+/** Windows truncates tray tooltips at 127 characters. */
+export const TOOLTIP_MAX = 127;
+
+/** The tray's meter and tooltip for a view, judged at `now` against the alert thresholds. */
+export function trayModel(view: PollerView | null, thresholds: readonly number[], now: number): TrayModel {
+  const active = (view?.snapshots ?? []).filter((s) => s.status !== 'unconfigured');
+  if (active.length === 0) {
+    return { percent: null, level: 'normal', status: 'empty', tooltip: 'Quotabar: nothing set up yet. Open Settings to add a provider.' };
+  }
+  const tight = tightestWindow(active);
+  const status = worstStatus(active);
+  const lines: string[] = [];
+  if (tight) {
+    const { snapshot, window: w } = tight;
+    const resets = formatResetsIn(w.resetsAt, now);
+    lines.push(`${providerName(snapshot.providerId)} ${w.label}: ${formatPercent(w.usedPercent ?? 0)} used${resets ? `, ${resets}` : ''}`);
+  } else {
+    lines.push('Quotabar');
+  }
+  for (const s of active) {
+    const problem = problemLine(s, now);
+    if (problem) lines.push(problem);
+  }
+  return {
+    percent: tight?.window.usedPercent ?? null,
+    level: tight ? levelForPercent(tight.window.usedPercent ?? 0, thresholds) : 'normal',
+    status,
+    tooltip: clip(lines.join('\n'), TOOLTIP_MAX),
+  };
+}
+
+function worstStatus(snaps: ProviderSnapshot[]): MeterStatus {
+  if (snaps.some((s) => s.status === 'error')) return 'error';
+  if (snaps.some((s) => s.status === 'stale')) return 'stale';
+  return 'ok';
+}
+
+function problemLine(s: ProviderSnapshot, now: number): string | null {
+  const name = providerName(s.providerId);
+  if (s.status === 'stale') return s.fetchedAt === null ? `${name}: not updated` : `${name}: updated ${formatAgo(s.fetchedAt, now)}`;
+  if (s.status === 'error' && s.error) return `${name}: ${describeError(s.error, s.providerId).reason}`;
+  return null;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,149 @@
+// The two windows: the popover anchored to the tray icon, and the settings window. Both are
+// created hardened (security.ts) and load only our own app:// pages.
+import { BrowserWindow, nativeTheme, screen, type Rectangle, type WebContents } from 'electron';
+import type { Clock } from '../core/ports';
+import { pageUrl, type Page } from './app-url';
+import { popoverPosition } from './popover-position';
+import { hardenContents, hardenedWebPreferences } from './security';
+import type { AppServices } from './services/app-services';
+
+export const POPOVER_SIZE = { width: 380, height: 560 } as const;
+/** Opening the popover refreshes providers whose data is older than this. */
+export const POPOVER_REFRESH_AGE_MS = 30_000;
+// A click on the tray icon blurs (hides) the open popover just before the click arrives: that
+// click must close it, not reopen it.
+const BLUR_CLICK_WINDOW_MS = 300;
+
+export interface WindowDeps {
+  services: AppServices;
+  platform: string;
+  /** dist-electron/preload.cjs */
+  preloadPath: string;
+  clock: Clock;
+}
+
+export interface WindowManager {
+  /** Shows the popover at the tray icon (`anchor` = tray bounds; null or empty on Linux), or hides it. */
+  togglePopover(anchor: Rectangle | null): void;
+  showPopover(anchor: Rectangle | null): void;
+  hidePopover(): void;
+  openSettings(): void;
+  /** True for the web contents of a window we created and have not closed. */
+  isOurs(contents: WebContents): boolean;
+  /** Web contents of every open window, for pushing events. */
+  contents(): WebContents[];
+  closeAll(): void;
+}
+
+export function setupWindows(deps: WindowDeps): WindowManager {
+  let popover: BrowserWindow | null = null;
+  let settings: BrowserWindow | null = null;
+  let hiddenByBlurAt = -Infinity;
+  const background = () => (nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#f6f6f6');
+
+  const create = (page: Page, options: Electron.BrowserWindowConstructorOptions): BrowserWindow => {
+    const win = new BrowserWindow({
+      ...options,
+      show: false,
+      backgroundColor: background(),
+      webPreferences: hardenedWebPreferences(deps.preloadPath),
+    });
+    hardenContents(win.webContents);
+    void win.loadURL(pageUrl(page));
+    return win;
+  };
+
+  const getPopover = (): BrowserWindow => {
+    if (popover && !popover.isDestroyed()) return popover;
+    const win = create('popover', {
+      ...POPOVER_SIZE,
+      frame: false,
+      resizable: false,
+      movable: false,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+      alwaysOnTop: true,
+      skipTaskbar: true,
+      hasShadow: true,
+      title: 'Quotabar',
+    });
+    // Above full-screen apps too, on every Space, as menu-bar popovers are.
+    if (deps.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    win.on('blur', () => {
+      if (!win.isVisible()) return;
+      hiddenByBlurAt = deps.clock.now();
+      win.hide();
+    });
+    win.on('closed', () => {
+      if (popover === win) popover = null;
+    });
+    popover = win;
+    return win;
+  };
+
+  const showPopover = (anchor: Rectangle | null) => {
+    const win = getPopover();
+    const tray = anchor ?? { x: 0, y: 0, width: 0, height: 0 };
+    const cursor = screen.getCursorScreenPoint();
+    const known = tray.width > 0 && tray.height > 0;
+    const display = known ? screen.getDisplayMatching(tray) : screen.getDisplayNearestPoint(cursor);
+    const [width, height] = win.getSize() as [number, number];
+    const at = popoverPosition({ platform: deps.platform, trayBounds: tray, size: { width, height }, display, cursor });
+    win.setPosition(at.x, at.y);
+    win.show();
+    win.focus();
+    deps.services.refreshIfOlderThan(POPOVER_REFRESH_AGE_MS).catch(() => undefined);
+  };
+
+  const hidePopover = () => {
+    if (popover && !popover.isDestroyed() && popover.isVisible()) popover.hide();
+  };
+
+  const openSettings = () => {
+    hidePopover();
+    if (settings && !settings.isDestroyed()) {
+      if (settings.isMinimized()) settings.restore();
+      settings.show();
+      settings.focus();
+      return;
+    }
+    const win = create('settings', {
+      width: 560,
+      height: 680,
+      minWidth: 440,
+      minHeight: 480,
+      title: 'Quotabar Settings',
+      autoHideMenuBar: true,
+      fullscreenable: false,
+    });
+    win.removeMenu();
+    win.once('ready-to-show', () => {
+      win.show();
+      win.focus();
+    });
+    win.on('closed', () => {
+      if (settings === win) settings = null;
+    });
+    settings = win;
+  };
+
+  const open = () => [popover, settings].filter((w): w is BrowserWindow => w !== null && !w.isDestroyed());
+
+  return {
+    togglePopover(anchor) {
+      const win = popover && !popover.isDestroyed() ? popover : null;
+      if (win?.isVisible()) return win.hide();
+      if (deps.clock.now() - hiddenByBlurAt < BLUR_CLICK_WINDOW_MS) return;
+      showPopover(anchor);
+    },
+    showPopover,
+    hidePopover,
+    openSettings,
+    isOurs: (contents) => open().some((w) => w.webContents === contents && !contents.isDestroyed()),
+    contents: () => open().map((w) => w.webContents),
+    closeAll() {
+      for (const w of open()) w.destroy();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
+vi.mock('electron', () => import('../support/electron-fake'));
+import { net, powerMonitor, resetElectronFake } from '../support/electron-fake';
+import { ONLINE_CHECK_MS, setupPowerEvents } from '../../electron/power';
+import { HOUR, MINUTE } from '../../core/time';
+import { CANARY_KEY, fixture, makeHarness, type Harness } from '../support/app-harness';
+
+let h: Harness | null = null;
+let dispose = () => {};
+beforeEach(() => resetElectronFake());
+afterEach(async () => {
+  dispose();
+  await h?.dispose();
+  h = null;
+});
+
+async function start() {
+  h = await makeHarness({ key: CANARY_KEY, script: (http) => http.on('/key', { status: 200, body: fixture('openrouter/key-capped-weekly.json') }) });
+  dispose = setupPowerEvents({ services: h.services, clock: h.clock }).dispose;
+  h.services.start();
+  await h.clock.advance(0);
+  return h;
+}
+
+describe('power and network events', () => {
+  it('poll nothing while the machine sleeps, and refresh at once on wake', async () => {
+    const { clock, http } = await start();
+    powerMonitor.emit('suspend');
+    await clock.advance(3 * HOUR);
+    expect(http.count('/key')).toBe(1);
+    powerMonitor.emit('resume');
+    await clock.advance(0);
+    expect(http.count('/key')).toBe(2);
+  });
+
+  it('refresh on unlock when the data is more than a minute old, not on every unlock', async () => {
+    const { clock, http, services } = await start();
+    await services.updateSettings({ refreshIntervalSec: 3600 });
+    powerMonitor.emit('unlock-screen');
+    await clock.advance(0);
+    expect(http.count('/key')).toBe(1);
+    await clock.advance(5 * MINUTE);
+    powerMonitor.emit('unlock-screen');
+    await clock.advance(0);
+    expect(http.count('/key')).toBe(2);
+  });
+
+  it('refresh when the network comes back', async () => {
+    const { clock, http, services } = await start();
+    await services.updateSettings({ refreshIntervalSec: 3600 });
+    net.online = false;
+    await clock.advance(ONLINE_CHECK_MS);
+    expect(http.count('/key')).toBe(1);
+    net.online = true;
+    await clock.advance(ONLINE_CHECK_MS);
+    expect(http.count('/key')).toBe(2);
+    await clock.advance(ONLINE_CHECK_MS * 3);
+    expect(http.count('/key')).toBe(2);
+  });
+
+  it('stop listening once disposed', async () => {
+    await start();
+    dispose();
+    dispose = () => {};
+    expect(powerMonitor.listenerCount('resume')).toBe(0);
+    expect(h!.clock.pending).toBeGreaterThan(0); // only the poller's own timer remains
+  });
+});
