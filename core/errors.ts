@@ -9,7 +9,8 @@ export type AuthHint = 'codex_login' | 'claude_login' | 'check_key' | 'missing_s
 export type ProviderError =
   | { kind: 'unauthorized'; status: number | null; hint: AuthHint | null }
   | { kind: 'forbidden'; status: number; reason: ForbiddenReason; url: string | null }
-  | { kind: 'rate_limited'; retryAfterMs: number | null; spendCap?: boolean }
+  /** `retryAfterMs`: what the server asked; `retryInMs`: when Quotabar will really ask again (set by resilience). */
+  | { kind: 'rate_limited'; retryAfterMs: number | null; retryInMs?: number; spendCap?: boolean }
   | { kind: 'upstream'; status: number; overloaded?: boolean }
   | { kind: 'transport'; code: string }
   | { kind: 'timeout'; afterMs: number }

@@ -46,7 +46,7 @@ export function describeError(e: ProviderError, providerId = ''): ErrorWords {
       if (e.spendCap) return { reason: 'The monthly spend limit has been reached.', action: 'Raise the limit in the console.' };
       return {
         reason: 'The provider is throttling usage checks.',
-        action: e.retryAfterMs !== null ? `Quotabar will retry in ${formatDuration(e.retryAfterMs)}.` : 'Quotabar will retry later.',
+        action: (e.retryInMs ?? e.retryAfterMs) != null ? `Quotabar will retry in ${formatDuration((e.retryInMs ?? e.retryAfterMs)!)}.` : 'Quotabar will retry later.',
       };
     case 'upstream':
       return e.overloaded

@@ -68,6 +68,8 @@ export function applyFailure(state: ProviderState, error: ProviderError, now: nu
   const failures = state.consecutiveFailures + 1;
   const prev = state.snapshot;
   const delay = backoffDelay(error, failures, now, policy);
+  // Beside what the server asked, record when we will actually retry (after caps and doubling).
+  if (error.kind === 'rate_limited' && !error.spendCap) error = { ...error, retryInMs: delay };
   const blockedUntil = error.kind === 'rate_limited' ? now + delay : 0;
   if (error.kind === 'unconfigured') {
     return {
@@ -127,12 +129,14 @@ export function backoffDelay(error: ProviderError, failures: number, _now: numbe
 }
 
 /**
- * Fills a missing reset time from the last-known window with the same id: kept while still in the
- * future, rolled forward by whole window lengths once passed, else left unknown.
+ * Fills a missing reset time of a rolling usage window (session/daily/weekly/monthly) from the
+ * last-known window with the same id: kept while still in the future, rolled forward by whole window
+ * lengths once passed, else left unknown. Credit windows are left alone: for them a null reset means
+ * "never resets" (e.g. an OpenRouter cap with `limit_reset: null`), not "unknown".
  */
 export function backfillResets(prev: UsageWindow[], next: UsageWindow[], now: number): UsageWindow[] {
   return next.map((w) => {
-    if (w.resetsAt !== null) return w;
+    if (w.resetsAt !== null || w.kind === 'credits') return w;
     const old = prev.find((p) => p.id === w.id);
     if (!old || old.resetsAt === null) return w;
     if (old.resetsAt > now) return { ...w, resetsAt: old.resetsAt };

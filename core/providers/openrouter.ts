@@ -181,6 +181,7 @@ function trimBase(baseUrl: string): string {
 /** `now` null: no clock at hand (key validation), so Retry-After is not resolved. */
 function keyStatusError(res: HttpResponse, now: number | null): ProviderError {
   if (res.status === 401) return { kind: 'unauthorized', status: 401, hint: 'check_key' };
+  if (res.status === 402) return { kind: 'credits_exhausted', message: null };
   return errorFromStatus(res.status, now === null ? null : parseRetryAfter(res.headers['retry-after'], now));
 }
 

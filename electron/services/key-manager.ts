@@ -35,9 +35,8 @@ export function createKeyManager(deps: KeyManagerDeps): KeyManager {
     if (problem !== null) return { ok: false, error: { kind: 'invalid_format', detail: problem } };
     const r = await validateOpenRouterKey(deps.http, deps.baseUrl, key);
     if (!r.ok) return { ok: false, error: r.error };
-    // Belt and braces: whatever the server calls the key, the renderer gets a mask.
-    const label = r.value.label !== null && !r.value.label.includes(key) ? r.value.label : maskKey(key);
-    return { ok: true, label };
+    // Our own mask, never the server's label: the settings status shows the same text after a restart.
+    return { ok: true, label: maskKey(key) };
   };
 
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeWindow } from '../../core/model';
 import { applyFailure, applySuccess, backfillResets, backoffDelay, initialState } from '../../core/resilience';
+import { describeError } from '../../core/present';
 import { HOUR, MINUTE } from '../../core/time';
 import { data } from '../support/fake-provider';
 
@@ -57,6 +58,12 @@ describe('stale and error transitions', () => {
 });
 
 describe('backoff', () => {
+  it('tells the user when it will really retry, not the two years a server asked for', () => {
+    const s = applyFailure(initialState('claude'), { kind: 'rate_limited', retryAfterMs: 730 * 24 * HOUR }, T0, policy);
+    expect(s.snapshot.error).toEqual({ kind: 'rate_limited', retryAfterMs: 730 * 24 * HOUR, retryInMs: 6 * HOUR });
+    expect(s.snapshot.error && describeError(s.snapshot.error).action).toBe('Quotabar will retry in 6 h.');
+  });
+
   it('honours Retry-After when it is longer than the poll interval', () => {
     expect(backoffDelay({ kind: 'rate_limited', retryAfterMs: 30 * MINUTE }, 1, T0, policy)).toBe(30 * MINUTE);
   });
@@ -101,6 +108,12 @@ describe('reset-time backfill', () => {
     const next = [makeWindow({ id: 'weekly', kind: 'weekly', label: 'Weekly', windowMinutes: 10080 })];
     const now = T0 + 3 * HOUR + 8 * 24 * HOUR;
     expect(backfillResets(prev, next, now)[0]?.resetsAt).toBe(T0 + 3 * HOUR + 14 * 24 * HOUR);
+  });
+
+  it('leaves a credit cap that stopped resetting without a reset time', () => {
+    const capped = [makeWindow({ id: 'key-limit', kind: 'credits', label: 'Weekly limit', unit: 'usd', resetsAt: T0 + HOUR })];
+    const never = [makeWindow({ id: 'key-limit', kind: 'credits', label: 'Key limit', unit: 'usd' })];
+    expect(backfillResets(capped, never, T0)[0]?.resetsAt).toBeNull();
   });
 
   it('never overrides a reset time the provider did send', () => {

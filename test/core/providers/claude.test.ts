@@ -208,7 +208,7 @@ describe('the Claude provider', () => {
     await clock.advance(2 * MINUTE);
     const stale = poller.view().snapshots[0]!;
     expect(stale.status).toBe('stale');
-    expect(stale.error).toEqual({ kind: 'rate_limited', retryAfterMs: null });
+    expect(stale.error).toEqual({ kind: 'rate_limited', retryAfterMs: null, retryInMs: 30 * MINUTE });
     expect(stale.windows.find((w) => w.id === 'session')?.usedPercent).toBe(23);
     expect(http.count('/api/oauth/usage')).toBe(2);
     await clock.advance(29 * MINUTE);
