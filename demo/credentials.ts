@@ -1,0 +1,79 @@
+// Throwaway credential files for demo mode: a CODEX_HOME with auth.json and a CLAUDE_CONFIG_DIR
+// with .credentials.json, both holding fake tokens that only the demo server accepts.
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface DemoCredentials {
+  root: string;
+  codexHome: string;
+  claudeConfigDir: string;
+  codexAccessToken: string;
+  codexAccountId: string;
+  claudeAccessToken: string;
+  openrouterKey: string;
+  remove(): Promise<void>;
+}
+
+const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+/** An unsigned JWT: Quotabar only reads its claims (email, account id), as Codex's files carry them. */
+function fakeJwt(claims: Record<string, unknown>): string {
+  return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.demo`;
+}
+
+export async function writeDemoCredentials(now: number): Promise<DemoCredentials> {
+  const root = await mkdtemp(join(tmpdir(), 'quotabar-demo-'));
+  const codexHome = join(root, 'codex');
+  const claudeConfigDir = join(root, 'claude');
+  await mkdir(codexHome, { mode: 0o700 });
+  await mkdir(claudeConfigDir, { mode: 0o700 });
+
+  const codexAccountId = `demo-${randomBytes(8).toString('hex')}`;
+  const auth = { chatgpt_account_id: codexAccountId, chatgpt_plan_type: 'plus' };
+  const codexAccessToken = fakeJwt({ 'https://api.openai.com/auth': auth, exp: Math.round(now / 1000) + 864_000 });
+  await writeFile(
+    join(codexHome, 'auth.json'),
+    JSON.stringify({
+      auth_mode: 'chatgpt',
+      OPENAI_API_KEY: null,
+      tokens: {
+        id_token: fakeJwt({ email: 'demo@quotabar.dev', 'https://api.openai.com/auth': auth }),
+        access_token: codexAccessToken,
+        refresh_token: `demo-refresh-${randomBytes(12).toString('hex')}`,
+        account_id: codexAccountId,
+      },
+      last_refresh: new Date(now).toISOString(),
+    }),
+    { mode: 0o600 },
+  );
+
+  const claudeAccessToken = `sk-ant-oat01-demo-${randomBytes(16).toString('hex')}`;
+  await writeFile(
+    join(claudeConfigDir, '.credentials.json'),
+    JSON.stringify({
+      claudeAiOauth: {
+        accessToken: claudeAccessToken,
+        refreshToken: `demo-refresh-${randomBytes(12).toString('hex')}`,
+        expiresAt: now + 30 * 24 * 3_600_000,
+        scopes: ['user:inference', 'user:profile'],
+        subscriptionType: 'max',
+        rateLimitTier: 'default_claude_max_20x',
+      },
+      mcpOAuth: {},
+    }),
+    { mode: 0o600 },
+  );
+
+  return {
+    root,
+    codexHome,
+    claudeConfigDir,
+    codexAccessToken,
+    codexAccountId,
+    claudeAccessToken,
+    openrouterKey: `sk-or-v1-${randomBytes(32).toString('hex')}`,
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}

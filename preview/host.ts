@@ -1,0 +1,139 @@
+// The browser preview: the app's main-process services in plain Node, the renderer served on
+// 127.0.0.1, and the IPC contract carried over a token-guarded loopback WebSocket.
+//   npx tsx preview/host.ts [--demo] [--port 5180] [--no-build]
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoServer, type DemoServer } from '../demo/server';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../electron/services/app-services';
+import { createInvokeHandlers, type WindowActions } from '../electron/services/handlers';
+import { buildPageBridge, buildRenderer, RENDERER_DIR } from './build';
+import { createStaticHandler } from './static-files';
+import { attachWsBridge } from './ws-bridge-server';
+
+export interface PreviewHostOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** true starts a demo provider server; a DemoServer instance is used as is (tests script it). */
+  demo?: boolean | DemoServer;
+  /** Build the renderer first: 'always', 'if-missing' (default) or 'never'. */
+  build?: 'always' | 'if-missing' | 'never';
+  /** Overrides for the services (a memory secret store, a settings path…). */
+  services?: Partial<AppServicesOptions>;
+  log?: (line: string) => void;
+}
+
+export interface PreviewHost {
+  origin: string;
+  token: string;
+  /** Page URLs carrying the token in their #fragment. */
+  popoverUrl: string;
+  settingsUrl: string;
+  services: AppServices;
+  demo: DemoServer | null;
+  close(): Promise<void>;
+}
+
+export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<PreviewHost> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const build = opts.build ?? 'if-missing';
+  if (build === 'always' || (build === 'if-missing' && !existsSync(resolve(RENDERER_DIR, 'popover.html')))) {
+    log('Building the renderer…');
+    await buildRenderer();
+  }
+  const bridgeScript = await buildPageBridge();
+
+  const ownDemo = opts.demo === true ? await startDemoServer() : null;
+  const demo = ownDemo ?? (typeof opts.demo === 'object' ? opts.demo : null);
+  const services = await createAppServices({
+    env: process.env,
+    platform: process.platform,
+    homedir: homedir(),
+    ...(demo ? { demo } : {}),
+    ...opts.services,
+  });
+
+  const token = randomBytes(24).toString('base64url');
+  let origin = '';
+  const server: Server = createServer();
+  const serveStatic = createStaticHandler({ root: RENDERER_DIR, bridgeScript, host: () => origin.replace('http://', '') });
+  server.on('request', (req, res) => void serveStatic(req, res));
+
+  // A browser tab cannot be moved or hidden by the host: the page bridge opens settings and links itself.
+  const windows: WindowActions = {
+    openSettings: () => undefined,
+    hidePopover: () => undefined,
+    openExternal: (url) => log(`link opened: ${url}`),
+    quit: () => log('quit requested (the preview keeps running; press Ctrl+C)'),
+  };
+  const bridge = attachWsBridge({
+    server,
+    token,
+    allowedOrigins: () => [origin],
+    handlers: createInvokeHandlers(services, windows),
+    subscribe: (emit) => {
+      const offView = services.onView((v) => emit('view', v));
+      const offSettings = services.onSettings((v) => emit('settings', v));
+      return () => {
+        offView();
+        offSettings();
+      };
+    },
+    log,
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', ok);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  services.start();
+
+  return {
+    origin,
+    token,
+    popoverUrl: `${origin}/popover.html#token=${token}`,
+    settingsUrl: `${origin}/settings.html#token=${token}`,
+    services,
+    demo,
+    async close() {
+      services.stop();
+      await bridge.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await ownDemo?.close();
+    },
+  };
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const host = await startPreviewHost({
+    demo: args.includes('--demo'),
+    port: Number(argValue(args, '--port') ?? 0),
+    build: args.includes('--no-build') ? 'never' : 'always',
+  });
+  console.log(`\nQuotabar preview${host.demo ? ' (demo data)' : ''}:`);
+  console.log(`  popover   ${host.popoverUrl}`);
+  console.log(`  settings  ${host.settingsUrl}`);
+  console.log('\nOpen the popover URL in a browser (it carries the session token). Ctrl+C stops.');
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

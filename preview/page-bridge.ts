@@ -1,0 +1,21 @@
+// The script the preview host injects before the renderer: it sets `window.quotabar` to a WebSocket
+// bridge, as Electron's preload would. The per-run token comes from the page URL's #fragment
+// (never sent over HTTP), so this file holds no secret and is safe to serve to anyone.
+import type { InvokeChannel, InvokeMap, QuotabarBridge } from '../electron/ipc-contract';
+import { createWsBridge } from '../renderer/ws-bridge';
+
+const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+const inner = createWsBridge(`ws://${location.host}/__bridge?token=${encodeURIComponent(token)}`);
+
+// Window actions the host cannot perform for a browser tab are done here, after the host accepted them.
+const bridge: QuotabarBridge = {
+  on: inner.on,
+  async invoke<C extends InvokeChannel>(channel: C, req: InvokeMap[C]['req']): Promise<InvokeMap[C]['res']> {
+    const res = await inner.invoke(channel, req);
+    if (channel === 'window:open-settings') window.open(`settings.html${location.hash}`, 'quotabar-settings');
+    if (channel === 'link:open') window.open((req as InvokeMap['link:open']['req']).url, '_blank', 'noopener,noreferrer');
+    return res;
+  },
+};
+
+window.quotabar = bridge;

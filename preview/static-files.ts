@@ -1,0 +1,62 @@
+// Serves the built renderer from dist-renderer/ on loopback, with the preview's bridge script
+// injected into each page (as a same-origin script file, so the pages' CSP still holds).
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../electron/app-url';
+
+export const PAGE_BRIDGE_PATH = '/__preview/bridge.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
+
+/** Electron's own policy for the renderer, with the one difference the preview needs: its socket. */
+export const PREVIEW_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self' ws://127.0.0.1:*");
+
+export interface StaticOptions {
+  root: string;
+  /** The bundled page-bridge script. */
+  bridgeScript: string;
+  /** `127.0.0.1:<port>`: other Host headers are refused (DNS rebinding). */
+  host: () => string;
+}
+
+/** Adds the bridge script before the renderer's module script. */
+export function injectBridge(html: string): string {
+  const tag = `<script src=".${PAGE_BRIDGE_PATH}"></script>`;
+  return html.includes('<script') ? html.replace('<script', `${tag}\n    <script`) : html.replace('</head>', `${tag}</head>`);
+}
+
+export function createStaticHandler(opts: StaticOptions) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const headers = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'content-security-policy': PREVIEW_CSP };
+    const reply = (status: number, type: string, body: string | Buffer) => {
+      res.writeHead(status, { ...headers, 'content-type': type, 'content-length': String(Buffer.byteLength(body)) });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.headers.host !== opts.host()) return reply(403, 'text/plain', 'wrong host');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'text/plain', 'method not allowed');
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/') {
+      res.writeHead(302, { ...headers, location: '/popover.html' });
+      return void res.end();
+    }
+    if (path === PAGE_BRIDGE_PATH) return reply(200, TYPES['.js']!, opts.bridgeScript);
+    const file = normalize(join(opts.root, path));
+    if (!file.startsWith(opts.root + sep)) return reply(404, 'text/plain', 'not found');
+    try {
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      return reply(200, type, extname(file) === '.html' ? injectBridge(body.toString('utf8')) : body);
+    } catch {
+      return reply(404, 'text/plain', 'not found');
+    }
+  };
+}

@@ -1,0 +1,106 @@
+// The popover: a header with refresh and settings, then one card per provider (or the empty state).
+import { useEffect } from 'react';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import type { QuotabarBridge } from '../../electron/ipc-contract';
+import { GaugeIcon, SlidersIcon, LogoMark, RefreshIcon } from '../shared/icons';
+import { useClock } from '../state/clock';
+import { useSettings } from '../state/settings';
+import { refresh, useView } from '../state/view';
+import { popoverMode } from '../view-model/card';
+import { FIRST_CARD_MARK } from '../perf-marks';
+import { ProviderCard } from './ProviderCard';
+
+let marked = false;
+
+function markFirstCardPainted(): void {
+  if (marked) return;
+  marked = true;
+  // rAF runs before the frame is painted; the task after it runs once the frame is out.
+  requestAnimationFrame(() => setTimeout(() => performance.mark(FIRST_CARD_MARK), 0));
+}
+
+export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
+  const view = useView((s) => s.view);
+  const failure = useView((s) => s.failure);
+  const settings = useSettings((s) => s.view?.settings ?? DEFAULT_SETTINGS);
+  const demo = useSettings((s) => s.view?.demo ?? false);
+  const now = useClock((s) => s.now);
+  const mode = popoverMode(view, { now, thresholds: settings.thresholds, lowBalanceUsd: settings.lowBalanceUsd });
+  const busy = mode.mode === 'cards' && mode.anyRefreshing;
+
+  useEffect(() => {
+    if (mode.mode === 'cards') markFirstCardPainted();
+  }, [mode.mode]);
+
+  // Escape closes the popover, as it does for menus.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') void bridge.invoke('window:hide-popover', null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [bridge]);
+
+  const openSettings = () => void bridge.invoke('window:open-settings', null);
+
+  return (
+    <div className="popover">
+      <header className="top">
+        <h1 className="brand">
+          <LogoMark />
+          Quotabar
+        </h1>
+        <div className="top-actions">
+          <button
+            type="button"
+            className={`icon-button${busy ? ' spinning' : ''}`}
+            onClick={() => void refresh(bridge)}
+            aria-label={busy ? 'Refreshing' : 'Refresh all'}
+            title={busy ? 'Refreshing…' : 'Refresh all'}
+            aria-busy={busy}
+            data-testid="refresh"
+          >
+            <RefreshIcon />
+          </button>
+          <button type="button" className="icon-button" onClick={openSettings} aria-label="Settings" title="Settings">
+            <SlidersIcon />
+          </button>
+        </div>
+      </header>
+
+      {failure && (
+        <p className="banner" role="alert">
+          {failure}
+        </p>
+      )}
+
+      <main className="cards" aria-live="polite">
+        {mode.mode === 'connecting' && (
+          <div className="placeholder" aria-busy="true">
+            <div className="skeleton" />
+            <div className="skeleton short" />
+            <p className="muted">Checking your providers…</p>
+          </div>
+        )}
+        {mode.mode === 'empty' && (
+          <section className="empty">
+            <GaugeIcon />
+            <h2>Nothing to show yet</h2>
+            <p>Add an OpenRouter key, or sign in with Codex or Claude Code, to see how much quota is left.</p>
+            <button type="button" className="primary" onClick={openSettings}>
+              Open Settings
+            </button>
+          </section>
+        )}
+        {mode.mode === 'cards' && mode.cards.map((card) => <ProviderCard key={card.providerId} card={card} bridge={bridge} />)}
+      </main>
+
+      <footer className="bottom">
+        <span className="muted">{demo ? 'Demo data' : ''}</span>
+        <button type="button" className="text-button" onClick={() => void bridge.invoke('app:quit', null)}>
+          Quit Quotabar
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// A provider card: name and status, account, every window, notes, and what to do when it fails.
+import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { CardView } from '../view-model/card';
+import { WindowMeter } from './WindowMeter';
+
+interface Props {
+  card: CardView;
+  bridge: QuotabarBridge;
+}
+
+export function ProviderCard({ card, bridge }: Props) {
+  const compact = card.badge.tone === 'unconfigured' || card.badge.tone === 'pending';
+  const p = card.problem;
+  return (
+    <article
+      className={`card tone-${card.badge.tone}${compact ? ' compact' : ''}`}
+      data-provider={card.providerId}
+      aria-labelledby={`name-${card.providerId}`}
+      aria-busy={card.refreshing}
+    >
+      <header className="card-head">
+        <div className="card-title">
+          <h2 id={`name-${card.providerId}`}>{card.name}</h2>
+          {card.account && <span className="account">{card.account}</span>}
+        </div>
+        <div className="card-status">
+          <span className={`badge badge-${card.badge.tone}`} data-testid="badge">
+            {card.badge.text}
+          </span>
+          {!compact && (
+            <span className="updated" data-testid="updated">
+              {card.refreshing ? 'refreshing…' : card.updated}
+            </span>
+          )}
+        </div>
+      </header>
+
+      {p && (
+        <div className={`problem problem-${card.badge.tone}`} role={card.badge.tone === 'error' ? 'alert' : undefined}>
+          {/* "Not set up" is already the badge: only say what to do. */}
+          {card.badge.tone !== 'unconfigured' && <p className="problem-reason">{p.reason}</p>}
+          {p.action && <p className="problem-action">{p.action}</p>}
+          {p.link && (
+            <button type="button" className="link-button" onClick={() => void bridge.invoke('link:open', { url: p.link!.url })}>
+              {p.link.label} ↗
+            </button>
+          )}
+          {card.badge.tone === 'unconfigured' && card.providerId === 'openrouter' && (
+            <button type="button" className="link-button" onClick={() => void bridge.invoke('window:open-settings', null)}>
+              Add a key…
+            </button>
+          )}
+        </div>
+      )}
+
+      {card.windows.length > 0 && (
+        <ul className="meters">
+          {card.windows.map((w) => (
+            <WindowMeter key={w.id} w={w} providerName={card.name} />
+          ))}
+        </ul>
+      )}
+
+      {card.notes.length > 0 && (
+        <ul className="notes">
+          {card.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

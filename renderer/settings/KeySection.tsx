@@ -1,0 +1,105 @@
+// The OpenRouter key: status with the masked label, then add/test/replace/remove. Enter saves.
+import { useReducer, useState } from 'react';
+import type { CredentialStatus, QuotabarBridge } from '../../electron/ipc-contract';
+import { callFailure } from '../bridge';
+import { credentialView } from '../view-model/credentials';
+import { initialKeyForm, keyFormStep, type KeyAction } from '../view-model/key-form';
+
+interface Props {
+  bridge: QuotabarBridge;
+  status: CredentialStatus | null;
+}
+
+export function KeySection({ bridge, status }: Props) {
+  const [form, dispatch] = useReducer(keyFormStep, initialKeyForm);
+  const [removal, setRemoval] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
+  const fromEnv = status?.origin === 'env';
+  const stored = status?.configured === true && !fromEnv;
+  const view = status ? credentialView(status) : null;
+  const busy = form.phase === 'busy';
+  const message = form.phase === 'editing' ? form.message : null;
+
+  const run = async (action: KeyAction) => {
+    const next = keyFormStep(form, { type: 'submit', action });
+    dispatch({ type: 'submit', action });
+    if (next.phase !== 'busy') return;
+    setRemoval({ busy: false, message: null });
+    const req = { providerId: 'openrouter' as const, key: next.draft.trim() };
+    try {
+      const check = await bridge.invoke(action === 'save' ? 'key:save' : 'key:test', req);
+      dispatch({ type: 'result', action, check });
+    } catch (e) {
+      dispatch({ type: 'failed', text: callFailure(e) });
+    }
+  };
+
+  const remove = async () => {
+    setRemoval({ busy: true, message: null });
+    try {
+      await bridge.invoke('key:remove', { providerId: 'openrouter' });
+      dispatch({ type: 'input', value: '' });
+      setRemoval({ busy: false, message: 'Key removed from the keychain.' });
+    } catch (e) {
+      setRemoval({ busy: false, message: callFailure(e) });
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="key-title">
+      <h2 id="key-title">OpenRouter key</h2>
+      <p className={`status-line state-${view?.state ?? 'missing'}`} data-testid="key-status">
+        <span className="dot" aria-hidden="true" />
+        {view ? (view.state === 'missing' ? 'No key saved.' : view.text) : 'Checking…'}
+      </p>
+      {fromEnv && <p className="hint">Set by OPENROUTER_API_KEY. Unset it to manage the key here.</p>}
+
+      <form
+        className="key-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run('save');
+        }}
+        noValidate
+      >
+        <label htmlFor="openrouter-key">{stored ? 'Replace with a new key' : 'API key'}</label>
+        <input
+          id="openrouter-key"
+          name="openrouter-key"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="sk-or-v1-…"
+          value={form.draft}
+          disabled={busy || fromEnv}
+          aria-invalid={message?.tone === 'error'}
+          aria-describedby="key-message key-help"
+          onChange={(e) => dispatch({ type: 'input', value: e.target.value })}
+        />
+        <p id="key-help" className="hint">
+          Create one at openrouter.ai/keys. It is checked with OpenRouter, then kept in the system keychain.
+        </p>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy || fromEnv}>
+            {busy && form.action === 'save' ? 'Checking…' : stored ? 'Replace key' : 'Save key'}
+          </button>
+          <button type="button" className="secondary" disabled={busy || fromEnv} onClick={() => void run('test')}>
+            {busy && form.action === 'test' ? 'Testing…' : 'Test'}
+          </button>
+          {stored && (
+            <button type="button" className="secondary danger" disabled={busy || removal.busy} onClick={() => void remove()}>
+              {removal.busy ? 'Removing…' : 'Remove key'}
+            </button>
+          )}
+        </div>
+        <p
+          id="key-message"
+          className={`message ${message ? `message-${message.tone}` : ''}`}
+          role={message?.tone === 'error' ? 'alert' : 'status'}
+          data-testid="key-message"
+        >
+          {message?.text ?? removal.message ?? ''}
+        </p>
+      </form>
+    </section>
+  );
+}

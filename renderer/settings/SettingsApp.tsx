@@ -1,0 +1,34 @@
+// The settings window: the OpenRouter key, the Codex/Claude sign-ins, and preferences.
+import type { QuotabarBridge } from '../../electron/ipc-contract';
+import { useSettings } from '../state/settings';
+import { KeySection } from './KeySection';
+import { PrefsSection } from './PrefsSection';
+import { SignInsSection } from './SignInsSection';
+
+export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
+  const view = useSettings((s) => s.view);
+  const failure = useSettings((s) => s.failure);
+  const openrouter = view?.credentials.find((c) => c.providerId === 'openrouter') ?? null;
+  return (
+    <div className="settings">
+      <header className="settings-head">
+        <h1>Settings</h1>
+        {view?.demo && <span className="demo-tag">Demo data</span>}
+      </header>
+      {failure && (
+        <p className="banner" role="alert">
+          {failure}
+        </p>
+      )}
+      {view === null ? (
+        <p className="muted loading">Loading settings…</p>
+      ) : (
+        <>
+          <KeySection bridge={bridge} status={openrouter} />
+          <SignInsSection credentials={view.credentials} />
+          <PrefsSection bridge={bridge} settings={view.settings} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// Codex and Claude sign-ins: Quotabar only reads them, so this says whether and where each was found.
+import type { CredentialStatus } from '../../electron/ipc-contract';
+import { credentialView } from '../view-model/credentials';
+
+export function SignInsSection({ credentials }: { credentials: CredentialStatus[] }) {
+  const views = credentials.filter((c) => c.providerId !== 'openrouter').map(credentialView);
+  return (
+    <section className="panel" aria-labelledby="signins-title">
+      <h2 id="signins-title">Codex and Claude sign-ins</h2>
+      <p className="hint">Read from the command-line tools’ own files. Quotabar never changes them.</p>
+      <ul className="signins">
+        {views.map((v) => (
+          <li key={v.providerId} data-provider={v.providerId}>
+            <span className={`status-line state-${v.state}`}>
+              <span className="dot" aria-hidden="true" />
+              <strong>{v.name}</strong>
+            </span>
+            <span className="signin-text">{v.text}</span>
+            {v.hint && <span className="hint">{v.hint}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+// The settings store: settings and credential status, pushed by the main process on every change.
+// It never holds a stored key: credentials carry masked labels only.
+import { create } from 'zustand';
+import type { Settings } from '../../core/settings';
+import type { QuotabarBridge, SettingsView } from '../../electron/ipc-contract';
+import { callFailure } from '../bridge';
+
+interface SettingsState {
+  view: SettingsView | null;
+  failure: string | null;
+}
+
+export const useSettings = create<SettingsState>(() => ({ view: null, failure: null }));
+
+export function connectSettings(bridge: QuotabarBridge): () => void {
+  let pushed = false;
+  const off = bridge.on('settings', (view) => {
+    pushed = true;
+    useSettings.setState({ view, failure: null });
+  });
+  bridge.invoke('settings:get', null).then(
+    (view) => !pushed && useSettings.setState({ view, failure: null }),
+    (e: unknown) => useSettings.setState({ failure: callFailure(e) }),
+  );
+  return off;
+}
+
+/** Saves a patch; resolves to an error message, or null on success. */
+export async function updateSettings(bridge: QuotabarBridge, patch: Partial<Settings>): Promise<string | null> {
+  try {
+    const view = await bridge.invoke('settings:update', patch);
+    useSettings.setState({ view, failure: null });
+    return null;
+  } catch (e) {
+    return callFailure(e);
+  }
+}

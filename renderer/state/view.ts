@@ -1,0 +1,38 @@
+// The snapshots store: the poller's view, pushed by the main process on every change.
+import { create } from 'zustand';
+import type { PollerView, ProviderId } from '../../core/model';
+import type { QuotabarBridge } from '../../electron/ipc-contract';
+import { callFailure } from '../bridge';
+
+interface ViewState {
+  view: PollerView | null;
+  /** Why the last call to the main process failed, until the next view arrives. */
+  failure: string | null;
+}
+
+export const useView = create<ViewState>(() => ({ view: null, failure: null }));
+
+/** Subscribes to view events and asks for the current view; returns an unsubscribe function. */
+export function connectView(bridge: QuotabarBridge): () => void {
+  let pushed = false;
+  const off = bridge.on('view', (view) => {
+    pushed = true;
+    useView.setState({ view, failure: null });
+  });
+  bridge.invoke('view:get', null).then(
+    // A pushed view is newer than this answer may be: keep it.
+    (view) => !pushed && useView.setState({ view, failure: null }),
+    (e: unknown) => useView.setState({ failure: callFailure(e) }),
+  );
+  return off;
+}
+
+/** Asks for a refresh; the in-flight state arrives through view events (PollerView.refreshing). */
+export async function refresh(bridge: QuotabarBridge, providerId: ProviderId | null = null): Promise<void> {
+  try {
+    const view = await bridge.invoke('refresh', { providerId });
+    useView.setState({ view, failure: null });
+  } catch (e) {
+    useView.setState({ failure: callFailure(e) });
+  }
+}

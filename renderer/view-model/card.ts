@@ -1,0 +1,97 @@
+// A provider card as the popover draws it, and which mode the popover is in.
+import type { PollerView, ProviderSnapshot } from '../../core/model';
+import { assertNever } from '../../core/errors';
+import { updatedText } from './format';
+import { toWindowView, type WindowContext, type WindowView } from './window-view';
+import { describeNote, planOf, providerName } from '../../core/present';
+import { planLabel, problemFor, type Problem } from './problem';
+
+export type BadgeTone = 'ok' | 'stale' | 'error' | 'unconfigured' | 'pending';
+
+export interface Badge {
+  tone: BadgeTone;
+  text: string;
+}
+
+export interface CardView {
+  providerId: string;
+  name: string;
+  /** "Plus · sk-or-v1-…e41": plan and account, whichever are known. */
+  account: string | null;
+  badge: Badge;
+  windows: WindowView[];
+  notes: string[];
+  problem: Problem | null;
+  /** "updated 7 min ago" (or "never updated"). */
+  updated: string;
+  refreshing: boolean;
+}
+
+/** Not polled yet: the poller's initial state, which must not read as "not set up". */
+export function isPending(s: ProviderSnapshot): boolean {
+  return s.status === 'unconfigured' && s.attemptedAt === null;
+}
+
+/** The badge: ok, stale, error, not set up, or still being checked (the age is on its own line). */
+export function statusBadge(s: ProviderSnapshot): Badge {
+  if (isPending(s)) return { tone: 'pending', text: 'Checking…' };
+  switch (s.status) {
+    case 'ok':
+      return { tone: 'ok', text: 'OK' };
+    case 'stale':
+      return { tone: 'stale', text: 'Stale' };
+    case 'error':
+      return { tone: 'error', text: 'Error' };
+    case 'unconfigured':
+      return { tone: 'unconfigured', text: 'Not set up' };
+    default:
+      return assertNever(s.status);
+  }
+}
+
+function accountLine(s: ProviderSnapshot): string | null {
+  const plan = planOf(s);
+  const parts = [plan ? planLabel(plan) : null, s.account?.label ?? null].filter((p): p is string => !!p);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** Turns one snapshot into its card; last-known windows stay visible when stale or in error. */
+export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshing: boolean }): CardView {
+  const problem = s.error && s.status !== 'ok' ? problemFor(s.error, s.providerId) : null;
+  const unconfigured = s.status === 'unconfigured';
+  const pending = isPending(s);
+  return {
+    providerId: s.providerId,
+    name: providerName(s.providerId),
+    account: unconfigured ? null : accountLine(s),
+    badge: statusBadge(s),
+    windows: unconfigured ? [] : s.windows.map((w) => toWindowView(w, ctx)),
+    notes: s.notes.map(describeNote).filter((t): t is string => t !== null),
+    problem: problem ?? (unconfigured && !pending ? problemFor({ kind: 'unconfigured', what: s.providerId }, s.providerId) : null),
+    updated: updatedText(s.fetchedAt, ctx.now),
+    refreshing: ctx.refreshing,
+  };
+}
+
+export type PopoverMode =
+  | { mode: 'connecting' }
+  /** Nothing is configured: the popover leads to Settings. */
+  | { mode: 'empty' }
+  | { mode: 'cards'; cards: CardView[]; anyRefreshing: boolean };
+
+/** Which screen the popover shows for a poller view (null until the first view arrives). */
+export function popoverMode(view: PollerView | null, ctx: WindowContext): PopoverMode {
+  if (view === null) return { mode: 'connecting' };
+  const configured = view.snapshots.filter((s) => s.status !== 'unconfigured');
+  const pending = view.snapshots.filter(isPending);
+  const notSetUp = view.snapshots.filter((s) => s.status === 'unconfigured' && !isPending(s));
+  if (configured.length === 0) return pending.length > 0 ? { mode: 'connecting' } : { mode: 'empty' };
+  // Configured providers first, in the poller's order; the ones not set up go last.
+  return {
+    mode: 'cards',
+    cards: [...configured, ...pending, ...notSetUp].map((s) =>
+      toCardView(s, { ...ctx, refreshing: view.refreshing.includes(s.providerId) }),
+    ),
+    anyRefreshing: view.refreshing.length > 0,
+  };
+}

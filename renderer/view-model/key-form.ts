@@ -1,0 +1,75 @@
+// The OpenRouter key form as a small state machine: typing, testing, saving, and the outcome.
+// The draft is cleared after a save: a stored key never stays in renderer state.
+import type { KeyCheck } from '../../electron/ipc-contract';
+import { describeError } from '../../core/present';
+import { keyFormatProblem } from '../../electron/ipc-validate';
+
+export type KeyAction = 'test' | 'save';
+
+export interface FormMessage {
+  tone: 'error' | 'success';
+  text: string;
+}
+
+export type KeyFormState =
+  | { phase: 'editing'; draft: string; message: FormMessage | null }
+  | { phase: 'busy'; action: KeyAction; draft: string };
+
+export type KeyFormEvent =
+  | { type: 'input'; value: string }
+  | { type: 'submit'; action: KeyAction }
+  | { type: 'result'; action: KeyAction; check: KeyCheck }
+  /** The bridge itself failed (the main process went away). */
+  | { type: 'failed'; text: string };
+
+export const initialKeyForm: KeyFormState = { phase: 'editing', draft: '', message: null };
+
+/**
+ * Why the draft cannot be right, before anything is sent (the main process checks again); null
+ * when it may be. Surrounding whitespace from a paste is ignored: the trimmed key is what is sent.
+ */
+export function keyFormatMessage(draft: string): string | null {
+  const key = draft.trim();
+  if (key === '') return 'Paste an OpenRouter key first.';
+  return keyFormatProblem(key);
+}
+
+/** Words for what the provider said about the key. */
+export function keyCheckMessage(check: KeyCheck, action: KeyAction): FormMessage {
+  if (check.ok) {
+    const label = check.label ? ` (${check.label})` : '';
+    return action === 'save'
+      ? { tone: 'success', text: `Saved${label}. OpenRouter now shows in the popover.` }
+      : { tone: 'success', text: `The key works${label}. Save it to start tracking.` };
+  }
+  const e = check.error;
+  if (e.kind === 'invalid_format') return { tone: 'error', text: e.detail };
+  if (e.kind === 'unauthorized') return { tone: 'error', text: 'OpenRouter rejected this key. Check that it is current and not disabled.' };
+  const p = describeError(e, 'openrouter');
+  return { tone: 'error', text: p.action ? `${p.reason} ${p.action}` : p.reason };
+}
+
+/** One step of the form; invalid submits stay in editing with a message and send nothing. */
+export function keyFormStep(state: KeyFormState, event: KeyFormEvent): KeyFormState {
+  switch (event.type) {
+    case 'input':
+      return state.phase === 'busy' ? state : { phase: 'editing', draft: event.value, message: null };
+    case 'submit': {
+      if (state.phase === 'busy') return state;
+      const problem = keyFormatMessage(state.draft);
+      if (problem) return { ...state, message: { tone: 'error', text: problem } };
+      return { phase: 'busy', action: event.action, draft: state.draft };
+    }
+    case 'result': {
+      const message = keyCheckMessage(event.check, event.action);
+      const saved = event.check.ok && event.action === 'save';
+      return { phase: 'editing', draft: saved ? '' : state.draft, message };
+    }
+    case 'failed':
+      return { phase: 'editing', draft: state.draft, message: { tone: 'error', text: event.text } };
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}

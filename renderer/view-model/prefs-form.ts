@@ -1,0 +1,74 @@
+// The preferences form: text drafts, validation with messages a person can act on, and the patch.
+import { MAX_REFRESH_SEC, MIN_REFRESH_SEC, type Settings } from '../../core/settings';
+import { formatDuration } from '../../core/present';
+
+export interface PrefsDraft {
+  refreshIntervalSec: string;
+  thresholds: string;
+  lowBalanceUsd: string;
+  resetNotice: boolean;
+  startAtLogin: boolean;
+}
+
+export type PrefsField = 'refreshIntervalSec' | 'thresholds' | 'lowBalanceUsd';
+export type PrefsErrors = Partial<Record<PrefsField, string>>;
+
+export type PrefsResult = { ok: true; patch: Partial<Settings> } | { ok: false; errors: PrefsErrors };
+
+/** Choices offered for the refresh interval, in seconds. */
+export const REFRESH_CHOICES: readonly number[] = [30, 60, 120, 300, 600, 900, 1800, 3600];
+
+/** The select's options: the standard choices plus the current value if it is unusual. */
+export function refreshOptions(current: number): Array<{ value: number; label: string }> {
+  const values = REFRESH_CHOICES.includes(current) ? REFRESH_CHOICES : [...REFRESH_CHOICES, current].sort((a, b) => a - b);
+  return values.map((v) => ({ value: v, label: `Every ${formatDuration(v * 1000)}` }));
+}
+
+export function draftFromSettings(s: Settings): PrefsDraft {
+  return {
+    refreshIntervalSec: String(s.refreshIntervalSec),
+    thresholds: s.thresholds.join(', '),
+    lowBalanceUsd: String(s.lowBalanceUsd),
+    resetNotice: s.resetNotice,
+    startAtLogin: s.startAtLogin,
+  };
+}
+
+/** Parses "80, 95" (commas, spaces or %) into ascending unique thresholds, or explains what is wrong. */
+export function parseThresholds(text: string): { ok: true; value: number[] } | { ok: false; message: string } {
+  const parts = text.split(/[\s,;%]+/).filter((p) => p !== '');
+  if (parts.length === 0) return { ok: false, message: 'Enter at least one percentage, such as 80, 95.' };
+  const nums = parts.map(Number);
+  const bad = parts.find((_, i) => !Number.isInteger(nums[i]) || nums[i]! < 1 || nums[i]! > 100);
+  if (bad !== undefined) return { ok: false, message: `“${bad}” is not a whole percentage from 1 to 100.` };
+  const unique = [...new Set(nums)].sort((a, b) => a - b);
+  if (unique.length > 5) return { ok: false, message: 'Use at most five thresholds.' };
+  return { ok: true, value: unique };
+}
+
+/** Validates every field; returns the settings patch only when all are valid. */
+export function validatePrefs(d: PrefsDraft): PrefsResult {
+  const errors: PrefsErrors = {};
+  const interval = Number(d.refreshIntervalSec);
+  if (!Number.isInteger(interval) || interval < MIN_REFRESH_SEC || interval > MAX_REFRESH_SEC) {
+    errors.refreshIntervalSec = 'Choose an interval between 30 seconds and 1 hour.';
+  }
+  const thresholds = parseThresholds(d.thresholds);
+  if (!thresholds.ok) errors.thresholds = thresholds.message;
+  const lowText = d.lowBalanceUsd.trim().replace(/^\$/, '');
+  const low = Number(lowText);
+  if (lowText === '' || !Number.isFinite(low) || low < 0 || low > 10_000) {
+    errors.lowBalanceUsd = 'Enter a dollar amount from 0 to 10,000 (0 turns the alert off).';
+  }
+  if (Object.keys(errors).length > 0 || !thresholds.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    patch: {
+      refreshIntervalSec: interval,
+      thresholds: thresholds.value,
+      lowBalanceUsd: Math.round(low * 100) / 100,
+      resetNotice: d.resetNotice,
+      startAtLogin: d.startAtLogin,
+    },
+  };
+}

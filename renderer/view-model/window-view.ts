@@ -1,0 +1,62 @@
+// One meter as the popover draws it: a percent bar, or an amount for credit without a cap.
+import type { UsageWindow } from '../../core/model';
+import { formatAmount, formatPercent, windowAmounts } from '../../core/present';
+import { countdownText } from './format';
+import { levelForBalance, levelForPercent, type Level } from './levels';
+
+export type WindowDisplay =
+  /** A bar filled to `fill` (0–100) with "37 %" as the headline. */
+  | { mode: 'percent'; fill: number; headline: string }
+  /** No cap to measure against: the balance itself is the headline ("$12.37 left"). */
+  | { mode: 'amount'; headline: string }
+  /** Nothing measurable arrived for this window. */
+  | { mode: 'unknown'; headline: string };
+
+export interface WindowView {
+  id: string;
+  label: string;
+  display: WindowDisplay;
+  level: Level;
+  /** "$7.63 of $20.00 used", or null when the window only has a percentage. */
+  detail: string | null;
+  /** "resets in 3 h 12 min", or null when the window does not reset. */
+  countdown: string | null;
+}
+
+export interface WindowContext {
+  now: number;
+  thresholds: readonly number[];
+  lowBalanceUsd: number;
+}
+
+/** Builds the view of one window; cheap enough to rerun every second for the countdown. */
+export function toWindowView(w: UsageWindow, ctx: WindowContext): WindowView {
+  const countdown = countdownText(w.resetsAt, ctx.now);
+  const base = { id: w.id, label: w.label, countdown };
+  if (w.usedPercent !== null && Number.isFinite(w.usedPercent)) {
+    return {
+      ...base,
+      display: { mode: 'percent', fill: Math.min(100, Math.max(0, w.usedPercent)), headline: `${formatPercent(w.usedPercent)} used` },
+      level: levelForPercent(w.usedPercent, ctx.thresholds),
+      detail: amountDetail(w),
+    };
+  }
+  if (w.remaining !== null) {
+    const money = w.unit !== 'percent';
+    return {
+      ...base,
+      display: { mode: 'amount', headline: `${formatAmount(w.remaining, w.unit)} left` },
+      level: money ? levelForBalance(w.remaining, w.unit === 'usd' ? ctx.lowBalanceUsd : 0) : 'normal',
+      detail: w.used !== null ? `${formatAmount(w.used, w.unit)} spent` : null,
+    };
+  }
+  if (w.used !== null) {
+    return { ...base, display: { mode: 'amount', headline: `${formatAmount(w.used, w.unit)} spent` }, level: 'normal', detail: null };
+  }
+  return { ...base, display: { mode: 'unknown', headline: 'no data' }, level: 'normal', detail: null };
+}
+
+/** Amounts beside a percent bar ("$7.63 of $20.00 · $12.37 left"), for money or credit windows. */
+function amountDetail(w: UsageWindow): string | null {
+  return w.unit === 'percent' ? null : windowAmounts(w);
+}

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import type { PollerView } from '../../core/model';
+import { startDemoServer, type DemoServer } from '../../demo/server';
+import { createAppServices, type AppServices } from '../../electron/services/app-services';
+
+let demo: DemoServer;
+let services: AppServices | null = null;
+
+beforeEach(async () => {
+  demo = await startDemoServer();
+});
+
+afterEach(async () => {
+  services?.stop();
+  services = null;
+  await demo.close();
+});
+
+async function demoServices(): Promise<AppServices> {
+  services = await createAppServices({ env: {}, platform: 'linux', homedir: tmpdir(), demo });
+  return services;
+}
+
+function windowsOf(v: PollerView, id: string): string[] {
+  return (v.snapshots.find((s) => s.providerId === id)?.windows ?? []).map((w) => `${w.label} ${Math.round(w.usedPercent ?? -1)}`);
+}
+
+describe('the demo provider server', () => {
+  it('gives the real services a full popover: every provider ok with its windows', async () => {
+    const s = await demoServices();
+    const v = await s.refresh(null);
+    expect(v.snapshots.map((x) => [x.providerId, x.status])).toEqual([
+      ['openrouter', 'ok'],
+      ['codex', 'ok'],
+      ['claude', 'ok'],
+    ]);
+    expect(windowsOf(v, 'openrouter')).toEqual(['Weekly limit 38']);
+    expect(windowsOf(v, 'codex')).toEqual(['5-hour 37', 'Weekly 62']);
+    expect(windowsOf(v, 'claude')).toEqual(expect.arrayContaining(['5-hour 83', 'Weekly 41']));
+  });
+
+  it('sets reset times relative to now, so countdowns are always in the future', async () => {
+    const s = await demoServices();
+    const v = await s.refresh('codex');
+    const session = v.snapshots.find((x) => x.providerId === 'codex')!.windows[0]!;
+    expect(session.resetsAt! - Date.now()).toBeGreaterThan(100 * 60_000);
+    expect(session.resetsAt! - Date.now()).toBeLessThan(103 * 60_000);
+  });
+
+  it('accepts only its own OpenRouter key at /key', async () => {
+    const s = await demoServices();
+    expect(await s.testKey(demo.openrouterKey)).toMatchObject({ ok: true });
+    expect(await s.testKey(`sk-or-v1-${'0'.repeat(64)}`)).toEqual({
+      ok: false,
+      error: { kind: 'unauthorized', status: 401, hint: 'check_key' },
+    });
+  });
+
+  it('switches a provider to a scripted failure at runtime and back to demo data', async () => {
+    const s = await demoServices();
+    await s.refresh('codex');
+    demo.script('codex', { status: 500, body: 'upstream broke' });
+    let v = await s.refresh('codex');
+    expect(v.snapshots.find((x) => x.providerId === 'codex')).toMatchObject({ status: 'stale', error: { kind: 'upstream', status: 500 } });
+    demo.script('codex', 'demo');
+    v = await s.refresh('codex');
+    expect(v.snapshots.find((x) => x.providerId === 'codex')?.status).toBe('ok');
+    expect(demo.count('/wham/usage')).toBe(3);
+  });
+
+  it('removes its throwaway credential files on close', async () => {
+    const dir = demo.codexHome;
+    expect(existsSync(`${dir}/auth.json`)).toBe(true);
+    await demo.close();
+    expect(existsSync(dir)).toBe(false);
+    demo = await startDemoServer();
+  });
+});

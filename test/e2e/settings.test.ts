@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { MemorySecretStore } from '../../adapters/memory-secret-store';
+import { card, meter, openPage, startRig, type Rig } from './support/harness';
+
+let rig: Rig;
+let secrets: MemorySecretStore;
+
+beforeAll(async () => {
+  // No key at the start: the user adds one in Settings.
+  secrets = new MemorySecretStore();
+  rig = await startRig({ secrets });
+});
+
+afterAll(async () => {
+  await rig?.close();
+});
+
+const text = async (l: { textContent(): Promise<string | null> }) => (await l.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function submitKey(page: Page, key: string): Promise<void> {
+  const input = page.getByLabel(/API key|Replace with a new key/);
+  await input.fill(key);
+  await input.press('Enter');
+}
+
+describe('the OpenRouter key in Settings', () => {
+  it('validates a key before saving it, then shows only its masked label and the provider card', async () => {
+    const popover = await openPage(rig, 'popover');
+    await card(popover.page, 'openrouter').locator('.badge-unconfigured').waitFor();
+    expect(await text(card(popover.page, 'openrouter').locator('.problem-action'))).toContain('Add an OpenRouter key in Settings');
+
+    const { page, context, errors } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    const status = page.getByTestId('key-status');
+    const message = page.getByTestId('key-message');
+    await status.getByText('No key saved.').waitFor();
+    expect(await page.getByLabel('API key').getAttribute('type')).toBe('password');
+
+    // Not an OpenRouter key at all: refused in the window, nothing is sent anywhere.
+    const keyRequests = rig.demo.count('/key');
+    await submitKey(page, 'sk-ant-oat01-not-an-openrouter-key');
+    await message.getByText('OpenRouter keys start with "sk-or-".').waitFor();
+    expect(rig.demo.count('/key')).toBe(keyRequests);
+
+    // Well-formed but rejected by OpenRouter's /key.
+    await submitKey(page, `sk-or-v1-${'0'.repeat(64)}`);
+    await message.getByText('OpenRouter rejected this key. Check that it is current and not disabled.').waitFor();
+    expect(await page.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+    expect(await text(status)).toBe('No key saved.');
+    expect(await secrets.get('openrouter')).toEqual({ ok: true, value: null });
+
+    // The demo server's key: validated, stored, and the form forgets it.
+    const key = rig.demo.openrouterKey;
+    await submitKey(page, key);
+    await message.getByText(/^Saved \(sk-or-v1-.*\)\. OpenRouter now shows in the popover\.$/).waitFor();
+    expect(await text(status)).toMatch(/^Saved in the system keychain \(sk-or-v1-…[0-9a-f]{3}\)$/);
+    expect(await page.getByLabel('Replace with a new key').inputValue()).toBe('');
+    expect(await secrets.get('openrouter')).toEqual({ ok: true, value: key });
+    const html = await page.content();
+    expect(html).not.toContain(key);
+    expect(html).not.toContain(key.slice(12, -3));
+
+    // The popover, open all along, now shows OpenRouter with its window.
+    await meter(popover.page, 'openrouter', 'key-limit').waitFor({ timeout: 5000 });
+    expect(await text(meter(popover.page, 'openrouter', 'key-limit').locator('.meter-value'))).toBe('38 % used');
+    expect(await popover.page.content()).not.toContain(key);
+
+    // Removing it empties the card again.
+    await page.getByRole('button', { name: 'Remove key' }).click();
+    await status.getByText('No key saved.').waitFor();
+    expect(await text(message)).toBe('Key removed from the keychain.');
+    await card(popover.page, 'openrouter').locator('.badge-unconfigured').waitFor({ timeout: 5000 });
+    expect(await card(popover.page, 'openrouter').locator('li.meter').count()).toBe(0);
+    expect(await secrets.get('openrouter')).toEqual({ ok: true, value: null });
+    expect(errors).toEqual([]);
+    expect(popover.errors).toEqual([]);
+    await popover.context.close();
+    await context.close();
+  });
+
+  it('tests a key without storing it', async () => {
+    const { page, context } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    await page.getByTestId('key-status').getByText('No key saved.').waitFor();
+    await page.getByLabel('API key').fill(rig.demo.openrouterKey);
+    await page.getByRole('button', { name: 'Test' }).click();
+    await page.getByTestId('key-message').getByText(/^The key works/).waitFor();
+    expect(await secrets.get('openrouter')).toEqual({ ok: true, value: null });
+    await context.close();
+  });
+});
+
+describe('preferences in Settings', () => {
+  it('explains invalid values, then applies valid ones to the popover without a restart', async () => {
+    const popover = await openPage(rig, 'popover');
+    await meter(popover.page, 'codex', 'weekly').waitFor();
+    expect(await meter(popover.page, 'codex', 'weekly').getAttribute('class')).toContain('level-normal');
+
+    const { page, context } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    const thresholds = page.getByLabel('Alert at');
+    await thresholds.fill('80, 120');
+    await thresholds.press('Enter');
+    await page.getByText('“120” is not a whole percentage from 1 to 100.').waitFor();
+    expect(await thresholds.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pref-thresholds');
+
+    await thresholds.fill('60 90');
+    await page.getByLabel('Refresh', { exact: true }).selectOption('300');
+    await thresholds.press('Enter');
+    await page.getByTestId('prefs-message').getByText('Saved. Changes apply now.').waitFor();
+    expect(await thresholds.inputValue()).toBe('60, 90');
+    expect(rig.host.services.settings()).toMatchObject({ thresholds: [60, 90], refreshIntervalSec: 300 });
+
+    // Codex's weekly window is at 62 %: past the new 60 % line, so its bar turns to a warning.
+    await popover.page.locator('[data-provider="codex"] li.meter[data-window="weekly"].level-warning').waitFor({ timeout: 5000 });
+    await popover.context.close();
+    await context.close();
+  });
+
+  it('can be used from the keyboard alone, in a sensible order', async () => {
+    const { page, context } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    await page.getByLabel('API key').waitFor();
+    const order: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      await page.keyboard.press('Tab');
+      order.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el ? (el.id || el.textContent?.trim() || el.tagName) : '';
+        }),
+      );
+    }
+    expect(order).toEqual([
+      'openrouter-key',
+      'Save key',
+      'Test',
+      'pref-refreshIntervalSec',
+      'pref-thresholds',
+      'pref-lowBalanceUsd',
+      'pref-resetNotice',
+      'pref-startAtLogin',
+      'Save',
+    ]);
+    await context.close();
+  });
+
+  it('looks right with a key saved (screenshot)', async () => {
+    const { page, context } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    await page.getByLabel('API key').fill(rig.demo.openrouterKey);
+    await page.getByLabel('API key').press('Enter');
+    await page.getByTestId('key-message').getByText(/^Saved/).waitFor();
+    await page.screenshot({ path: 'test/e2e/__screenshots__/settings.png', fullPage: true });
+    await rig.host.services.removeKey();
+    await context.close();
+  });
+});
