@@ -1,0 +1,85 @@
+// Claude rows of the hostile-provider matrix: GET /api/oauth/usage with Claude Code's OAuth token.
+import {
+  AT_INTERVAL, BACKOFF, CLAUDE_THROTTLED, EMPTY_200, HUGE, MINUTE, ONCE, SLOW_MS, THROTTLED_20_MIN,
+  html, json, resetMidBody, retryAtDate, slowHeaders, status, truncated, tricklingBody,
+  type Scenario,
+} from './scenario-kit';
+
+const SESSION_RESET = Date.parse('2026-09-20T15:00:00.412Z');
+const WEEKLY_RESET = Date.parse('2026-09-24T09:00:00Z');
+const at = (iso: string) => ({ utilization: 10, resets_at: iso });
+
+export const CLAUDE_SCENARIOS: Scenario[] = [
+  // Status codes
+  { name: 'says the credit is exhausted on a 400 "credit balance is too low"', provider: 'claude',
+    hostile: { usage: status(400, 'anthropic', 'credit-balance-400') }, expect: { fails: { kind: 'credits_exhausted' } }, maxRequests: AT_INTERVAL },
+  { name: 'asks to sign in again on a 401', provider: 'claude', hostile: { usage: status(401, 'claude', 'usage-401') },
+    expect: { fails: { kind: 'unauthorized', status: 401, hint: 'claude_login' } }, maxRequests: AT_INTERVAL },
+  { name: 'says access was refused on a plain 403', provider: 'claude', hostile: { usage: status(403, 'anthropic', 'permission-403') },
+    expect: { fails: { kind: 'forbidden', status: 403, reason: 'forbidden', url: null } }, maxRequests: AT_INTERVAL },
+  { name: 'links the verification page on a 403 "validation required"', provider: 'claude',
+    hostile: { usage: status(403, 'forbidden', 'validation-required') },
+    expect: { fails: { kind: 'forbidden', reason: 'validation', url: 'https://accounts.google.com/signin/continue?sarp=1&scc=1&continue=https://example.test/after' } },
+    maxRequests: AT_INTERVAL },
+  { name: 'says the account is suspended on a 403 terms violation', provider: 'claude', hostile: { usage: status(403, 'forbidden', 'terms-violation') },
+    expect: { fails: { kind: 'forbidden', reason: 'violation' } }, maxRequests: AT_INTERVAL },
+  { name: 'asks for a sign-in with the user:profile scope on a 403 scope error', provider: 'claude',
+    hostile: { usage: status(403, 'claude', 'usage-403-missing-scope') },
+    expect: { fails: { kind: 'unauthorized', status: 403, hint: 'missing_scope' } }, maxRequests: AT_INTERVAL },
+  { name: 'waits the Retry-After seconds of a 429', provider: 'claude',
+    hostile: { usage: status(429, 'claude', 'usage-429', { 'retry-after': '1200' }) },
+    expect: { fails: { kind: 'rate_limited', retryAfterMs: 20 * MINUTE } }, maxRequests: THROTTLED_20_MIN },
+  { name: 'waits for the HTTP-date of a 429 Retry-After', provider: 'claude', hostile: { usage: retryAtDate(20 * MINUTE, { type: 'error' }) },
+    expect: { fails: { kind: 'rate_limited', retryAfterMs: 20 * MINUTE } }, maxRequests: THROTTLED_20_MIN },
+  { name: 'waits half an hour after a 429 without Retry-After', provider: 'claude', hostile: { usage: status(429, 'anthropic', 'rate-limit-429') },
+    expect: { fails: { kind: 'rate_limited', retryAfterMs: null } }, maxRequests: CLAUDE_THROTTLED },
+  { name: 'rechecks only hourly once the spend limit is reached', provider: 'claude',
+    hostile: { usage: status(429, 'anthropic', 'spend-limit-429') },
+    expect: { fails: { kind: 'rate_limited', spendCap: true } }, maxRequests: ONCE },
+  { name: 'backs off on a 500', provider: 'claude', hostile: { usage: status(500, 'anthropic', 'api-error-500') },
+    expect: { fails: { kind: 'upstream', status: 500 } }, maxRequests: BACKOFF },
+  { name: 'backs off on a 503 HTML error page', provider: 'claude', hostile: { usage: html(503) },
+    expect: { fails: { kind: 'upstream', status: 503 } }, maxRequests: BACKOFF },
+  { name: 'says the service is overloaded on a 529', provider: 'claude', hostile: { usage: status(529, 'anthropic', 'overloaded-529') },
+    expect: { fails: { kind: 'upstream', status: 529, overloaded: true } }, maxRequests: BACKOFF },
+  // Transport
+  { name: 'times out when the headers never come', provider: 'claude', timeoutMs: SLOW_MS,
+    hostile: { usage: slowHeaders('claude', 'usage-max-plan') }, expect: { fails: { kind: 'timeout' } }, maxRequests: BACKOFF },
+  { name: 'times out on a body that trickles in', provider: 'claude', timeoutMs: SLOW_MS,
+    hostile: { usage: tricklingBody('claude', 'usage-max-plan') }, expect: { fails: { kind: 'timeout' } }, maxRequests: BACKOFF },
+  { name: 'reports a connection reset mid-body', provider: 'claude', hostile: { usage: resetMidBody('claude', 'usage-max-plan') },
+    expect: { fails: { kind: 'transport', code: 'ECONNRESET' } }, maxRequests: BACKOFF },
+  // Bodies
+  { name: 'calls truncated JSON malformed', provider: 'claude', hostile: { usage: truncated('claude', 'usage-max-plan') },
+    expect: { fails: { kind: 'malformed' } }, maxRequests: AT_INTERVAL },
+  { name: 'calls an HTML page with status 200 malformed', provider: 'claude', hostile: { usage: html(200) },
+    expect: { fails: { kind: 'malformed' } }, maxRequests: AT_INTERVAL },
+  { name: 'calls an empty 200 malformed', provider: 'claude', hostile: { usage: EMPTY_200 },
+    expect: { fails: { kind: 'malformed' } }, maxRequests: AT_INTERVAL },
+  { name: 'refuses a 20 MB body', provider: 'claude', hostile: { usage: HUGE },
+    expect: { fails: { kind: 'malformed', detail: 'response too large' } }, maxRequests: AT_INTERVAL },
+  // Values and windows
+  { name: 'drops a null percentage and reads a numeric string', provider: 'claude',
+    hostile: { usage: json({ five_hour: { utilization: null, resets_at: null }, seven_day: { utilization: '61', resets_at: null }, seven_day_sonnet: 'n/a', extra_usage: { is_enabled: 'yes' } }) },
+    expect: { reads: [{ id: 'weekly', usedPercent: 61, resetsAt: WEEKLY_RESET }] }, maxRequests: AT_INTERVAL },
+  { name: 'drops a negative percentage and keeps an over-limit one', provider: 'claude',
+    hostile: {
+      usage: json({
+        five_hour: { utilization: -4, resets_at: '2026-09-20T15:00:00Z' },
+        seven_day: { utilization: 130, resets_at: '2026-09-24T09:00:00Z' },
+        extra_usage: { is_enabled: true, monthly_limit: 5000, used_credits: 7500, utilization: 150, currency: 'EUR' },
+      }),
+    },
+    expect: { reads: [{ id: 'weekly', usedPercent: 130 }, { id: 'credits', used: 75, limit: 50, remaining: -25, usedPercent: 150, unit: 'eur' }] },
+    maxRequests: AT_INTERVAL },
+  { name: 'shows no windows for an empty object', provider: 'claude', hostile: { usage: json({}) },
+    expect: { reads: [] }, maxRequests: AT_INTERVAL },
+  { name: 'keeps the last-known reset when resets_at goes missing or garbled', provider: 'claude',
+    hostile: { usage: json({ five_hour: { utilization: 30, resets_at: null }, seven_day: { utilization: 62, resets_at: 'next tuesday' } }) },
+    expect: { reads: [{ id: 'session', usedPercent: 30, resetsAt: SESSION_RESET }, { id: 'weekly', usedPercent: 62, resetsAt: WEEKLY_RESET }] },
+    maxRequests: AT_INTERVAL },
+  { name: 'keeps reset times in the past and in the far future as given', provider: 'claude',
+    hostile: { usage: json({ five_hour: at('1999-01-01T00:00:00Z'), seven_day: at('9999-12-31T23:59:59Z') }) },
+    expect: { reads: [{ id: 'session', resetsAt: Date.parse('1999-01-01T00:00:00Z') }, { id: 'weekly', resetsAt: Date.parse('9999-12-31T23:59:59Z') }] },
+    maxRequests: AT_INTERVAL },
+];
