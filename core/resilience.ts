@@ -1,6 +1,6 @@
 // Resilience, once, for every provider: stale/error transitions that keep last-known windows,
 // reset-time backfill, and backoff after throttling or transient failures. Pure functions of (state, outcome, now).
-import { assertNever, type ProviderError } from './errors';
+import { isTransient, type ProviderError } from './errors';
 import { emptySnapshot, type FetchData, type Note, type ProviderId, type ProviderSnapshot, type UsageWindow } from './model';
 import { MINUTE } from './time';
 
@@ -100,32 +100,19 @@ export function applyFailure(state: ProviderState, error: ProviderError, now: nu
 /** How long to wait before the next attempt after the `failures`-th consecutive failure. */
 export function backoffDelay(error: ProviderError, failures: number, _now: number, policy: BackoffPolicy): number {
   const interval = policy.intervalMs;
-  switch (error.kind) {
-    case 'rate_limited': {
-      if (error.spendCap) return Math.max(interval, SPEND_CAP_RECHECK_MS);
-      // Never sooner than the server asks, nor than our own doubling backoff: repeated short
-      // Retry-After values must not turn into a request storm.
-      const base = error.retryAfterMs === null ? (policy.rateLimitFallbackMs ?? interval) : interval;
-      const doubling = Math.min(base * 2 ** Math.max(0, failures - 1), Math.max(base, MAX_BACKOFF_MS));
-      return Math.min(Math.max(error.retryAfterMs ?? 0, doubling), MAX_RETRY_AFTER_MS);
-    }
-    case 'upstream':
-    case 'transport':
-    case 'timeout':
-      // 30 s for a blip, then the interval doubling each time, up to 30 minutes.
-      if (failures <= 1) return Math.min(FIRST_RETRY_MS, interval);
-      return Math.min(interval * 2 ** (failures - 2), Math.max(interval, MAX_BACKOFF_MS));
-    case 'unauthorized':
-    case 'forbidden':
-    case 'malformed':
-    case 'unconfigured':
-    case 'credentials_invalid':
-    case 'keychain_unavailable':
-    case 'credits_exhausted':
-      return interval;
-    default:
-      return assertNever(error);
+  if (error.kind === 'rate_limited') {
+    if (error.spendCap) return Math.max(interval, SPEND_CAP_RECHECK_MS);
+    // Never sooner than the server asks, nor than our own doubling backoff: repeated short
+    // Retry-After values must not turn into a request storm.
+    const base = error.retryAfterMs === null ? (policy.rateLimitFallbackMs ?? interval) : interval;
+    const doubling = Math.min(base * 2 ** Math.max(0, failures - 1), Math.max(base, MAX_BACKOFF_MS));
+    return Math.min(Math.max(error.retryAfterMs ?? 0, doubling), MAX_RETRY_AFTER_MS);
   }
+  // Bad keys, garbled answers and missing setup are not fixed by asking faster: the plain interval.
+  if (!isTransient(error)) return interval;
+  // 30 s for a blip, then the interval doubling each time, up to 30 minutes.
+  if (failures <= 1) return Math.min(FIRST_RETRY_MS, interval);
+  return Math.min(interval * 2 ** (failures - 2), Math.max(interval, MAX_BACKOFF_MS));
 }
 
 /**

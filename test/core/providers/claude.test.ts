@@ -1,12 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import type { ProviderError, Result } from '../../../core/errors';
-import type { FetchData, UsageWindow } from '../../../core/model';
+import type { UsageWindow } from '../../../core/model';
 import { createPoller } from '../../../core/poller';
 import { parseClaudeCredentials, type ClaudeCredentials } from '../../../core/providers/claude-credentials';
 import { createClaudeProvider, parseClaudeUsage } from '../../../core/providers/claude';
 import { FakeClock } from '../../support/fake-clock';
 import { ScriptedHttp, type Reply } from '../../support/scripted-http';
 import { fixture, fixtureText } from './load-fixture';
+import { error, value } from '../../support/results';
 
 const BASE = 'https://claude.test';
 const NOW = '2026-09-20T12:00:00Z';
@@ -45,14 +46,6 @@ function setup(opts: { creds?: Result<ClaudeCredentials | null>; userAgent?: str
 
 const reply = (status: number, name: string, headers: Record<string, string> = {}): Reply => ({ status, body: fixtureText('claude', name), headers });
 
-function value(r: Result<FetchData>): FetchData {
-  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-function error(r: Result<FetchData>): ProviderError {
-  if (r.ok) throw new Error('expected an error');
-  return r.error;
-}
 
 describe('parseClaudeUsage', () => {
   it('shows the 5-hour and weekly windows, each non-null per-model weekly window, and extra usage in its currency', () => {

@@ -1,12 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import type { ProviderError, Result } from '../../../core/errors';
-import type { FetchData } from '../../../core/model';
 import { runChain, type Source } from '../../../core/provider';
 import { parseCodexAuth } from '../../../core/providers/codex-auth';
 import { createCodexProvider, parseUsageResponse } from '../../../core/providers/codex';
 import { FakeClock } from '../../support/fake-clock';
 import { ScriptedHttp } from '../../support/scripted-http';
 import { fixture, fixtureText } from './load-fixture';
+import { error, value } from '../../support/results';
 
 const BASE = 'https://chatgpt.test/backend-api';
 const NOW = Date.parse('2026-09-20T12:00:00Z');
@@ -30,15 +29,7 @@ function setup(opts: { auth?: string | null; base?: string; fallbackSources?: So
   return { http, clock, provider, fetch: () => provider.sources[0]!.fetch() };
 }
 
-function value(r: Result<FetchData>): FetchData {
-  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
 
-function error(r: Result<unknown>): ProviderError {
-  if (r.ok) throw new Error('expected an error');
-  return r.error;
-}
 
 describe('Codex /wham/usage parsing', () => {
   it('maps a 5-hour and a weekly window, the session first', () => {

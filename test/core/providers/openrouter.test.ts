@@ -1,6 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import type { ProviderError, Result } from '../../../core/errors';
-import type { FetchData } from '../../../core/model';
 import {
   createOpenRouterProvider,
   maskKey,
@@ -13,6 +11,7 @@ import {
 import { FakeClock } from '../../support/fake-clock';
 import { ScriptedHttp, type Reply } from '../../support/scripted-http';
 import { fixture } from './load-fixture';
+import { error, value } from '../../support/results';
 
 const BASE = 'https://openrouter.test/api/v1';
 const KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789e41';
@@ -40,15 +39,7 @@ function setup(opts: { key?: () => string | null } = {}) {
   return { http, clock, provider, fetch };
 }
 
-function value(r: Result<FetchData>): FetchData {
-  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
 
-function error(r: Result<FetchData>): ProviderError {
-  if (r.ok) throw new Error('expected an error');
-  return r.error;
-}
 
 describe('OpenRouter /key with a spending cap', () => {
   it('shows one USD credits window: used is the cap minus what remains, reset next Monday for a weekly cap', () => {
