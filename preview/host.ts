@@ -1,6 +1,6 @@
 // The browser preview: the app's main-process services in plain Node, the renderer served on
 // 127.0.0.1, and the IPC contract carried over a token-guarded loopback WebSocket.
-//   npx tsx preview/host.ts [--demo] [--port 5180] [--no-build]
+//   npx tsx preview/host.ts [--demo | --real] [--port 5180] [--no-build]
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -14,6 +14,9 @@ import { createInvokeHandlers, type WindowActions } from '../electron/services/h
 import { buildPageBridge, buildRenderer, RENDERER_DIR } from './build';
 import { createStaticHandler } from './static-files';
 import { attachWsBridge } from './ws-bridge-server';
+import { credentialStatuses, defaultSecretStore, resolveConfig } from '../adapters/compose';
+import { NodeFileSource } from '../adapters/node-file-source';
+import { SystemClock } from '../adapters/system-clock';
 
 export interface PreviewHostOptions {
   /** 0 (default) picks a free port. */
@@ -115,10 +118,24 @@ function argValue(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** True when no provider has a credential on this machine: then the preview shows demo data. */
+async function nothingConfigured(): Promise<boolean> {
+  const config = resolveConfig(process.env, process.platform, homedir());
+  const statuses = await credentialStatuses(config, {
+    secrets: defaultSecretStore(process.platform),
+    files: new NodeFileSource(),
+    clock: new SystemClock({ unref: true }),
+  });
+  return statuses.every((s) => !s.configured);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  // --demo forces demo data, --real forces the user's own credentials; otherwise demo only when there are none.
+  const demo = args.includes('--demo') || (!args.includes('--real') && (await nothingConfigured()));
+  if (demo && !args.includes('--demo')) console.log('No Codex, Claude or OpenRouter credentials found: showing demo data (--real to override).');
   const host = await startPreviewHost({
-    demo: args.includes('--demo'),
+    demo,
     port: Number(argValue(args, '--port') ?? 0),
     build: args.includes('--no-build') ? 'never' : 'always',
   });

@@ -40,6 +40,7 @@ describe('a provider that starts failing', () => {
 
     // The other providers are untouched by one provider's trouble.
     expect(await text(card(page, 'claude').getByTestId('badge'))).toBe('OK');
+    await page.screenshot({ path: 'test/e2e/__screenshots__/popover-error.png', fullPage: true });
 
     rig.demo.script('codex', 'demo');
     await refresh.click();
