@@ -30,15 +30,17 @@ export interface StaticOptions {
 
 /** Adds the bridge script before the renderer's module script. */
 export function injectBridge(html: string): string {
-  const tag = `<script src=".${PAGE_BRIDGE_PATH}"></script>`;
+  // Deferred: it still runs before the page's module scripts (document order) without blocking the parser.
+  const tag = `<script defer src=".${PAGE_BRIDGE_PATH}"></script>`;
   return html.includes('<script') ? html.replace('<script', `${tag}\n    <script`) : html.replace('</head>', `${tag}</head>`);
 }
 
 export function createStaticHandler(opts: StaticOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const headers = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'content-security-policy': PREVIEW_CSP };
-    const reply = (status: number, type: string, body: string | Buffer) => {
-      res.writeHead(status, { ...headers, 'content-type': type, 'content-length': String(Buffer.byteLength(body)) });
+    const reply = (status: number, type: string, body: string | Buffer, cache = 'no-store') => {
+      const h = { ...headers, 'cache-control': cache, 'content-type': type, 'content-length': String(Buffer.byteLength(body)) };
+      res.writeHead(status, h);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.headers.host !== opts.host()) return reply(403, 'text/plain', 'wrong host');
@@ -54,7 +56,11 @@ export function createStaticHandler(opts: StaticOptions) {
     try {
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      return reply(200, type, extname(file) === '.html' ? injectBridge(body.toString('utf8')) : body);
+      if (extname(file) === '.html') return reply(200, type, injectBridge(body.toString('utf8')));
+      // Vite's content-hashed assets never change under their name: let Chromium cache them (and its
+      // compiled-code cache with them), so reopening the popover does not recompile React.
+      const hashed = /[-.][\w-]{8}\.(js|css)$/.test(file) && path.startsWith('/assets/');
+      return reply(200, type, body, hashed ? 'public, max-age=31536000, immutable' : 'no-store');
     } catch {
       return reply(404, 'text/plain', 'not found');
     }

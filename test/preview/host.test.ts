@@ -142,10 +142,19 @@ describe('the preview page server', () => {
     expect(await res.text()).not.toContain(host.token);
   });
 
+  it('lets Chromium cache hashed assets but never the pages', async () => {
+    const page = await fetch(host.popoverUrl.split('#')[0]!);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const asset = (await page.text()).match(/src="\.\/(assets\/[^"]+\.js)"/)?.[1];
+    expect(asset).toBeDefined();
+    const js = await fetch(`${host.origin}/${asset}`);
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('adds the bridge as a script file before the renderer, never inline', () => {
     const html = '<head><script type="module" src="./assets/popover.js"></script></head>';
     expect(injectBridge(html)).toBe(
-      '<head><script src="./__preview/bridge.js"></script>\n    <script type="module" src="./assets/popover.js"></script></head>',
+      '<head><script defer src="./__preview/bridge.js"></script>\n    <script type="module" src="./assets/popover.js"></script></head>',
     );
   });
 });
