@@ -63,7 +63,7 @@ export function describeError(e: ProviderError, providerId = ''): ErrorWords {
     case 'credentials_invalid':
       return { reason: `The saved credentials could not be read (${e.detail}).`, action: setupHint(providerId) };
     case 'keychain_unavailable':
-      return { reason: 'The system keychain is not available.', action: 'Unlock or start your keyring, or set the key in the environment.' };
+      return { reason: 'The system keychain is not available.', action: 'Unlock or start your keyring (e.g. gnome-keyring), or set OPENROUTER_API_KEY.' };
     case 'credits_exhausted':
       return { reason: 'The credit balance is exhausted.', action: 'Buy credits or raise the limit.' };
     default:

@@ -42,6 +42,8 @@ export interface InvokeMap {
   'key:remove': { req: { providerId: 'openrouter' }; res: SettingsView };
   'window:open-settings': { req: null; res: null };
   'window:hide-popover': { req: null; res: null };
+  /** The popover's content height in CSS px: the window grows or shrinks to fit, within the screen. */
+  'window:fit-popover': { req: { height: number }; res: null };
   /** Opens an https link (e.g. an account-verification page) in the system browser. */
   'link:open': { req: { url: string }; res: null };
   'app:quit': { req: null; res: null };
@@ -66,6 +68,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'key:remove',
   'window:open-settings',
   'window:hide-popover',
+  'window:fit-popover',
   'link:open',
   'app:quit',
 ] as const;

@@ -89,6 +89,15 @@ export function safeExternalUrl(raw: unknown): string | null {
   return u.toString();
 }
 
+/** A content height in CSS px: a whole, plausible number (the window clamps it to the screen). */
+function fitPopover(raw: unknown): Checked<{ height: number }> {
+  const o = asObject(raw);
+  if (!o) return bad('payload must be an object');
+  const h = o.height;
+  if (typeof h !== 'number' || !Number.isFinite(h) || h < 1 || h > 10_000) return bad('height must be a number of pixels');
+  return good({ height: Math.ceil(h) });
+}
+
 function link(raw: unknown): Checked<{ url: string }> {
   const o = asObject(raw);
   if (!o) return bad('payload must be an object');
@@ -109,6 +118,7 @@ export const VALIDATORS: Validators = {
   'key:remove': keyRemove,
   'window:open-settings': none,
   'window:hide-popover': none,
+  'window:fit-popover': fitPopover,
   'link:open': link,
   'app:quit': none,
 };

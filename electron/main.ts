@@ -61,6 +61,7 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
   const handlers = createInvokeHandlers(services, {
     openSettings: () => windows.openSettings(),
     hidePopover: () => windows.hidePopover(),
+    fitPopover: (height) => windows.fitPopover(height),
     openExternal: (url) => void shell.openExternal(url),
     quit,
   });

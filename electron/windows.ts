@@ -8,6 +8,8 @@ import { hardenContents, hardenedWebPreferences } from './security';
 import type { AppServices } from './services/app-services';
 
 export const POPOVER_SIZE = { width: 380, height: 560 } as const;
+/** Space kept free between a full-height popover and the edges of the work area. */
+const POPOVER_SCREEN_MARGIN = 24;
 /** Opening the popover refreshes providers whose data is older than this. */
 export const POPOVER_REFRESH_AGE_MS = 30_000;
 // A click on the tray icon blurs (hides) the open popover just before the click arrives: that
@@ -27,6 +29,8 @@ export interface WindowManager {
   togglePopover(anchor: Rectangle | null): void;
   showPopover(anchor: Rectangle | null): void;
   hidePopover(): void;
+  /** Sizes the popover to its content, never taller than the work area allows; keeps it anchored. */
+  fitPopover(contentHeight: number): void;
   openSettings(): void;
   /** True for the web contents of a window we created and have not closed. */
   isOurs(contents: WebContents): boolean;
@@ -39,6 +43,8 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   let popover: BrowserWindow | null = null;
   let settings: BrowserWindow | null = null;
   let hiddenByBlurAt = -Infinity;
+  let lastAnchor: Rectangle | null = null;
+  let wantedHeight: number = POPOVER_SIZE.height;
   const background = () => (nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#f6f6f6');
 
   const create = (page: Page, options: Electron.BrowserWindowConstructorOptions): BrowserWindow => {
@@ -82,15 +88,23 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     return win;
   };
 
-  const showPopover = (anchor: Rectangle | null) => {
-    const win = getPopover();
+  /** Fits the popover's height to its content within the display, then anchors it to the tray. */
+  const place = (win: BrowserWindow, anchor: Rectangle | null) => {
     const tray = anchor ?? { x: 0, y: 0, width: 0, height: 0 };
     const cursor = screen.getCursorScreenPoint();
     const known = tray.width > 0 && tray.height > 0;
     const display = known ? screen.getDisplayMatching(tray) : screen.getDisplayNearestPoint(cursor);
-    const [width, height] = win.getSize() as [number, number];
+    const width = (win.getSize() as [number, number])[0];
+    const height = popoverHeight(wantedHeight, display.workArea.height);
+    win.setSize(width, height);
     const at = popoverPosition({ platform: deps.platform, trayBounds: tray, size: { width, height }, display, cursor });
     win.setPosition(at.x, at.y);
+  };
+
+  const showPopover = (anchor: Rectangle | null) => {
+    const win = getPopover();
+    lastAnchor = anchor;
+    place(win, anchor);
     win.show();
     win.focus();
     deps.services.refreshIfOlderThan(POPOVER_REFRESH_AGE_MS).catch(() => undefined);
@@ -139,6 +153,10 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     },
     showPopover,
     hidePopover,
+    fitPopover(contentHeight) {
+      wantedHeight = contentHeight;
+      if (popover && !popover.isDestroyed() && popover.isVisible()) place(popover, lastAnchor);
+    },
     openSettings,
     isOurs: (contents) => open().some((w) => w.webContents === contents && !contents.isDestroyed()),
     contents: () => open().map((w) => w.webContents),
@@ -146,4 +164,10 @@ export function setupWindows(deps: WindowDeps): WindowManager {
       for (const w of open()) w.destroy();
     },
   };
+}
+
+/** The popover's height for a content height: at least 160 px, and leaving a margin on the work area. */
+export function popoverHeight(contentHeight: number, workAreaHeight: number): number {
+  const max = Math.max(160, workAreaHeight - 2 * POPOVER_SCREEN_MARGIN);
+  return Math.round(Math.min(max, Math.max(160, contentHeight)));
 }

@@ -38,6 +38,8 @@ export interface PreviewHost {
   settingsUrl: string;
   services: AppServices;
   demo: DemoServer | null;
+  /** The last content height the popover page asked its window to fit (a tab cannot be resized). */
+  popoverFit(): number | null;
   close(): Promise<void>;
 }
 
@@ -67,9 +69,12 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
   server.on('request', (req, res) => void serveStatic(req, res));
 
   // A browser tab cannot be moved or hidden by the host: the page bridge opens settings and links itself.
+  let fitted: number | null = null;
   const windows: WindowActions = {
     openSettings: () => undefined,
     hidePopover: () => undefined,
+    // The browser tab is the window: nothing to resize, but the request is kept for inspection.
+    fitPopover: (height) => void (fitted = height),
     openExternal: (url) => log(`link opened: ${url}`),
     quit: () => log('quit requested (the preview keeps running; press Ctrl+C)'),
   };
@@ -103,6 +108,7 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
     settingsUrl: `${origin}/settings.html#token=${token}`,
     services,
     demo,
+    popoverFit: () => fitted,
     async close() {
       services.stop();
       await bridge.close();

@@ -8,6 +8,8 @@ import type { AppServices } from './app-services';
 export interface WindowActions {
   openSettings(): void;
   hidePopover(): void;
+  /** Resizes the popover to its content height (clamped to the screen); no-op where there is no window. */
+  fitPopover(height: number): void;
   /** Called only with a URL that passed `safeExternalUrl` (https, no credentials). */
   openExternal(url: string): void;
   quit(): void;
@@ -33,6 +35,7 @@ export function createInvokeHandlers(services: AppServices, windows: WindowActio
     'key:remove': async () => services.removeKey(),
     'window:open-settings': async () => (windows.openSettings(), null),
     'window:hide-popover': async () => (windows.hidePopover(), null),
+    'window:fit-popover': async ({ height }) => (windows.fitPopover(height), null),
     'link:open': async ({ url }) => (windows.openExternal(url), null),
     'app:quit': async () => (windows.quit(), null),
   };

@@ -1,5 +1,5 @@
 // The popover: a header with refresh and settings, then one card per provider (or the empty state).
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { QuotabarBridge } from '../../electron/ipc-contract';
 import { GaugeIcon, SlidersIcon, LogoMark, RefreshIcon } from '../shared/icons';
@@ -8,6 +8,7 @@ import { useSettings } from '../state/settings';
 import { refresh, useView } from '../state/view';
 import { popoverMode } from '../view-model/card';
 import { FIRST_CARD_MARK } from '../perf-marks';
+import { reportContentHeight } from './fit';
 import { ProviderCard } from './ProviderCard';
 
 let marked = false;
@@ -41,10 +42,14 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [bridge]);
 
+  // The window fits its content: no inner scrollbar for three providers, no blank space for one.
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => (rootRef.current ? reportContentHeight(bridge, rootRef.current) : undefined), [bridge]);
+
   const openSettings = () => void bridge.invoke('window:open-settings', null);
 
   return (
-    <div className="popover">
+    <div className="popover" ref={rootRef}>
       <header className="top">
         <h1 className="brand">
           <LogoMark />

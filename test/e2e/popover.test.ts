@@ -49,6 +49,25 @@ describe('the popover with demo data', () => {
     await context.close();
   });
 
+  it('asks its window to fit the content, and to grow when a problem needs explaining', async () => {
+    const { page, context } = await openPage(rig, 'popover');
+    await meter(page, 'claude', 'session').waitFor();
+    const footerBottom = () => page.evaluate(() => Math.ceil(document.querySelector('.popover')!.lastElementChild!.getBoundingClientRect().bottom));
+    await expect.poll(() => rig.host.popoverFit()).toBeGreaterThan(400);
+    const full = rig.host.popoverFit()!;
+    expect(Math.abs(full - (await footerBottom()))).toBeLessThanOrEqual(16);
+
+    // A sign-in problem adds an explanation to Claude's card (its last-known windows stay): taller.
+    rig.demo.script('claude', { status: 401, body: {} });
+    await rig.host.services.refresh('claude');
+    await card(page, 'claude').locator('.problem').waitFor();
+    await expect.poll(() => rig.host.popoverFit()).toBeGreaterThan(full + 20);
+    expect(Math.abs(rig.host.popoverFit()! - (await footerBottom()))).toBeLessThanOrEqual(16);
+    rig.demo.script('claude', 'demo');
+    await rig.host.services.refresh('claude');
+    await context.close();
+  });
+
   it('ticks the countdown every second without asking the provider again', async () => {
     const now = Date.now();
     rig.demo.script('codex', {

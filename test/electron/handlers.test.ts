@@ -14,6 +14,7 @@ function recordingActions() {
   const actions: WindowActions = {
     openSettings: () => calls.push('openSettings'),
     hidePopover: () => calls.push('hidePopover'),
+    fitPopover: (height) => calls.push(`fitPopover:${height}`),
     openExternal: (url) => calls.push(`openExternal ${url}`),
     quit: () => calls.push('quit'),
   };
@@ -120,6 +121,16 @@ describe('invoke handlers', () => {
     await handlers['window:hide-popover'](undefined as unknown as null);
     await handlers['app:quit'](null);
     expect(calls).toEqual(['openSettings', 'hidePopover', 'quit']);
+  });
+
+  it('resize the popover only to a plausible whole number of pixels', async () => {
+    const { handlers, calls } = await setup();
+    await handlers['window:fit-popover']({ height: 512.4 });
+    expect(calls).toEqual(['fitPopover:513']);
+    for (const bad of [{ height: 'tall' }, { height: -1 }, { height: Infinity }, { height: 1e9 }, null]) {
+      await expect(call(handlers, 'window:fit-popover', bad)).rejects.toThrow(/invalid payload/);
+    }
+    expect(calls).toHaveLength(1);
   });
 
   it('have a handler for every channel in the contract', async () => {

@@ -22,6 +22,7 @@ async function start() {
   const handlers = createInvokeHandlers(h.services, {
     openSettings: () => windows.openSettings(),
     hidePopover: () => windows.hidePopover(),
+    fitPopover: (height) => windows.fitPopover(height),
     openExternal: (u) => actions.calls.push(u),
     quit: () => actions.calls.push('quit'),
   });

@@ -112,6 +112,23 @@ describe('popover', () => {
     expect(popover().getPosition()).toEqual([1920 - 380, 32]);
   });
 
+  it('fits its content: shorter for one provider, taller for three, never past the screen', async () => {
+    const windows = await start('win32');
+    const icon = { x: 1800, y: 1050, width: 24, height: 24 }; // in the taskbar at the bottom
+    windows.fitPopover(300);
+    windows.togglePopover(icon);
+    const win = popover();
+    expect(win.getSize()).toEqual([380, 300]);
+    const bottom = () => win.getPosition()[1] + win.getSize()[1];
+    expect(bottom()).toBeLessThanOrEqual(32 + 1048); // above the taskbar
+    windows.fitPopover(720);
+    expect(win.getSize()).toEqual([380, 720]);
+    expect(bottom()).toBeLessThanOrEqual(32 + 1048); // grew upwards, still anchored above the taskbar
+    windows.fitPopover(5000);
+    expect(win.getSize()[1]).toBe(1048 - 48);
+    expect(win.getPosition()[1]).toBeGreaterThanOrEqual(32);
+  });
+
   it('refreshes providers whose data is older than 30 seconds when it opens', async () => {
     const windows = await start();
     h!.services.start();

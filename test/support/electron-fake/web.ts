@@ -133,6 +133,9 @@ export class BrowserWindow extends EventEmitter {
   getSize(): [number, number] {
     return [this.bounds.width, this.bounds.height];
   }
+  setSize(width: number, height: number): void {
+    this.bounds = { ...this.bounds, width, height };
+  }
   setPosition(x: number, y: number): void {
     this.bounds = { ...this.bounds, x, y };
   }
