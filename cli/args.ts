@@ -51,7 +51,7 @@ export const HELP = `quotabar — how much AI quota and credit is left
 
 Usage:
   quotabar status [--json] [--provider openrouter|codex|claude]
-  quotabar key set openrouter      read a key from stdin, check it with OpenRouter, store it in the keychain
+  quotabar key set openrouter      read a key (prompted without echo, or piped), check it with OpenRouter, store it in the keychain
   quotabar key remove openrouter   delete the stored key
 
 Environment:

@@ -8,11 +8,12 @@ import { defaultSecretStore, resolveConfig, type ComposeDeps } from '../adapters
 import { HELP, parseArgs } from './args';
 import { runStatus } from './status';
 import { removeKey, setKey } from './key';
+import { readKeyFromStdin } from './stdin';
 
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  /** The whole of standard input (for `key set`). */
+  /** The key for `key set`: all of piped stdin, or one hidden line typed at a terminal. */
   readStdin: () => Promise<string>;
   env: Record<string, string | undefined>;
   homedir: string;
@@ -55,15 +56,9 @@ function processIo(): CliIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
-    readStdin: readAllStdin,
+    readStdin: () => readKeyFromStdin('Paste your OpenRouter key (it will not be shown) and press Enter: '),
     env: process.env,
     homedir: homedir(),
     platform: process.platform,
   };
-}
-
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
