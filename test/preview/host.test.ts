@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { startPreviewHost, type PreviewHost } from '../../preview/host';
-import { injectBridge } from '../../preview/static-files';
+import { createStaticHandler, injectBridge } from '../../preview/static-files';
 import type { HostMessage } from '../../renderer/ws-bridge';
 
 let demo: DemoServer;
@@ -143,12 +147,21 @@ describe('the preview page server', () => {
   });
 
   it('lets Chromium cache hashed assets but never the pages', async () => {
-    const page = await fetch(host.popoverUrl.split('#')[0]!);
-    expect(page.headers.get('cache-control')).toBe('no-store');
-    const asset = (await page.text()).match(/src="\.\/(assets\/[^"]+\.js)"/)?.[1];
-    expect(asset).toBeDefined();
-    const js = await fetch(`${host.origin}/${asset}`);
-    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const root = mkdtempSync(join(tmpdir(), 'quotabar-static-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'popover.html'), '<script type="module" src="./assets/popover-CTmipVI3.js"></script>');
+    writeFileSync(join(root, 'assets', 'popover-CTmipVI3.js'), 'export {};');
+    writeFileSync(join(root, 'assets', 'logo.js'), 'export {};');
+    const server = createServer();
+    server.on('request', (req, res) => void handler(req, res));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const hostPort = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const handler = createStaticHandler({ root, bridgeScript: '', host: () => hostPort });
+    const cache = async (path: string) => (await fetch(`http://${hostPort}${path}`)).headers.get('cache-control');
+    expect(await cache('/popover.html')).toBe('no-store');
+    expect(await cache('/assets/popover-CTmipVI3.js')).toBe('public, max-age=31536000, immutable');
+    expect(await cache('/assets/logo.js')).toBe('no-store');
+    server.close();
   });
 
   it('adds the bridge as a script file before the renderer, never inline', () => {
