@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { card, meter, openPage, startRig, type Rig } from './support/harness';
+import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
 
 let rig: Rig;
 
@@ -11,7 +11,6 @@ afterAll(async () => {
   await rig?.close();
 });
 
-const text = async (l: { textContent(): Promise<string | null> }) => (await l.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('the popover with demo data', () => {
   it('shows every provider and every window with its figures and countdown', async () => {

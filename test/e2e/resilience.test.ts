@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { card, meter, openPage, startRig, type Rig } from './support/harness';
+import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
 
 let rig: Rig;
 
@@ -11,7 +11,6 @@ afterAll(async () => {
   await rig?.close();
 });
 
-const text = async (l: { textContent(): Promise<string | null> }) => (await l.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('a provider that starts failing', () => {
   it('goes stale, then to error, and keeps its last-known windows visible throughout', async () => {

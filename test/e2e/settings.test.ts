@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
-import { card, meter, openPage, startRig, type Rig } from './support/harness';
+import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
 
 let rig: Rig;
 let secrets: MemorySecretStore;
@@ -16,7 +16,6 @@ afterAll(async () => {
   await rig?.close();
 });
 
-const text = async (l: { textContent(): Promise<string | null> }) => (await l.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function submitKey(page: Page, key: string): Promise<void> {
   const input = page.getByLabel(/API key|Replace with a new key/);

@@ -82,3 +82,8 @@ export function card(page: Page, providerId: string) {
 export function meter(page: Page, providerId: string, windowId: string) {
   return card(page, providerId).locator(`li.meter[data-window="${windowId}"]`);
 }
+
+/** An element's text with white space folded, as a user reads it. */
+export async function text(l: { textContent(): Promise<string | null> }): Promise<string> {
+  return (await l.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+}
