@@ -15,7 +15,12 @@ export interface ClaudeCredentialReaderDeps {
   platform: NodeJS.Platform | string;
   /** The keychain item's value, or null when absent; defaults to `readMacKeychainClaude` on macOS. */
   readMacKeychain?: () => Promise<string | null>;
+  /** Wall clock for the keychain cache (default Date.now). */
+  now?: () => number;
 }
+
+/** A keychain login is re-read at most this often, and always once it is about to expire. */
+export const KEYCHAIN_CACHE_MS = 30 * 60_000;
 
 /** Where the credentials came from, for the settings window (a CredentialStatus without providerId). Never holds the secret. */
 export interface ClaudeCredentialLocation {
@@ -33,7 +38,31 @@ interface Found {
 
 /** A lookup for the Claude provider: credentials, null when not signed in, or why they are unusable. */
 export function createClaudeCredentialLookup(deps: ClaudeCredentialReaderDeps): CredentialLookup<ClaudeCredentials> {
-  return async () => (await find(deps)).result;
+  const cached: ClaudeCredentialReaderDeps =
+    deps.platform === 'darwin'
+      ? { ...deps, readMacKeychain: cacheKeychainRead(deps.readMacKeychain ?? readMacKeychainClaude, deps.now ?? Date.now) }
+      : deps;
+  return async () => (await find(cached)).result;
+}
+
+/**
+ * Each read of another app's keychain item can raise a macOS access prompt (again after Claude Code
+ * rotates the item), so a good login is kept until shortly before it expires, and at most 30 minutes.
+ */
+export function cacheKeychainRead(read: () => Promise<string | null>, now: () => number): () => Promise<string | null> {
+  let cached: { text: string; until: number } | null = null;
+  return async () => {
+    if (cached && now() < cached.until) return cached.text;
+    cached = null;
+    const text = await read().catch(() => null);
+    if (text === null) return null;
+    const parsed = parseClaudeCredentials(text);
+    if (parsed.ok) {
+      const expiry = parsed.value.expiresAt === null ? Infinity : parsed.value.expiresAt - 60_000;
+      cached = { text, until: Math.min(expiry, now() + KEYCHAIN_CACHE_MS) };
+    }
+    return text;
+  };
 }
 
 /** Where Claude credentials were found (or which store failed), without returning them. */

@@ -70,6 +70,30 @@ describe('the Claude credential lookup', () => {
     expect(keychain.calls()).toBe(0);
   });
 
+  it('asks the macOS keychain again only every 30 minutes, or when the login is about to expire', async () => {
+    const expiresAt = 1790001234567;
+    const keychain = keychainWith(fixtureText('claude', 'credentials-max'));
+    let now = expiresAt - 3 * 3_600_000;
+    const lookup = createClaudeCredentialLookup(deps({ platform: 'darwin', readMacKeychain: keychain.read, now: () => now }));
+    for (let i = 0; i < 5; i++) expect((await lookup()).ok).toBe(true);
+    expect(keychain.calls()).toBe(1);
+    now += 31 * 60_000;
+    await lookup();
+    expect(keychain.calls()).toBe(2);
+    now = expiresAt - 30_000; // inside the last minute of the token's life
+    await lookup();
+    await lookup();
+    expect(keychain.calls()).toBe(4);
+  });
+
+  it('never caches a keychain item that holds no login', async () => {
+    const keychain = keychainWith(fixtureText('claude', 'credentials-mcp-only'));
+    const lookup = createClaudeCredentialLookup(deps({ platform: 'darwin', readMacKeychain: keychain.read, now: () => 0 }));
+    await lookup();
+    await lookup();
+    expect(keychain.calls()).toBe(2);
+  });
+
   it('looks in the keychain when the file holds only mcpOAuth', async () => {
     await writeCredentials('credentials-mcp-only');
     const keychain = keychainWith(fixtureText('claude', 'credentials-max'));
