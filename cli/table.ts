@@ -1,6 +1,6 @@
 // The readable table of `quotabar status`: one row per window, problems and notes under each provider.
 import type { ProviderSnapshot } from '../core/model';
-import { describeError, describeNote, formatDuration, planOf, providerName, windowAmounts, windowFigure } from '../core/present';
+import { describeError, describeNote, formatDuration, planLabel, planOf, providerName, windowAmounts, windowFigure } from '../core/present';
 
 const HEAD = ['PROVIDER', 'WINDOW', 'USED', 'AMOUNT', 'RESETS IN', 'STATUS', 'SOURCE'];
 
@@ -9,7 +9,8 @@ export function renderTable(snaps: ProviderSnapshot[], now: number): string {
   const rows: string[][] = [];
   const messages: string[] = [];
   for (const s of snaps) {
-    const name = providerName(s.providerId) + (planOf(s) ? ` (${planOf(s)})` : '');
+    const plan = planOf(s);
+    const name = providerName(s.providerId) + (plan ? ` (${planLabel(plan)})` : '');
     const status = s.status === 'unconfigured' ? 'not set up' : s.status;
     const source = s.source ?? '—';
     if (s.windows.length === 0) rows.push([name, '—', '—', '—', '—', status, source]);

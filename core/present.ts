@@ -112,6 +112,12 @@ export function planOf(s: ProviderSnapshot): string | null {
   return s.account?.plan ?? note?.plan ?? null;
 }
 
+/** "Plus", "Max", "Free workspace"… from a raw plan id such as "plus" or "free_workspace". */
+export function planLabel(plan: string): string {
+  const words = plan.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** "3 h 12 min", "45 s", "2 d 4 h": the two largest units. */
 export function formatDuration(ms: number): string {
   const abs = Math.max(0, Math.round(ms));

@@ -17,8 +17,5 @@ export function problemFor(e: ProviderError, providerId: string): Problem {
   return { reason: words.reason, action: words.action, link };
 }
 
-/** "Plus", "Max", "Free workspace"… from a raw plan id such as "plus" or "free_workspace". */
-export function planLabel(plan: string): string {
-  const words = plan.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+// Shared with the CLI, so both say "Plus" for "plus".
+export { planLabel } from '../../core/present';
