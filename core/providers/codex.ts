@@ -1,7 +1,7 @@
 // Codex (ChatGPT plan): the /wham/usage endpoint with the CLI's own auth.json (PROVIDERS.md 2b, 2c).
 import { err, ok, type ProviderError, type Result } from '../errors';
-import { asBool, asNumber, asObject, asString, parseJson } from '../json';
-import type { FetchData } from '../model';
+import { asArray, asBool, asNumber, asObject, asString, parseJson } from '../json';
+import type { FetchData, UsageWindow } from '../model';
 import type { Clock, CredentialLookup, HttpClient, HttpResponse } from '../ports';
 import type { Provider, Source } from '../provider';
 import { parseRetryAfter, parseUnixTime } from '../time';
@@ -46,9 +46,34 @@ export function parseUsageResponse(body: unknown, now: number | null = null): Co
   if (!root) return null;
   const plan = asString(root['plan_type'])?.trim() || null;
   const rate = asObject(root['rate_limit']);
-  const windows = rate ? classifyCodexWindows(readWindow(rate['primary_window'], now), readWindow(rate['secondary_window'], now)) : [];
+  const main = rate ? classifyCodexWindows(readWindow(rate['primary_window'], now), readWindow(rate['secondary_window'], now)) : [];
+  const windows = [...main, ...additionalWindows(root['additional_rate_limits'], now, main)];
   const limitReached = rate ? asBool(rate['limit_reached']) === true : false;
   return { windows, notes: codexNotes(plan, readCredits(root['credits']), limitReached), plan };
+}
+
+/**
+ * Extra limit families (e.g. "GPT-5.3-Codex-Spark") as their own windows, classified by duration
+ * like the main ones: ids `session:<slug>` / `weekly:<slug>`, labels "5-hour (<name>)". One bad
+ * entry drops only itself; an id seen before is skipped.
+ */
+function additionalWindows(v: unknown, now: number | null, taken: UsageWindow[]): UsageWindow[] {
+  const ids = new Set(taken.map((w) => w.id));
+  const out: UsageWindow[] = [];
+  for (const entry of asArray(v)) {
+    const e = asObject(entry);
+    const name = (asString(e?.['limit_name'])?.trim() || asString(e?.['metered_feature'])?.trim()) ?? '';
+    const rate = asObject(e?.['rate_limit']);
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    if (!rate || !slug) continue;
+    for (const w of classifyCodexWindows(readWindow(rate['primary_window'], now), readWindow(rate['secondary_window'], now))) {
+      const id = `${w.id}:${slug}`;
+      if (ids.has(id)) continue;
+      ids.add(id);
+      out.push({ ...w, id, label: `${w.label} (${name.slice(0, 40)})` });
+    }
+  }
+  return out;
 }
 
 /** codex-rs picks the path by whether the base URL is the ChatGPT backend. */

@@ -104,6 +104,25 @@ describe('Codex /wham/usage parsing', () => {
   });
 });
 
+
+describe('extra Codex limit families', () => {
+  it('shows each as its own 5-hour and weekly windows, by duration, named after the limit', () => {
+    const { windows } = usage('usage-additional-limits');
+    expect(windows.map((w) => [w.id, w.label, w.usedPercent])).toEqual([
+      ['session', '5-hour', 21],
+      ['weekly', 'Weekly', 8],
+      ['session:gpt-5-3-codex-spark', '5-hour (GPT-5.3-Codex-Spark)', 90],
+      ['weekly:gpt-5-3-codex-spark', 'Weekly (GPT-5.3-Codex-Spark)', 64],
+    ]);
+  });
+
+  it('skips nameless and garbled entries without losing the others', () => {
+    const { windows } = usage('usage-additional-limits');
+    expect(windows).toHaveLength(4);
+    expect(windows.every((w) => w.usedPercent !== null)).toBe(true);
+  });
+});
+
 describe('Codex auth.json', () => {
   it('reads the access token and account id of a ChatGPT sign-in', () => {
     expect(parseCodexAuth(fixtureText('codex', 'auth-chatgpt'))).toEqual({
