@@ -71,15 +71,25 @@ export function httpForBase(baseUrl: string, timeoutMs = 15_000): HttpClient {
   return new UndiciHttpClient({ allowedOrigins: [new URL(baseUrl).origin], defaultTimeoutMs: timeoutMs });
 }
 
+/** The HTTP client for one provider's base URL: `deps.httpFor` when given, else `httpForBase` with the configured timeout. */
+export function providerHttp(config: AppConfig, deps: Pick<ComposeDeps, 'httpFor'>, baseUrl: string): HttpClient {
+  return deps.httpFor ? deps.httpFor(baseUrl) : httpForBase(baseUrl, config.timeoutMs);
+}
+
 /** The OpenRouter key: OPENROUTER_API_KEY if set, else the keychain. */
 export function openRouterKeyLookup(config: AppConfig, secrets: SecretStore): CredentialLookup<string> {
   return async () => (config.openrouterEnvKey ? { ok: true, value: config.openrouterEnvKey } : secrets.get(OPENROUTER_ACCOUNT));
 }
 
+function codexAuthPath(config: AppConfig, files: FileSource): string {
+  return files.join(config.codexHome, 'auth.json');
+}
+
 /** auth.json text from CODEX_HOME, or null when it does not exist. */
 export function codexAuthLookup(config: AppConfig, files: FileSource): CredentialLookup<string> {
+  const path = codexAuthPath(config, files);
   return async () => {
-    const r = await files.readText(files.join(config.codexHome, 'auth.json'));
+    const r = await files.readText(path);
     if (r.ok) return r;
     if (r.error.kind === 'not_found') return { ok: true, value: null };
     return { ok: false, error: { kind: 'credentials_invalid', detail: `auth.json is unreadable (${r.error.code})` } };
@@ -87,15 +97,13 @@ export function codexAuthLookup(config: AppConfig, files: FileSource): Credentia
 }
 
 export function buildOpenRouter(config: AppConfig, deps: ComposeDeps): Provider {
-  const http = (deps.httpFor ?? ((u) => httpForBase(u, config.timeoutMs)))(config.urls.openrouter);
-  return createOpenRouterProvider({ http, clock: deps.clock, baseUrl: config.urls.openrouter, getKey: openRouterKeyLookup(config, deps.secrets) });
+  return createOpenRouterProvider({ http: providerHttp(config, deps, config.urls.openrouter), clock: deps.clock, baseUrl: config.urls.openrouter, getKey: openRouterKeyLookup(config, deps.secrets) });
 }
 
 export function buildCodex(config: AppConfig, deps: ComposeDeps): Provider {
-  const http = (deps.httpFor ?? ((u) => httpForBase(u, config.timeoutMs)))(config.urls.codex);
   const logs = createCodexLogsSource({ files: deps.files, clock: deps.clock, codexHome: config.codexHome });
   return createCodexProvider({
-    http,
+    http: providerHttp(config, deps, config.urls.codex),
     clock: deps.clock,
     baseUrl: config.urls.codex,
     readAuth: codexAuthLookup(config, deps.files),
@@ -104,9 +112,8 @@ export function buildCodex(config: AppConfig, deps: ComposeDeps): Provider {
 }
 
 export function buildClaude(config: AppConfig, deps: ComposeDeps): Provider {
-  const http = (deps.httpFor ?? ((u) => httpForBase(u, config.timeoutMs)))(config.urls.claude);
   const getCredentials = createClaudeCredentialLookup({ files: deps.files, configDir: config.claudeConfigDir, platform: config.platform });
-  return createClaudeProvider({ http, clock: deps.clock, baseUrl: config.urls.claude, getCredentials });
+  return createClaudeProvider({ http: providerHttp(config, deps, config.urls.claude), clock: deps.clock, baseUrl: config.urls.claude, getCredentials });
 }
 
 export const PROVIDER_IDS: ProviderId[] = ['openrouter', 'codex', 'claude'];
@@ -135,7 +142,7 @@ export async function credentialStatuses(config: AppConfig, deps: ComposeDeps): 
     );
   }
   const auth = await codexAuthLookup(config, deps.files)();
-  const authPath = deps.files.join(config.codexHome, 'auth.json');
+  const authPath = codexAuthPath(config, deps.files);
   out.push(
     auth.ok
       ? { providerId: 'codex', configured: auth.value !== null, origin: auth.value ? 'file' : null, label: auth.value ? authPath : null, error: null }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { err, ok, type Result } from '../core/errors';
+import { asObject, parseJson } from '../core/json';
 import { normalizeSettings, type Settings } from '../core/settings';
 
 export type SettingsProblem = 'corrupt' | 'unreadable';
@@ -31,8 +32,9 @@ export class JsonSettingsStore {
       if (codeOf(e) === 'ENOENT') return { settings: normalizeSettings({}), problem: null };
       return { settings: normalizeSettings({}), problem: 'unreadable' };
     }
-    const parsed = parseObject(text);
-    if (parsed === undefined) {
+    // Bad JSON, an empty file and a non-object are all corrupt.
+    const parsed = asObject(parseJson(text));
+    if (parsed === null) {
       await this.moveAside();
       return { settings: normalizeSettings({}), problem: 'corrupt' };
     }
@@ -87,16 +89,6 @@ async function renameIfFree(from: string, to: string): Promise<void> {
     if (codeOf(e) !== 'ENOENT') return;
   }
   await rename(from, to).catch(() => undefined);
-}
-
-/** The parsed top-level object, or undefined for bad JSON, an empty file, or a non-object. */
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(text);
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 // Makes the rename itself durable. Not possible on Windows (directories cannot be opened): skipped.

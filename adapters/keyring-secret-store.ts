@@ -3,6 +3,7 @@
 import type { AsyncEntry, LinuxStore } from '@napi-rs/keyring';
 import { err, ok, type ProviderError, type Result } from '../core/errors';
 import type { SecretStore } from '../core/ports';
+import { startDeadline } from './deadline';
 
 export interface KeyringSecretStoreOptions {
   /** Keychain service name (default 'quotabar'). */
@@ -44,24 +45,19 @@ export class KeyringSecretStore implements SecretStore {
     secret: string | null,
     op: (entry: AsyncEntry, signal: AbortSignal) => Promise<T>,
   ): Promise<Result<T>> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
+    const deadline = startDeadline(this.timeoutMs);
     try {
       // Loaded on first use: a broken native module becomes "keychain unavailable", not a crash at launch.
       const { AsyncEntry } = await loadKeyring();
       const entry = new AsyncEntry(this.service, account, this.store ? { linux: { store: this.store } } : undefined);
-      return ok(await op(entry, controller.signal));
+      return ok(await op(entry, deadline.signal));
     } catch (e) {
-      if (timedOut) {
+      if (deadline.expired()) {
         return err(unavailable(`the keychain did not answer within ${Math.round(this.timeoutMs / 1000)} s (is it waiting to be unlocked?)`));
       }
       return err(unavailable(describe(e, secret)));
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
   }
 }

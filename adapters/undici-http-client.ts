@@ -3,6 +3,7 @@
 import { Agent } from 'undici';
 import { err, ok, type ProviderError, type Result } from '../core/errors';
 import type { HttpClient, HttpRequest, HttpResponse } from '../core/ports';
+import { startDeadline } from './deadline';
 
 export interface UndiciHttpClientOptions {
   /** Origins (`https://openrouter.ai`) requests may go to; anything else is blocked before any I/O. */
@@ -47,20 +48,15 @@ export class UndiciHttpClient implements HttpClient {
     if (!this.origins.has(url.origin)) return err({ kind: 'transport', code: 'blocked_origin' });
 
     const timeoutMs = req.timeoutMs ?? this.defaultTimeoutMs;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    const deadline = startDeadline(timeoutMs);
     const started = Date.now();
     try {
-      return await this.exchange(url, req, controller.signal, timeoutMs);
+      return await this.exchange(url, req, deadline.signal, timeoutMs);
     } catch (e) {
-      if (timedOut) return err({ kind: 'timeout', afterMs: timeoutMs });
+      if (deadline.expired()) return err({ kind: 'timeout', afterMs: timeoutMs });
       return err(errorFromException(e, Date.now() - started));
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
   }
 

@@ -1,5 +1,6 @@
 // Argument parsing for the CLI: a closed set of commands, a one-line error for anything else.
 import type { ProviderId } from '../core/model';
+import { PROVIDER_IDS } from '../adapters/compose';
 
 export type Command =
   | { cmd: 'status'; json: boolean; providers: ProviderId[] | null }
@@ -9,8 +10,6 @@ export type Command =
   | { cmd: 'version' };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; message: string };
-
-const PROVIDERS = ['openrouter', 'codex', 'claude'];
 
 /** Parses argv (without node and script). `status` is the default command. */
 export function parseArgs(argv: string[]): Parsed {
@@ -39,7 +38,7 @@ function parseStatus(args: string[]): Parsed {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (!v) return { ok: false, message: '--provider needs a value: openrouter, codex or claude' };
       for (const p of v.split(',')) {
-        if (!PROVIDERS.includes(p)) return { ok: false, message: `unknown provider '${p}' (expected openrouter, codex or claude)` };
+        if (!PROVIDER_IDS.includes(p)) return { ok: false, message: `unknown provider '${p}' (expected openrouter, codex or claude)` };
         providers.push(p);
       }
     } else return { ok: false, message: `unknown option '${a}' for status (try: quotabar --help)` };

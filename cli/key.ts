@@ -1,7 +1,8 @@
 // `quotabar key set|remove openrouter`: the key is read from stdin, checked with /key, then kept in the keychain.
+import type { ProviderError } from '../core/errors';
 import { describeError } from '../core/present';
 import { maskKey, validateOpenRouterKey } from '../core/providers/openrouter';
-import { httpForBase, OPENROUTER_ACCOUNT, type AppConfig, type ComposeDeps } from '../adapters/compose';
+import { OPENROUTER_ACCOUNT, providerHttp, type AppConfig, type ComposeDeps } from '../adapters/compose';
 import type { CliIo } from './main';
 
 /** Reads, validates and stores the OpenRouter key. Exit 1 when it was rejected or could not be stored. */
@@ -11,17 +12,15 @@ export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo): P
     io.stderr('quotabar: no key on standard input (usage: quotabar key set openrouter < keyfile)\n');
     return 2;
   }
-  const http = (deps.httpFor ?? ((u: string) => httpForBase(u, config.timeoutMs)))(config.urls.openrouter);
+  const http = providerHttp(config, deps, config.urls.openrouter);
   const check = await validateOpenRouterKey(http, config.urls.openrouter, key);
   if (!check.ok) {
-    const w = describeError(check.error, 'openrouter');
-    io.stderr(`quotabar: key not saved: ${w.reason}${w.action ? ` ${w.action}` : ''}\n`);
+    io.stderr(`quotabar: key not saved: ${sentence(check.error)}\n`);
     return 1;
   }
   const stored = await deps.secrets.set(OPENROUTER_ACCOUNT, key);
   if (!stored.ok) {
-    const w = describeError(stored.error, 'openrouter');
-    io.stderr(`quotabar: key is valid but could not be stored: ${w.reason}${w.action ? ` ${w.action}` : ''}\n`);
+    io.stderr(`quotabar: key is valid but could not be stored: ${sentence(stored.error)}\n`);
     return 1;
   }
   io.stdout(`Saved OpenRouter key ${check.value.label ?? maskKey(key)} in the system keychain.\n`);
@@ -38,4 +37,10 @@ export async function removeKey(deps: ComposeDeps, io: CliIo): Promise<number> {
   }
   io.stdout(r.value ? 'Removed the stored OpenRouter key.\n' : 'No OpenRouter key was stored.\n');
   return 0;
+}
+
+/** An error's reason and remedy as one line. */
+function sentence(e: ProviderError): string {
+  const w = describeError(e, 'openrouter');
+  return w.action ? `${w.reason} ${w.action}` : w.reason;
 }

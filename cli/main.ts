@@ -1,6 +1,7 @@
 // The terminal front end: `quotabar status [--json]`, `quotabar key set|remove openrouter`.
 // Runs the same core, adapters and poller as the tray app.
 import { homedir } from 'node:os';
+import { assertNever } from '../core/errors';
 import type { SecretStore } from '../core/ports';
 import { NodeFileSource } from '../adapters/node-file-source';
 import { SystemClock } from '../adapters/system-clock';
@@ -49,6 +50,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return setKey(config, deps, io);
     case 'key-remove':
       return removeKey(deps, io);
+    default:
+      return assertNever(c);
   }
 }
 

@@ -134,7 +134,7 @@ function hasReset(mem: WindowMemory, w: UsageWindow, fresh: boolean, now: number
 
 function makeAlert(kind: AlertKind, providerId: ProviderId, w: UsageWindow): Alert {
   return {
-    id: `${providerId}/${w.id}/${kind === 'reset' ? 'reset' : kind}`,
+    id: `${providerId}/${w.id}/${kind}`,
     kind,
     providerId,
     windowId: w.id,

@@ -1,5 +1,5 @@
 // Classifies Anthropic error responses (PROVIDERS 3d) into ProviderError values.
-import type { ProviderError } from './errors';
+import { errorFromStatus, type ProviderError } from './errors';
 import { forbiddenError } from './forbidden';
 import { asArray, asObject, asString, at, parseJson } from './json';
 import { parseRetryAfter } from './time';
@@ -25,14 +25,11 @@ export function classifyAnthropicError(
   }
   // 529 means the whole service is overloaded, not this account: transient.
   if (status === 529 || type === 'overloaded_error') return { kind: 'upstream', status, overloaded: true };
-  if (status === 429) {
-    const retryAfterMs = parseRetryAfter(retryAfter, now);
-    if (hasSpendCapCode(parsed, text)) return { kind: 'rate_limited', retryAfterMs, spendCap: true };
-    return { kind: 'rate_limited', retryAfterMs };
-  }
+  const retryAfterMs = parseRetryAfter(retryAfter, now);
+  if (status === 429 && hasSpendCapCode(parsed, text)) return { kind: 'rate_limited', retryAfterMs, spendCap: true };
   if (status === 401) return { kind: 'unauthorized', status, hint: 'claude_login' };
   if (status === 403) return forbiddenError(status, text);
-  return { kind: 'upstream', status };
+  return errorFromStatus(status, retryAfterMs);
 }
 
 // `error.details` has been seen as an object; accept an array of detail objects too.

@@ -34,6 +34,11 @@ export function asString(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
+/** A string with surrounding white space removed; null when not a string or blank. */
+export function asText(v: unknown): string | null {
+  return typeof v === 'string' ? v.trim() || null : null;
+}
+
 /** true/false, or the strings "true"/"false"/"1"/"0" as some headers send them. */
 export function asBool(v: unknown): boolean | null {
   if (typeof v === 'boolean') return v;

@@ -61,9 +61,14 @@ export function createPoller(opts: PollerOptions): Poller {
     for (const fn of listeners) fn(v);
   };
 
-  const schedule = (e: Entry) => {
+  const cancel = (e: Entry) => {
     e.cancelTimer?.();
     e.cancelTimer = null;
+  };
+  const newEntry = (p: Provider): Entry => ({ provider: p, state: initialState(p.id), inflight: null, cancelTimer: null });
+
+  const schedule = (e: Entry) => {
+    cancel(e);
     if (!running || paused || entries.get(e.provider.id) !== e) return;
     const delay = Math.max(0, e.state.nextDueAt - clock.now());
     e.cancelTimer = scheduler.schedule(delay, () => {
@@ -94,12 +99,7 @@ export function createPoller(opts: PollerOptions): Poller {
     return e.inflight;
   };
 
-  const add = (p: Provider): Entry => {
-    const e: Entry = { provider: p, state: initialState(p.id), inflight: null, cancelTimer: null };
-    entries.set(p.id, e);
-    return e;
-  };
-  for (const p of opts.providers) add(p);
+  for (const p of opts.providers) entries.set(p.id, newEntry(p));
 
   const selected = (id?: ProviderId | null) =>
     [...entries.values()].filter((e) => id === undefined || id === null || e.provider.id === id);
@@ -112,17 +112,11 @@ export function createPoller(opts: PollerOptions): Poller {
     },
     stop() {
       running = false;
-      for (const e of entries.values()) {
-        e.cancelTimer?.();
-        e.cancelTimer = null;
-      }
+      for (const e of entries.values()) cancel(e);
     },
     pause() {
       paused = true;
-      for (const e of entries.values()) {
-        e.cancelTimer?.();
-        e.cancelTimer = null;
-      }
+      for (const e of entries.values()) cancel(e);
     },
     async resume() {
       if (!paused) return;
@@ -149,12 +143,8 @@ export function createPoller(opts: PollerOptions): Poller {
     },
     setProviders(providers) {
       const wanted = new Set(providers.map((p) => p.id));
-      for (const [id, e] of entries) {
-        if (!wanted.has(id)) {
-          e.cancelTimer?.();
-          entries.delete(id);
-        }
-      }
+      // Entries left out of the new list are dropped when the map is rebuilt below.
+      for (const [id, e] of entries) if (!wanted.has(id)) cancel(e);
       const ordered = new Map<ProviderId, Entry>();
       const fresh: Entry[] = [];
       for (const p of providers) {
@@ -163,9 +153,9 @@ export function createPoller(opts: PollerOptions): Poller {
           ordered.set(p.id, old);
           continue;
         }
-        old?.cancelTimer?.();
+        if (old) cancel(old);
         // A replaced provider (e.g. a new key) keeps nothing from the old one's data.
-        const e: Entry = { provider: p, state: initialState(p.id), inflight: null, cancelTimer: null };
+        const e = newEntry(p);
         ordered.set(p.id, e);
         fresh.push(e);
       }

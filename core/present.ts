@@ -42,12 +42,14 @@ export function describeError(e: ProviderError, providerId = ''): ErrorWords {
       if (e.reason === 'violation') return { reason: 'The provider has suspended this account.', action: null };
       if (e.reason === 'management_key_required') return { reason: 'This endpoint needs a management key.', action: null };
       return { reason: 'Access was refused by the provider.', action: 'Check the account or key permissions.' };
-    case 'rate_limited':
+    case 'rate_limited': {
       if (e.spendCap) return { reason: 'The monthly spend limit has been reached.', action: 'Raise the limit in the console.' };
+      const retryIn = e.retryInMs ?? e.retryAfterMs;
       return {
         reason: 'The provider is throttling usage checks.',
-        action: (e.retryInMs ?? e.retryAfterMs) != null ? `Quotabar will retry in ${formatDuration((e.retryInMs ?? e.retryAfterMs)!)}.` : 'Quotabar will retry later.',
+        action: retryIn != null ? `Quotabar will retry in ${formatDuration(retryIn)}.` : 'Quotabar will retry later.',
       };
+    }
     case 'upstream':
       return e.overloaded
         ? { reason: 'The provider is overloaded right now.', action: 'Quotabar will retry shortly.' }

@@ -67,7 +67,7 @@ export function applySuccess(
 export function applyFailure(state: ProviderState, error: ProviderError, now: number, policy: BackoffPolicy): ProviderState {
   const failures = state.consecutiveFailures + 1;
   const prev = state.snapshot;
-  const delay = backoffDelay(error, failures, now, policy);
+  const delay = backoffDelay(error, failures, policy);
   // Beside what the server asked, record when we will actually retry (after caps and doubling).
   if (error.kind === 'rate_limited' && !error.spendCap) error = { ...error, retryInMs: delay };
   const blockedUntil = error.kind === 'rate_limited' ? now + delay : 0;
@@ -98,7 +98,7 @@ export function applyFailure(state: ProviderState, error: ProviderError, now: nu
 }
 
 /** How long to wait before the next attempt after the `failures`-th consecutive failure. */
-export function backoffDelay(error: ProviderError, failures: number, _now: number, policy: BackoffPolicy): number {
+export function backoffDelay(error: ProviderError, failures: number, policy: BackoffPolicy): number {
   const interval = policy.intervalMs;
   if (error.kind === 'rate_limited') {
     if (error.spendCap) return Math.max(interval, SPEND_CAP_RECHECK_MS);

@@ -1,6 +1,6 @@
 // Pure parser for the `anthropic-ratelimit-unified-*` headers that come with OAuth (subscription)
 // requests (PROVIDERS 3a). Produces the same windows as the /api/oauth/usage endpoint.
-import { asNumber } from '../json';
+import { asNumber, asText } from '../json';
 import type { Note, UsageWindow } from '../model';
 import { parseUnixTime } from '../time';
 import { claudeSessionWindow, claudeWeeklyWindow, modelKey, tidyNumber } from './claude-windows';
@@ -45,7 +45,7 @@ const MODEL_UTILIZATION = /^7d_([a-z0-9_]+)-utilization$/;
 export function parseAnthropicRateLimitHeaders(headers: HeaderMap): AnthropicRateLimits {
   const h = unifiedHeaders(headers);
   const present = h.size > 0;
-  const claim = h.get('representative-claim')?.trim() || null;
+  const claim = asText(h.get('representative-claim'));
   const resetsAt = parseUnixTime(h.get('reset'));
 
   const windows: UsageWindow[] = [];
@@ -104,7 +104,7 @@ function parseOverage(h: Map<string, string>, status: UnifiedStatus): AnthropicO
   const overageStatus = parseStatus(h.get('overage-status'));
   const usedPercent = percent(h.get('overage-utilization'));
   const resetsAt = parseUnixTime(h.get('overage-reset'));
-  const disabledReason = h.get('overage-disabled-reason')?.trim() || null;
+  const disabledReason = asText(h.get('overage-disabled-reason'));
   if (overageStatus === null && usedPercent === null && resetsAt === null && disabledReason === null) return null;
   const inUse = status === 'rejected' && (overageStatus === 'allowed' || overageStatus === 'allowed_warning');
   return { status: overageStatus, usedPercent, resetsAt, disabledReason, inUse };

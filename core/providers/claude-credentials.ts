@@ -1,7 +1,7 @@
 // Pure parser for Claude Code's OAuth credentials (PROVIDERS 3c): the `.credentials.json` file or
 // the macOS keychain item, whose value may come back hex-encoded. Read only: we never write them.
 import { err, ok, type Result } from '../errors';
-import { asArray, asObject, asString, parseJson } from '../json';
+import { asArray, asObject, asText, parseJson } from '../json';
 import { parseUnixTime } from '../time';
 
 /** The parts of Claude Code's OAuth login Quotabar uses (the refresh token is never read). */
@@ -28,15 +28,15 @@ export function parseClaudeCredentials(text: string): Result<ClaudeCredentials> 
   // Claude Code 2.1.x can leave a store holding only `mcpOAuth`: that is "not signed in".
   if (oauth === undefined || oauth === null) return err({ kind: 'unconfigured', what: 'claude sign-in' });
   const o = asObject(oauth);
-  const accessToken = asString(o?.accessToken)?.trim();
+  const accessToken = asText(o?.accessToken);
   if (!o || !accessToken) return err({ kind: 'credentials_invalid', detail: 'claudeAiOauth has no accessToken' });
 
   return ok({
     accessToken,
     expiresAt: parseUnixTime(o.expiresAt),
     scopes: parseScopes(o.scopes),
-    subscriptionType: asString(o.subscriptionType)?.trim() || null,
-    rateLimitTier: asString(o.rateLimitTier)?.trim() || null,
+    subscriptionType: asText(o.subscriptionType),
+    rateLimitTier: asText(o.rateLimitTier),
   });
 }
 

@@ -1,6 +1,7 @@
 // The Claude windows shared by the usage endpoint and the unified rate-limit headers, so both
 // sources produce the same ids, labels and durations.
 import { makeWindow, type UsageWindow } from '../model';
+import { planLabel } from '../present';
 
 /** Length of Claude's rolling session window. */
 export const SESSION_MINUTES = 300;
@@ -16,10 +17,8 @@ const MODEL_LABELS: Record<string, string> = {
 
 /** A readable name for a model-scoped window key such as 'opus' or 'oauth_apps'. */
 export function modelLabel(model: string): string {
-  const known = MODEL_LABELS[model];
-  if (known) return known;
-  const words = model.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  // Unknown ids read as plan ids do: 'claude_code' → 'Claude code'.
+  return MODEL_LABELS[model] ?? planLabel(model);
 }
 
 /** A model key reduced to a stable id fragment ('Opus' → 'opus'); null when nothing usable is left. */

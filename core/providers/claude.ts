@@ -1,6 +1,7 @@
 // Claude subscription usage (PROVIDERS 3b): GET /api/oauth/usage with Claude Code's OAuth token.
 import { classifyAnthropicError } from '../anthropic-errors';
 import { err, ok, type ProviderError, type Result } from '../errors';
+import { endpointUrl, isSuccess } from '../http';
 import { asArray, asBool, asNumber, asObject, asString, at, parseJson } from '../json';
 import { makeWindow, type FetchData, type Note, type UsageWindow } from '../model';
 import type { Clock, CredentialLookup, HttpClient } from '../ports';
@@ -82,7 +83,7 @@ async function fetchUsage(deps: ClaudeProviderDeps): Promise<Result<FetchData>> 
   if (refused) return err(refused);
 
   const res = await deps.http.request({
-    url: `${deps.baseUrl.replace(/\/+$/, '')}/api/oauth/usage`,
+    url: endpointUrl(deps.baseUrl, '/api/oauth/usage'),
     method: 'GET',
     headers: {
       Authorization: `Bearer ${creds.accessToken}`,
@@ -94,7 +95,7 @@ async function fetchUsage(deps: ClaudeProviderDeps): Promise<Result<FetchData>> 
   });
   if (!res.ok) return res;
   const { status, headers, body } = res.value;
-  if (status < 200 || status >= 300) return err(usageError(status, body, headers['retry-after'] ?? null, deps.clock.now()));
+  if (!isSuccess(res.value)) return err(usageError(status, body, headers['retry-after'] ?? null, deps.clock.now()));
 
   const usage = parseClaudeUsage(parseJson(body), deps.clock.now());
   if (!usage.ok) return usage;

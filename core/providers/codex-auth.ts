@@ -1,7 +1,7 @@
 // Reads Codex CLI's auth.json (PROVIDERS.md 2c). Quotabar only reads it: refresh tokens rotate,
 // so writing the file back would log the user out of the CLI.
 import { err, ok, type Result } from '../errors';
-import { asObject, asString, at, parseJson } from '../json';
+import { asObject, asString, asText, at, parseJson } from '../json';
 
 /** What a usage request needs from auth.json. */
 export interface CodexAuth {
@@ -28,16 +28,11 @@ export function decodeJwtPayload(jwt: string): Record<string, unknown> | null {
   }
 }
 
-function nonEmpty(v: unknown): string | null {
-  const s = asString(v)?.trim();
-  return s ? s : null;
-}
-
 /** The ChatGPT account id claim, top level or nested under the OpenAI auth namespace. */
 function accountIdFromJwt(jwt: string | null): string | null {
   const claims = jwt ? decodeJwtPayload(jwt) : null;
   if (!claims) return null;
-  return nonEmpty(claims['chatgpt_account_id']) ?? nonEmpty(at(claims, AUTH_CLAIMS, 'chatgpt_account_id'));
+  return asText(claims['chatgpt_account_id']) ?? asText(at(claims, AUTH_CLAIMS, 'chatgpt_account_id'));
 }
 
 /**
@@ -51,7 +46,7 @@ export function parseCodexAuth(text: string): Result<CodexAuth> {
   if (!root) return err({ kind: 'credentials_invalid', detail: 'auth.json is not a JSON object' });
   const mode = asString(root['auth_mode'])?.toLowerCase() ?? null;
   const tokens = asObject(root['tokens']);
-  const hasApiKey = nonEmpty(root['OPENAI_API_KEY']) !== null;
+  const hasApiKey = asText(root['OPENAI_API_KEY']) !== null;
   if (mode === 'apikey' || mode === 'api_key' || (!tokens && hasApiKey)) {
     return err({ kind: 'unconfigured', what: 'codex ChatGPT sign-in (auth.json holds only an API key; run codex login)' });
   }
@@ -59,10 +54,10 @@ export function parseCodexAuth(text: string): Result<CodexAuth> {
     return err({ kind: 'unconfigured', what: 'codex ChatGPT sign-in (auth.json has no tokens; run codex login)' });
   }
   if (!tokens) return err({ kind: 'credentials_invalid', detail: 'auth.json "tokens" is not an object' });
-  const accessToken = nonEmpty(tokens['access_token']);
+  const accessToken = asText(tokens['access_token']);
   if (!accessToken) return err({ kind: 'credentials_invalid', detail: 'auth.json has no tokens.access_token' });
-  const idToken = nonEmpty(tokens['id_token']);
-  const accountId = nonEmpty(tokens['account_id']) ?? accountIdFromJwt(idToken) ?? accountIdFromJwt(accessToken);
-  const email = (idToken && nonEmpty(decodeJwtPayload(idToken)?.['email'])) || null;
+  const idToken = asText(tokens['id_token']);
+  const accountId = asText(tokens['account_id']) ?? accountIdFromJwt(idToken) ?? accountIdFromJwt(accessToken);
+  const email = (idToken && asText(decodeJwtPayload(idToken)?.['email'])) || null;
   return ok({ accessToken, accountId, email });
 }

@@ -1,8 +1,16 @@
 // The x-codex-* headers Codex sends on every /codex/responses reply (PROVIDERS.md 2a).
 // Values are strings, often empty for a window that does not exist.
-import { asBool, asNumber } from '../json';
+import { asBool, asNumber, asText } from '../json';
 import { parseUnixTime } from '../time';
-import { classifyCodexWindows, codexNotes, type CodexCredits, type CodexReading, type RawCodexWindow } from './codex-windows';
+import {
+  classifyCodexWindows,
+  codexNotes,
+  creditsOrNull,
+  resetAfterSeconds,
+  type CodexCredits,
+  type CodexReading,
+  type RawCodexWindow,
+} from './codex-windows';
 
 type HeaderMap = Record<string, string | undefined>;
 
@@ -12,22 +20,12 @@ function lowerKeys(headers: HeaderMap): Map<string, string> {
   return out;
 }
 
-function nonEmpty(v: string | undefined): string | null {
-  const t = v?.trim();
-  return t ? t : null;
-}
-
 /** Reads one window family member ('primary' | 'secondary'); null fields when absent or garbled. */
 function readWindow(h: Map<string, string>, which: 'primary' | 'secondary', now: number): RawCodexWindow {
   const get = (suffix: string) => h.get(`x-codex-${which}-${suffix}`);
   const minutes = asNumber(get('window-minutes'));
-  let resetsAt = parseUnixTime(nonEmpty(get('reset-at')));
-  if (resetsAt === null) {
-    // Older codex and sub2api send a relative delay instead; 0 comes with placeholder windows.
-    const after = asNumber(get('reset-after-seconds'));
-    const at = after !== null && after > 0 ? now + Math.round(after * 1000) : null;
-    if (at !== null && Number.isFinite(at)) resetsAt = at;
-  }
+  // Older codex and sub2api send a relative delay instead; 0 comes with placeholder windows.
+  const resetsAt = parseUnixTime(asText(get('reset-at'))) ?? resetAfterSeconds(asNumber(get('reset-after-seconds')), now);
   return {
     usedPercent: asNumber(get('used-percent')),
     windowMinutes: minutes === null ? null : Math.round(minutes),
@@ -36,12 +34,11 @@ function readWindow(h: Map<string, string>, which: 'primary' | 'secondary', now:
 }
 
 function readCredits(h: Map<string, string>): CodexCredits | null {
-  const credits: CodexCredits = {
+  return creditsOrNull({
     hasCredits: asBool(h.get('x-codex-credits-has-credits')?.trim().toLowerCase()),
     unlimited: asBool(h.get('x-codex-credits-unlimited')?.trim().toLowerCase()),
     balance: asNumber(h.get('x-codex-credits-balance')),
-  };
-  return credits.hasCredits === null && credits.unlimited === null && credits.balance === null ? null : credits;
+  });
 }
 
 /**
@@ -53,7 +50,7 @@ export function parseCodexHeaders(headers: HeaderMap, now: number): CodexReading
   const h = lowerKeys(headers);
   if (![...h.keys()].some((k) => k.startsWith('x-codex-'))) return null;
   const windows = classifyCodexWindows(readWindow(h, 'primary', now), readWindow(h, 'secondary', now));
-  const plan = nonEmpty(h.get('x-codex-plan-type'));
-  const limitReached = nonEmpty(h.get('x-codex-rate-limit-reached-type')) !== null;
+  const plan = asText(h.get('x-codex-plan-type'));
+  const limitReached = asText(h.get('x-codex-rate-limit-reached-type')) !== null;
   return { windows, notes: codexNotes(plan, readCredits(h), limitReached), plan };
 }

@@ -1,12 +1,13 @@
 // Pure reading of Codex CLI session-log lines (PROVIDERS.md 2d) and the merge of what they
 // observed. Lines are untrusted: anything unexpected yields null, never a throw.
-import { asBool, asNumber, asObject, asString, parseJson } from '../json';
+import { asNumber, asObject, asString, parseJson } from '../json';
 import type { UsageWindow } from '../model';
 import { parseIso, parseUnixTime } from '../time';
 import {
   classifyCodexWindows,
   codexNotes,
   isPresentWindow,
+  readCodexCredits,
   type CodexCredits,
   type CodexReading,
   type RawCodexWindow,
@@ -64,7 +65,7 @@ export function parseLogLine(line: string): RateLimitObservation | null {
   const secondary = parseWindow(limits['secondary'], at);
   if (primary) windows.primary = primary;
   if (secondary) windows.secondary = secondary;
-  const credits = parseCredits(limits['credits']);
+  const credits = readCodexCredits(limits['credits']);
   const planType = nonEmpty(asString(limits['plan_type']));
   if (!primary && !secondary && !credits && !planType) return null;
   return {
@@ -116,17 +117,6 @@ function parseWindow(v: unknown, lineAt: number): RawCodexWindow | null {
   }
   const w: RawCodexWindow = { usedPercent, windowMinutes, resetsAt };
   return isPresentWindow(w) ? w : null;
-}
-
-function parseCredits(v: unknown): CodexCredits | null {
-  const o = asObject(v);
-  if (!o) return null;
-  const credits: CodexCredits = {
-    hasCredits: asBool(o['has_credits']),
-    unlimited: asBool(o['unlimited']),
-    balance: asNumber(o['balance']),
-  };
-  return credits.hasCredits === null && credits.unlimited === null && credits.balance === null ? null : credits;
 }
 
 function nonEmpty(s: string | null): string | null {

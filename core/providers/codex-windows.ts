@@ -1,6 +1,7 @@
 // Codex reports up to two rate-limit windows called "primary" and "secondary", and their order
 // is not stable (both 300/10080 and 10080/300 appear in captures). This file turns them into
 // session/weekly windows by duration, shared by the /wham/usage, header and session-log parsers.
+import { asBool, asNumber, asObject } from '../json';
 import { makeWindow, type Note, type UsageWindow } from '../model';
 
 /** One window as Codex reports it, already unit-converted; nulls are unknown/absent fields. */
@@ -17,6 +18,25 @@ export interface CodexCredits {
   hasCredits: boolean | null;
   unlimited: boolean | null;
   balance: number | null;
+}
+
+/** Credits facts, or null when none of them could be read (so an empty record never counts). */
+export function creditsOrNull(c: CodexCredits): CodexCredits | null {
+  return c.hasCredits === null && c.unlimited === null && c.balance === null ? null : c;
+}
+
+/** The `{has_credits, unlimited, balance}` object of the usage endpoint and the session logs. */
+export function readCodexCredits(v: unknown): CodexCredits | null {
+  const o = asObject(v);
+  if (!o) return null;
+  return creditsOrNull({ hasCredits: asBool(o['has_credits']), unlimited: asBool(o['unlimited']), balance: asNumber(o['balance']) });
+}
+
+/** `now` plus a reset delay in seconds, for readings that send no absolute reset; null unless the delay is > 0 and the sum finite. */
+export function resetAfterSeconds(seconds: number | null, now: number | null): number | null {
+  if (now === null || seconds === null || !(seconds > 0)) return null;
+  const at = now + Math.round(seconds * 1000);
+  return Number.isFinite(at) ? at : null;
 }
 
 /** What one Codex reading (endpoint body, header set, log line) says. */

@@ -1,12 +1,20 @@
 // Codex (ChatGPT plan): the /wham/usage endpoint with the CLI's own auth.json (PROVIDERS.md 2b, 2c).
 import { err, ok, type ProviderError, type Result } from '../errors';
-import { asArray, asBool, asNumber, asObject, asString, parseJson } from '../json';
+import { endpointUrl, errorFromResponse, isSuccess } from '../http';
+import { asArray, asBool, asNumber, asObject, asText, parseJson, type JsonObject } from '../json';
 import type { FetchData, UsageWindow } from '../model';
 import type { Clock, CredentialLookup, HttpClient, HttpResponse } from '../ports';
 import type { Provider, Source } from '../provider';
-import { parseRetryAfter, parseUnixTime } from '../time';
+import { parseUnixTime } from '../time';
 import { parseCodexAuth } from './codex-auth';
-import { classifyCodexWindows, codexNotes, type CodexCredits, type CodexReading, type RawCodexWindow } from './codex-windows';
+import {
+  classifyCodexWindows,
+  codexNotes,
+  readCodexCredits,
+  resetAfterSeconds,
+  type CodexReading,
+  type RawCodexWindow,
+} from './codex-windows';
 
 /** Source id recorded when the usage endpoint answers. */
 export const CODEX_USAGE_SOURCE = 'codex:wham/usage';
@@ -16,12 +24,7 @@ function readWindow(v: unknown, now: number | null): RawCodexWindow | null {
   const w = asObject(v);
   if (!w) return null;
   const seconds = asNumber(w['limit_window_seconds']);
-  let resetsAt = parseUnixTime(w['reset_at']);
-  const after = asNumber(w['reset_after_seconds']);
-  if (resetsAt === null && now !== null && after !== null && after > 0) {
-    const t = now + Math.round(after * 1000);
-    resetsAt = Number.isFinite(t) ? t : null;
-  }
+  const resetsAt = parseUnixTime(w['reset_at']) ?? resetAfterSeconds(asNumber(w['reset_after_seconds']), now);
   return {
     usedPercent: asNumber(w['used_percent']),
     // As codex-rs: ceil(seconds / 60), and a size ≤ 0 means unknown.
@@ -30,10 +33,9 @@ function readWindow(v: unknown, now: number | null): RawCodexWindow | null {
   };
 }
 
-function readCredits(v: unknown): CodexCredits | null {
-  const c = asObject(v);
-  if (!c) return null;
-  return { hasCredits: asBool(c['has_credits']), unlimited: asBool(c['unlimited']), balance: asNumber(c['balance']) };
+/** The session/weekly windows of one `{primary_window, secondary_window}` rate-limit object. */
+function rateWindows(rate: JsonObject, now: number | null): UsageWindow[] {
+  return classifyCodexWindows(readWindow(rate['primary_window'], now), readWindow(rate['secondary_window'], now));
 }
 
 /**
@@ -44,12 +46,12 @@ function readCredits(v: unknown): CodexCredits | null {
 export function parseUsageResponse(body: unknown, now: number | null = null): CodexReading | null {
   const root = asObject(body);
   if (!root) return null;
-  const plan = asString(root['plan_type'])?.trim() || null;
+  const plan = asText(root['plan_type']);
   const rate = asObject(root['rate_limit']);
-  const main = rate ? classifyCodexWindows(readWindow(rate['primary_window'], now), readWindow(rate['secondary_window'], now)) : [];
+  const main = rate ? rateWindows(rate, now) : [];
   const windows = [...main, ...additionalWindows(root['additional_rate_limits'], now, main)];
   const limitReached = rate ? asBool(rate['limit_reached']) === true : false;
-  return { windows, notes: codexNotes(plan, readCredits(root['credits']), limitReached), plan };
+  return { windows, notes: codexNotes(plan, readCodexCredits(root['credits']), limitReached), plan };
 }
 
 /**
@@ -62,11 +64,11 @@ function additionalWindows(v: unknown, now: number | null, taken: UsageWindow[])
   const out: UsageWindow[] = [];
   for (const entry of asArray(v)) {
     const e = asObject(entry);
-    const name = (asString(e?.['limit_name'])?.trim() || asString(e?.['metered_feature'])?.trim()) ?? '';
+    const name = asText(e?.['limit_name']) ?? asText(e?.['metered_feature']) ?? '';
     const rate = asObject(e?.['rate_limit']);
     const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
     if (!rate || !slug) continue;
-    for (const w of classifyCodexWindows(readWindow(rate['primary_window'], now), readWindow(rate['secondary_window'], now))) {
+    for (const w of rateWindows(rate, now)) {
       const id = `${w.id}:${slug}`;
       if (ids.has(id)) continue;
       ids.add(id);
@@ -78,14 +80,12 @@ function additionalWindows(v: unknown, now: number | null, taken: UsageWindow[])
 
 /** codex-rs picks the path by whether the base URL is the ChatGPT backend. */
 export function codexUsageUrl(baseUrl: string): string {
-  const base = baseUrl.replace(/\/+$/, '');
-  return base.includes('/backend-api') ? `${base}/wham/usage` : `${base}/api/codex/usage`;
+  return endpointUrl(baseUrl, baseUrl.includes('/backend-api') ? '/wham/usage' : '/api/codex/usage');
 }
 
 function statusError(res: HttpResponse, now: number): ProviderError {
   if (res.status === 401 || res.status === 403) return { kind: 'unauthorized', status: res.status, hint: 'codex_login' };
-  if (res.status === 429) return { kind: 'rate_limited', retryAfterMs: parseRetryAfter(res.headers['retry-after'], now) };
-  return { kind: 'upstream', status: res.status };
+  return errorFromResponse(res, now);
 }
 
 /** Ports and settings createCodexProvider needs. */
@@ -115,7 +115,7 @@ export async function fetchCodexUsage(deps: CodexDeps): Promise<Result<FetchData
   const res = await deps.http.request({ url: codexUsageUrl(deps.baseUrl), method: 'GET', headers });
   if (!res.ok) return res;
   const now = deps.clock.now();
-  if (res.value.status < 200 || res.value.status > 299) return err(statusError(res.value, now));
+  if (!isSuccess(res.value)) return err(statusError(res.value, now));
   const reading = parseUsageResponse(parseJson(res.value.body), now);
   if (!reading) return err({ kind: 'malformed', detail: 'usage response is not a JSON object' });
   return ok({

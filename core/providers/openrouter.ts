@@ -1,11 +1,12 @@
 // OpenRouter: a key's spending cap from GET /key, else the account balance from GET /credits
 // (PROVIDERS.md 1a, 1b). A capped key costs one request per poll; /credits is a fallback only.
-import { err, errorFromStatus, ok, type ProviderError, type Result } from '../errors';
-import { asBool, asNumber, asObject, asString, parseJson } from '../json';
+import { err, ok, type ProviderError, type Result } from '../errors';
+import { endpointUrl, errorFromResponse, isSuccess } from '../http';
+import { asBool, asNumber, asObject, asText, parseJson } from '../json';
 import { makeWindow, type FetchData, type Note, type UsageWindow } from '../model';
 import type { Clock, CredentialLookup, HttpClient, HttpResponse } from '../ports';
 import type { Provider, Source } from '../provider';
-import { nextUtcMidnight, nextUtcMonday, nextUtcMonthStart, parseIso, parseRetryAfter } from '../time';
+import { nextUtcMidnight, nextUtcMonday, nextUtcMonthStart, parseIso } from '../time';
 import { keyFingerprint, maskKey } from './openrouter-key';
 
 export { keyFingerprint, maskKey };
@@ -46,10 +47,10 @@ export function parseKeyResponse(body: unknown): OpenRouterKeyInfo | null {
   const d = asObject(asObject(body)?.['data']);
   if (!d) return null;
   return {
-    label: asString(d['label'])?.trim() || null,
+    label: asText(d['label']),
     limit: asNumber(d['limit']),
     limitRemaining: asNumber(d['limit_remaining']),
-    limitReset: asString(d['limit_reset'])?.trim().toLowerCase() || null,
+    limitReset: asText(d['limit_reset'])?.toLowerCase() ?? null,
     usage: asNumber(d['usage']),
     usageDaily: asNumber(d['usage_daily']),
     usageWeekly: asNumber(d['usage_weekly']),
@@ -174,15 +175,11 @@ function requestHeaders(key: string): Record<string, string> {
   return { Authorization: `Bearer ${key}`, Accept: 'application/json', 'X-Title': 'Quotabar' };
 }
 
-function trimBase(baseUrl: string): string {
-  return baseUrl.replace(/\/+$/, '');
-}
-
 /** `now` null: no clock at hand (key validation), so Retry-After is not resolved. */
 function keyStatusError(res: HttpResponse, now: number | null): ProviderError {
   if (res.status === 401) return { kind: 'unauthorized', status: 401, hint: 'check_key' };
   if (res.status === 402) return { kind: 'credits_exhausted', message: null };
-  return errorFromStatus(res.status, now === null ? null : parseRetryAfter(res.headers['retry-after'], now));
+  return errorFromResponse(res, now);
 }
 
 /** A label that is safe to show: OpenRouter's own masked label, never anything holding the key. */
@@ -192,9 +189,9 @@ function safeLabel(label: string | null, key: string): string {
 
 /** GET /key, mapped to key info or a typed error. */
 async function fetchKey(http: HttpClient, baseUrl: string, key: string, now: () => number | null): Promise<Result<OpenRouterKeyInfo>> {
-  const res = await http.request({ url: `${trimBase(baseUrl)}/key`, method: 'GET', headers: requestHeaders(key) });
+  const res = await http.request({ url: endpointUrl(baseUrl, '/key'), method: 'GET', headers: requestHeaders(key) });
   if (!res.ok) return res;
-  if (res.value.status < 200 || res.value.status > 299) return err(keyStatusError(res.value, now()));
+  if (!isSuccess(res.value)) return err(keyStatusError(res.value, now()));
   const info = parseKeyResponse(parseJson(res.value.body));
   return info ? ok(info) : err({ kind: 'malformed', detail: '/key response has no data object' });
 }
@@ -227,17 +224,14 @@ export function createOpenRouterProvider(deps: OpenRouterDeps): Provider {
   async function askCredits(key: string): Promise<Result<CreditsAnswer>> {
     const fp = keyFingerprint(key);
     if (refusedCreditsFor === fp) return ok({ kind: 'no_spending_limit' });
-    const url = `${trimBase(deps.baseUrl)}/credits`;
-    const res = await deps.http.request({ url, method: 'GET', headers: requestHeaders(key) });
+    const res = await deps.http.request({ url: endpointUrl(deps.baseUrl, '/credits'), method: 'GET', headers: requestHeaders(key) });
     if (!res.ok) return res;
-    const { status, headers, body } = res.value;
-    if (status === 401 || status === 403) {
+    if (res.value.status === 401 || res.value.status === 403) {
       refusedCreditsFor = fp;
       return ok({ kind: 'no_spending_limit' });
     }
-    if (status === 429) return err({ kind: 'rate_limited', retryAfterMs: parseRetryAfter(headers['retry-after'], deps.clock.now()) });
-    if (status < 200 || status > 299) return err({ kind: 'upstream', status });
-    const credits = parseCreditsResponse(parseJson(body));
+    if (!isSuccess(res.value)) return err(errorFromResponse(res.value, deps.clock.now()));
+    const credits = parseCreditsResponse(parseJson(res.value.body));
     return credits ? ok({ kind: 'balance', credits }) : err({ kind: 'malformed', detail: '/credits response has no data object' });
   }
 

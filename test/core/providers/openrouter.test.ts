@@ -215,6 +215,17 @@ describe('OpenRouter /key failures', () => {
     expect(http.count('/credits')).toBe(0);
   });
 
+  it('classifies a 403 on /key by its body, so a verification request carries its link', async () => {
+    const { http, fetch } = setup();
+    const body = { error: { code: 403, message: 'Please verify your account: https://openrouter.ai/verify?x=1\u0026y=2' } };
+    http.on('/key', { status: 403, body });
+    expect(error(await fetch())).toEqual({ kind: 'forbidden', status: 403, reason: 'validation', url: 'https://openrouter.ai/verify?x=1&y=2' });
+
+    const plain = setup();
+    plain.http.on('/key', { status: 403, body: { error: { code: 403, message: 'Key disabled' } } });
+    expect(error(await plain.fetch())).toEqual({ kind: 'forbidden', status: 403, reason: 'forbidden', url: null });
+  });
+
   it('reports 429 as rate limited with its Retry-After', async () => {
     const { http, fetch } = setup();
     http.on('/key', { status: 429, headers: { 'retry-after': '12' }, body: fixture('openrouter', 'error-429') });
