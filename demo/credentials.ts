@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DAY } from '../core/time';
 
 export interface DemoCredentials {
   root: string;
@@ -56,7 +57,7 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
       claudeAiOauth: {
         accessToken: claudeAccessToken,
         refreshToken: `demo-refresh-${randomBytes(12).toString('hex')}`,
-        expiresAt: now + 30 * 24 * 3_600_000,
+        expiresAt: now + 30 * DAY,
         scopes: ['user:inference', 'user:profile'],
         subscriptionType: 'max',
         rateLimitTier: 'default_claude_max_20x',

@@ -1,7 +1,6 @@
 // Demo provider payloads in the shapes of PROVIDERS.md sections 1–3, with reset times relative to
 // `now` so the popover always shows live countdowns. Values are picked to show every bar colour.
-const HOUR = 3_600_000;
-const MIN = 60_000;
+import { DAY, HOUR, MINUTE as MIN } from '../core/time';
 
 /** OpenRouter GET /key for a key with a weekly $20 cap (one request per poll). */
 export function openRouterKeyBody(label: string): unknown {
@@ -38,7 +37,7 @@ export const OPENROUTER_UNAUTHORIZED = { error: { code: 401, message: 'No auth c
 /** Codex GET /wham/usage: a Plus plan, 5-hour window at 37 %, weekly at 62 %. */
 export function codexUsageBody(now: number): unknown {
   const session = now + HOUR + 42 * MIN;
-  const weekly = now + 3 * 24 * HOUR + 5 * HOUR;
+  const weekly = now + 3 * DAY + 5 * HOUR;
   return {
     plan_type: 'plus',
     rate_limit: {
@@ -66,7 +65,7 @@ export function codexUsageBody(now: number): unknown {
 export function claudeUsageBody(now: number): unknown {
   const iso = (t: number) => new Date(t).toISOString().replace('Z', '+00:00');
   const session = now + 47 * MIN;
-  const weekly = now + 4 * 24 * HOUR + 2 * HOUR;
+  const weekly = now + 4 * DAY + 2 * HOUR;
   return {
     five_hour: { utilization: 83.0, resets_at: iso(session) },
     seven_day: { utilization: 41.0, resets_at: iso(weekly) },

@@ -2,20 +2,8 @@
 // the CSP applies to every response, and no path outside dist-renderer can ever be read.
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './app-url';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
+import { contentType, decodePath, fileUnder } from './renderer-files';
 
 /**
  * Must run before the app is ready, in one call (a second call replaces the first): app:// behaves
@@ -35,7 +23,7 @@ export function serveRenderer(root: string): void {
 export async function rendererResponse(root: string, url: string): Promise<Response> {
   const file = resolveInside(root, url);
   if (file === null) return notFound();
-  const type = TYPES[extname(file).toLowerCase()];
+  const type = contentType(file);
   if (!type) return notFound();
   try {
     const body = await readFile(file);
@@ -62,16 +50,9 @@ export function resolveInside(root: string, url: string): string | null {
     return null;
   }
   if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
-  let path: string;
-  try {
-    path = decodeURIComponent(u.pathname);
-  } catch {
-    return null;
-  }
-  if (path.includes('\0')) return null;
-  const base = normalize(root);
-  const file = normalize(join(base, path === '/' ? 'popover.html' : path));
-  return file.startsWith(base.endsWith(sep) ? base : base + sep) ? file : null;
+  const path = decodePath(u.pathname);
+  if (path === null) return null;
+  return fileUnder(root, path === '/' ? 'popover.html' : path);
 }
 
 function notFound(): Response {

@@ -1,5 +1,5 @@
 // The one typed IPC contract between the main process (or the preview host) and the renderer.
-// Type-only apart from the channel lists: safe to import from main, preload, preview and renderer.
+// Type-only apart from the channel lists and their guards: safe to import from main, preload, preview and renderer.
 import type { ProviderError } from '../core/errors';
 import type { PollerView, ProviderId } from '../core/model';
 import type { Settings } from '../core/settings';
@@ -74,6 +74,10 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
 ] as const;
 
 export const EVENT_CHANNELS: readonly EventChannel[] = ['view', 'settings'] as const;
+
+/** True for a channel name a renderer may invoke (anything else arriving over a transport is refused). */
+export const isInvokeChannel = (c: unknown): c is InvokeChannel => (INVOKE_CHANNELS as readonly unknown[]).includes(c);
+export const isEventChannel = (c: unknown): c is EventChannel => (EVENT_CHANNELS as readonly unknown[]).includes(c);
 
 /** The API the preload script (or the preview's WebSocket bridge) exposes as `window.quotabar`. */
 export interface QuotabarBridge {

@@ -1,20 +1,15 @@
 // Payload checks for every invoke channel. Whatever arrives from a renderer (over Electron IPC or the
 // preview's WebSocket) is untrusted: it is reduced to exactly the request type or refused.
 import { asObject } from '../core/json';
-import { normalizeSettings, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../core/settings';
 import type { InvokeChannel, InvokeMap } from './ipc-contract';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const MAX_KEY_LENGTH = 512;
 const MAX_URL_LENGTH = 2048;
-const KNOWN_SETTINGS: readonly (keyof Settings)[] = [
-  'refreshIntervalSec',
-  'thresholds',
-  'lowBalanceUsd',
-  'resetNotice',
-  'startAtLogin',
-];
+// Every field Settings has, and nothing else: a new setting is accepted once it has a default.
+const KNOWN_SETTINGS = Object.keys(DEFAULT_SETTINGS) as readonly (keyof Settings)[];
 
 const good = <T>(value: T): Checked<T> => ({ ok: true, value });
 const bad = (reason: string): Checked<never> => ({ ok: false, reason });

@@ -12,6 +12,7 @@ import {
 } from './ipc-contract';
 import { wireChannel } from './ipc-wire';
 import type { AppServices } from './services/app-services';
+import { forwardEvents } from './services/handlers';
 
 export interface IpcDeps {
   services: AppServices;
@@ -59,13 +60,11 @@ export function setupIpc(deps: IpcDeps): IpcHandle {
     handle(channel, deps.handlers[channel] as (req: unknown) => Promise<never>, trusted);
   }
   const push = <E extends EventChannel>(event: E, payload: EventMap[E]) => send(deps.windows.contents(), event, payload);
-  const offView = deps.services.onView((v) => push('view', v));
-  const offSettings = deps.services.onSettings((v) => push('settings', v));
+  const unsubscribe = forwardEvents(deps.services, push);
   return {
     send: push,
     dispose() {
-      offView();
-      offSettings();
+      unsubscribe();
       for (const channel of INVOKE_CHANNELS) ipcMain.removeHandler(wireChannel(channel));
     },
   };

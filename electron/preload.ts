@@ -1,19 +1,16 @@
 // The only module that touches ipcRenderer. Runs sandboxed with context isolation and exposes
 // exactly `window.quotabar` (QuotabarBridge): the contract's channels, nothing else, no Electron objects.
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel, type QuotabarBridge } from './ipc-contract';
+import { isEventChannel, isInvokeChannel, type QuotabarBridge } from './ipc-contract';
 import { wireChannel } from './ipc-wire';
-
-const isInvoke = (c: unknown): c is InvokeChannel => (INVOKE_CHANNELS as readonly unknown[]).includes(c);
-const isEvent = (c: unknown): c is EventChannel => (EVENT_CHANNELS as readonly unknown[]).includes(c);
 
 export const bridge: QuotabarBridge = {
   invoke(channel, req) {
-    if (!isInvoke(channel)) return Promise.reject(new Error('unknown channel'));
+    if (!isInvokeChannel(channel)) return Promise.reject(new Error('unknown channel'));
     return ipcRenderer.invoke(wireChannel(channel), req);
   },
   on(event, listener) {
-    if (!isEvent(event)) throw new Error('unknown event');
+    if (!isEventChannel(event)) throw new Error('unknown event');
     // The listener gets the payload only: the IPC event object (and its sender) stays here.
     const relay = (_e: unknown, payload: unknown) => listener(payload as never);
     ipcRenderer.on(wireChannel(event), relay);

@@ -40,6 +40,9 @@ export function setupTray(deps: TrayDeps): TrayHandle {
   const { services, windows, platform } = deps;
   const style = (): MeterStyle => (platform === 'darwin' ? 'template' : nativeTheme.shouldUseDarkColors ? 'dark' : 'light');
   let current = trayModel(services.view(), services.settings().thresholds, deps.clock.now());
+  // The image is drawn (three PNGs) only when the meter's look changed, not on every view or minute.
+  const lookOf = (m: TrayModel) => `${m.percent}|${m.level}|${m.status}|${style()}`;
+  let drawn = lookOf(current);
   const tray = new Tray(trayImage(current, style()));
   const noop = () => undefined;
 
@@ -73,7 +76,9 @@ export function setupTray(deps: TrayDeps): TrayHandle {
   const redraw = () => {
     if (tray.isDestroyed()) return;
     current = trayModel(services.view(), services.settings().thresholds, deps.clock.now());
-    tray.setImage(trayImage(current, style()));
+    const look = lookOf(current);
+    if (look !== drawn) tray.setImage(trayImage(current, style()));
+    drawn = look;
     tray.setToolTip(current.tooltip);
   };
   tray.setToolTip(current.tooltip);

@@ -45,6 +45,7 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   let hiddenByBlurAt = -Infinity;
   let lastAnchor: Rectangle | null = null;
   let wantedHeight: number = POPOVER_SIZE.height;
+  const alive = (w: BrowserWindow | null): BrowserWindow | null => (w && !w.isDestroyed() ? w : null);
   const background = () => (nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#f6f6f6');
 
   const create = (page: Page, options: Electron.BrowserWindowConstructorOptions): BrowserWindow => {
@@ -60,7 +61,8 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   };
 
   const getPopover = (): BrowserWindow => {
-    if (popover && !popover.isDestroyed()) return popover;
+    const existing = alive(popover);
+    if (existing) return existing;
     const win = create('popover', {
       ...POPOVER_SIZE,
       frame: false,
@@ -111,15 +113,17 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   };
 
   const hidePopover = () => {
-    if (popover && !popover.isDestroyed() && popover.isVisible()) popover.hide();
+    const win = alive(popover);
+    if (win?.isVisible()) win.hide();
   };
 
   const openSettings = () => {
     hidePopover();
-    if (settings && !settings.isDestroyed()) {
-      if (settings.isMinimized()) settings.restore();
-      settings.show();
-      settings.focus();
+    const existing = alive(settings);
+    if (existing) {
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
       return;
     }
     const win = create('settings', {
@@ -142,11 +146,11 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     settings = win;
   };
 
-  const open = () => [popover, settings].filter((w): w is BrowserWindow => w !== null && !w.isDestroyed());
+  const open = () => [alive(popover), alive(settings)].filter((w): w is BrowserWindow => w !== null);
 
   return {
     togglePopover(anchor) {
-      const win = popover && !popover.isDestroyed() ? popover : null;
+      const win = alive(popover);
       if (win?.isVisible()) return win.hide();
       if (deps.clock.now() - hiddenByBlurAt < BLUR_CLICK_WINDOW_MS) return;
       showPopover(anchor);
@@ -155,7 +159,8 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     hidePopover,
     fitPopover(contentHeight) {
       wantedHeight = contentHeight;
-      if (popover && !popover.isDestroyed() && popover.isVisible()) place(popover, lastAnchor);
+      const win = alive(popover);
+      if (win?.isVisible()) place(win, lastAnchor);
     },
     openSettings,
     isOurs: (contents) => open().some((w) => w.webContents === contents && !contents.isDestroyed()),

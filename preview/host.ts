@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer, type DemoServer } from '../demo/server';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../electron/services/app-services';
-import { createInvokeHandlers, type WindowActions } from '../electron/services/handlers';
+import { createInvokeHandlers, forwardEvents, type WindowActions } from '../electron/services/handlers';
 import { buildPageBridge, buildRenderer, RENDERER_DIR } from './build';
 import { createStaticHandler } from './static-files';
 import { attachWsBridge } from './ws-bridge-server';
@@ -83,14 +83,7 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
     token,
     allowedOrigins: () => [origin],
     handlers: createInvokeHandlers(services, windows),
-    subscribe: (emit) => {
-      const offView = services.onView((v) => emit('view', v));
-      const offSettings = services.onSettings((v) => emit('settings', v));
-      return () => {
-        offView();
-        offSettings();
-      };
-    },
+    subscribe: (emit) => forwardEvents(services, emit),
     log,
   });
 

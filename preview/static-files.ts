@@ -2,20 +2,11 @@
 // injected into each page (as a same-origin script file, so the pages' CSP still holds).
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../electron/app-url';
+import { contentType, decodePath, fileUnder } from '../electron/renderer-files';
 
 export const PAGE_BRIDGE_PATH = '/__preview/bridge.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-};
 
 /** Electron's own policy for the renderer, with the one difference the preview needs: its socket. */
 export const PREVIEW_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self' ws://127.0.0.1:*");
@@ -45,17 +36,18 @@ export function createStaticHandler(opts: StaticOptions) {
     };
     if (req.headers.host !== opts.host()) return reply(403, 'text/plain', 'wrong host');
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'text/plain', 'method not allowed');
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = requestPath(req.url);
+    if (path === null) return reply(404, 'text/plain', 'not found');
     if (path === '/') {
       res.writeHead(302, { ...headers, location: '/popover.html' });
       return void res.end();
     }
-    if (path === PAGE_BRIDGE_PATH) return reply(200, TYPES['.js']!, opts.bridgeScript);
-    const file = normalize(join(opts.root, path));
-    if (!file.startsWith(opts.root + sep)) return reply(404, 'text/plain', 'not found');
+    if (path === PAGE_BRIDGE_PATH) return reply(200, contentType(PAGE_BRIDGE_PATH)!, opts.bridgeScript);
+    const file = fileUnder(opts.root, path);
+    if (file === null) return reply(404, 'text/plain', 'not found');
     try {
       const body = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const type = contentType(file) ?? 'application/octet-stream';
       if (extname(file) === '.html') return reply(200, type, injectBridge(body.toString('utf8')));
       // Vite's content-hashed assets never change under their name: let Chromium cache them (and its
       // compiled-code cache with them), so reopening the popover does not recompile React.
@@ -65,4 +57,13 @@ export function createStaticHandler(opts: StaticOptions) {
       return reply(404, 'text/plain', 'not found');
     }
   };
+}
+
+/** The request's decoded path, or null for a target that is no URL path or has malformed escapes. */
+function requestPath(target: string | undefined): string | null {
+  try {
+    return decodePath(new URL(target ?? '/', 'http://x').pathname);
+  } catch {
+    return null;
+  }
 }

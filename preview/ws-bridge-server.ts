@@ -4,13 +4,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { INVOKE_CHANNELS, type EventChannel, type EventMap, type InvokeChannel, type InvokeHandlers } from '../electron/ipc-contract';
+import { asObject, parseJson } from '../core/json';
+import { isInvokeChannel, type InvokeChannel, type InvokeHandlers } from '../electron/ipc-contract';
+import type { Emit } from '../electron/services/handlers';
 import type { HostMessage } from '../renderer/ws-bridge';
 
 export const BRIDGE_PATH = '/__bridge';
 const MAX_MESSAGE_BYTES = 64 * 1024;
-
-export type Emit = <E extends EventChannel>(event: E, payload: EventMap[E]) => void;
 
 export interface WsBridgeOptions {
   server: Server;
@@ -40,17 +40,9 @@ function refuse(socket: Duplex, status: 401 | 403 | 404, text: string): void {
 
 /** Parses one client message; null for anything that is not exactly an invoke of a known channel. */
 export function parseInvoke(text: string): { id: number; channel: InvokeChannel; req: unknown } | null {
-  let m: unknown;
-  try {
-    m = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof m !== 'object' || m === null) return null;
-  const o = m as Record<string, unknown>;
-  if (o.t !== 'invoke' || !Number.isSafeInteger(o.id)) return null;
-  if (typeof o.channel !== 'string' || !(INVOKE_CHANNELS as readonly string[]).includes(o.channel)) return null;
-  return { id: o.id as number, channel: o.channel as InvokeChannel, req: o.req };
+  const o = asObject(parseJson(text));
+  if (!o || o.t !== 'invoke' || !Number.isSafeInteger(o.id) || !isInvokeChannel(o.channel)) return null;
+  return { id: o.id as number, channel: o.channel, req: o.req };
 }
 
 export function attachWsBridge(opts: WsBridgeOptions): WsBridge {

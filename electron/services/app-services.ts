@@ -12,7 +12,7 @@ import {
   buildOpenRouter,
   credentialStatuses,
   defaultSecretStore,
-  httpForBase,
+  providerHttp,
   resolveConfig,
   type AppConfig,
   type ComposeDeps,
@@ -21,9 +21,10 @@ import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { NodeFileSource } from '../../adapters/node-file-source';
 import { settingsPath as defaultSettingsPath } from '../../adapters/app-paths';
 import { SystemClock } from '../../adapters/system-clock';
-import type { KeyCheck, SettingsView } from '../ipc-contract';
+import type { CredentialStatus, KeyCheck, SettingsView } from '../ipc-contract';
 import { applySettingsPatch } from '../ipc-validate';
 import { createKeyManager } from './key-manager';
+import { serialQueue } from './serial';
 import { fileSettings, memorySettings, type SettingsPersistence } from './settings-persistence';
 
 /** Where the demo provider server lives (see demo/server.ts); the services then read nothing real. */
@@ -87,6 +88,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const files = opts.files ?? new NodeFileSource();
   const secrets = opts.secrets ?? (demo ? new MemorySecretStore({ initial: { openrouter: demo.openrouterKey } }) : defaultSecretStore(opts.platform));
   const deps: ComposeDeps = { secrets, files, clock, ...(opts.httpFor ? { httpFor: opts.httpFor } : {}) };
+  const httpFor = (u: string) => providerHttp(config, deps, u);
   const store: SettingsPersistence =
     opts.settingsPath !== undefined
       ? fileSettings(opts.settingsPath)
@@ -118,21 +120,31 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }),
   );
 
-  const settingsView = async (): Promise<SettingsView> => ({
+  // Credential statuses read the keychains (on macOS Claude's item too): read when the settings
+  // window asks or the key changed, not again on every settings change (a tray menu toggle).
+  let credentials: Promise<CredentialStatus[]> | null = null;
+  const readCredentials = (): Promise<CredentialStatus[]> => {
+    const read = credentialStatuses(config, deps);
+    read.catch(() => (credentials === read ? (credentials = null) : undefined));
+    return (credentials = read);
+  };
+
+  const viewOf = async (creds: Promise<CredentialStatus[]>): Promise<SettingsView> => ({
     settings,
-    credentials: await credentialStatuses(config, deps),
+    credentials: await creds,
     platform: opts.platform,
     demo: demo !== null,
   });
+  const settingsView = () => viewOf(readCredentials());
 
-  const publishSettings = async (): Promise<SettingsView> => {
-    const v = await settingsView();
+  const publishSettings = async (creds: Promise<CredentialStatus[]>): Promise<SettingsView> => {
+    const v = await viewOf(creds);
     for (const fn of settingsListeners) fn(v);
     return v;
   };
 
   // Updates run one at a time: two quick changes must not both start from the same old settings.
-  let updating: Promise<unknown> = Promise.resolve();
+  const serial = serialQueue();
   const applyUpdate = async (patch: Partial<Settings>): Promise<SettingsView> => {
     const next = applySettingsPatch(settings, patch);
     const saved = await store.save(next);
@@ -140,7 +152,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     const intervalChanged = next.refreshIntervalSec !== settings.refreshIntervalSec;
     settings = next;
     if (intervalChanged) poller.setIntervalMs(next.refreshIntervalSec * 1000);
-    return publishSettings();
+    return publishSettings(credentials ?? readCredentials());
   };
 
   // A changed key gets a new OpenRouter provider: its old data and backoff must not carry over.
@@ -149,8 +161,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     poller.setProviders(providers);
   };
 
-  const http = (opts.httpFor ?? ((u: string) => httpForBase(u, config.timeoutMs)))(config.urls.openrouter);
-  const keys = createKeyManager({ http, baseUrl: config.urls.openrouter, secrets, onChange: replaceOpenRouter });
+  const keys = createKeyManager({ http: httpFor(config.urls.openrouter), baseUrl: config.urls.openrouter, secrets, onChange: replaceOpenRouter });
 
   return {
     demo: demo !== null,
@@ -167,20 +178,16 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     refreshIfOlderThan: (ms) => poller.refreshIfOlderThan(ms),
     settings: () => settings,
     settingsView,
-    updateSettings(patch) {
-      const run = updating.then(() => applyUpdate(patch));
-      updating = run.catch(() => undefined);
-      return run;
-    },
+    updateSettings: (patch) => serial(() => applyUpdate(patch)),
     testKey: (key) => keys.test(key),
     async saveKey(key) {
       const r = await keys.save(key);
-      if (r.ok) await publishSettings();
+      if (r.ok) await publishSettings(readCredentials());
       return r;
     },
     async removeKey() {
       await keys.remove();
-      return publishSettings();
+      return publishSettings(readCredentials());
     },
     onView: (fn) => poller.subscribe(guarded('view listener', fn)),
     onSettings(fn) {

@@ -1,6 +1,6 @@
 // The invoke handlers, transport-free: Electron's ipc.ts and the preview's WebSocket both call these.
 // Every payload is validated here, so both transports get the same checks.
-import type { InvokeChannel, InvokeHandlers, InvokeMap } from '../ipc-contract';
+import type { EventChannel, EventMap, InvokeChannel, InvokeHandlers, InvokeMap } from '../ipc-contract';
 import { validatePayload } from '../ipc-validate';
 import type { AppServices } from './app-services';
 
@@ -21,6 +21,18 @@ export class InvalidPayloadError extends Error {
     super(`invalid payload for ${channel}: ${reason}`);
     this.name = 'InvalidPayloadError';
   }
+}
+
+export type Emit = <E extends EventChannel>(event: E, payload: EventMap[E]) => void;
+
+/** Passes every event the services publish to `emit` (Electron's windows, or the preview's sockets). */
+export function forwardEvents(services: Pick<AppServices, 'onView' | 'onSettings'>, emit: Emit): () => void {
+  const offView = services.onView((v) => emit('view', v));
+  const offSettings = services.onSettings((v) => emit('settings', v));
+  return () => {
+    offView();
+    offSettings();
+  };
 }
 
 /** The handler for every invoke channel over the given services and window actions. */

@@ -5,6 +5,7 @@ import { maskKey, validateOpenRouterKey } from '../../core/providers/openrouter'
 import { OPENROUTER_ACCOUNT } from '../../adapters/compose';
 import type { KeyCheck } from '../ipc-contract';
 import { keyFormatProblem } from '../ipc-validate';
+import { serialQueue } from './serial';
 
 export interface KeyManagerDeps {
   http: HttpClient;
@@ -23,12 +24,7 @@ export interface KeyManager {
 
 export function createKeyManager(deps: KeyManagerDeps): KeyManager {
   // Saves and removals run one at a time, so the last click wins and the poller sees each change once.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = serialQueue();
 
   const test = async (key: string): Promise<KeyCheck> => {
     const problem = keyFormatProblem(key);

@@ -99,6 +99,20 @@ describe('app services', () => {
     expect(seen).toEqual([300]);
   });
 
+  it('reads the keychain when the settings window asks, not again on every settings change', async () => {
+    h = await makeHarness({ key: CANARY_KEY });
+    const get = vi.spyOn(h.secrets, 'get');
+    const first = await h.services.settingsView();
+    expect(get).toHaveBeenCalledTimes(1);
+    const after = await h.services.updateSettings({ startAtLogin: true });
+    await h.services.updateSettings({ thresholds: [70, 90] });
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(after.credentials).toEqual(first.credentials);
+    await h.services.removeKey();
+    await h.services.updateSettings({ startAtLogin: false });
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
   it('save settings to the file, so the next start keeps them', async () => {
     h = await makeHarness();
     await h.services.updateSettings({ thresholds: [70, 90], resetNotice: true });

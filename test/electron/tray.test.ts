@@ -113,9 +113,11 @@ describe('tray icon', () => {
     h!.services.start();
     await h!.clock.advance(0);
     const asked = h!.http.requests.length;
+    const image = tray.image;
     await h!.clock.advance(MINUTE);
     expect(tray.tooltip).toMatch(/resets in 2 h 4 min$/);
     expect(h!.http.requests.length).toBe(asked);
+    expect(tray.image).toBe(image);
   });
 
   it('looks stale, then failed, when the provider stops answering, keeping the last level', async () => {

@@ -130,6 +130,22 @@ describe('the preview page server', () => {
     expect(status).toBe(403);
   });
 
+  it('answers a malformed path with 404 and keeps serving', async () => {
+    const status = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(host.origin, { path }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await status('/%E0%A4%A.html')).toBe(404);
+    expect(await status('//')).toBe(404);
+    expect(await status('/%00popover.html')).toBe(404);
+    expect(await status('/__preview/bridge.js')).toBe(200);
+  });
+
   it('sends the Electron window policy, opened only for its own loopback socket', async () => {
     const res = await fetch(`${host.origin}/__preview/bridge.js`);
     const csp = res.headers.get('content-security-policy') ?? '';
