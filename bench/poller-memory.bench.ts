@@ -7,9 +7,9 @@ import type { Result } from '../core/errors';
 import type { PollerView } from '../core/model';
 import { createPoller } from '../core/poller';
 import type { HttpClient, HttpRequest, HttpResponse } from '../core/ports';
-import { fixture, fixtureText } from '../test/core/providers/load-fixture';
+import { fixture } from '../test/core/providers/load-fixture';
 import { FakeClock } from '../test/support/fake-clock';
-import { MemoryFiles } from '../test/support/memory-files';
+import { signedInFiles } from '../test/support/loopback-providers';
 import { atMost, info, report } from './figures';
 
 const POLLS = Math.max(1, Number(process.argv[2] ?? 10_000));
@@ -51,9 +51,7 @@ async function main(): Promise<void> {
   const clock = new FakeClock();
   const http = new ChangingHttp();
   const home = '/home/bench';
-  const files = new MemoryFiles();
-  files.write(`${home}/.codex/auth.json`, fixtureText('codex', 'auth-chatgpt'));
-  files.write(`${home}/.claude/.credentials.json`, JSON.stringify({ claudeAiOauth: { accessToken: 'sk-ant-oat01-bench', scopes: ['user:profile'] } }));
+  const files = signedInFiles(home, { accessToken: 'sk-ant-oat01-bench', scopes: ['user:profile'] });
   const deps = { secrets: new MemorySecretStore({ initial: { openrouter: 'sk-or-v1-bench-0000000000000000' } }), files, clock, httpFor: () => http };
   const providers = buildAllProviders(resolveConfig({}, 'linux', home), deps);
   const poller = createPoller({ providers, clock, scheduler: clock, intervalMs: INTERVAL });

@@ -5,7 +5,7 @@
 // without one has its numeric fields listed as figures without a target.
 // Run: npm run bench [-- name-filter …]   e.g. `npm run bench -- parallel memory`
 import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +106,19 @@ function table(runs: BenchRun[]): string {
   return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
 }
 
+interface SavedResults {
+  benches: Array<{ bench: string; ok: boolean; seconds: number; error: string | null }>;
+  figures: Array<Figure & { bench: string }>;
+}
+
+function readPrevious(): SavedResults | null {
+  try {
+    return JSON.parse(readFileSync(join(here, 'results.json'), 'utf8')) as SavedResults;
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const filters = process.argv.slice(2);
   const files = readdirSync(here)
@@ -115,14 +128,23 @@ async function main(): Promise<void> {
   const runs: BenchRun[] = [];
   for (const f of files) runs.push(await runBench(f));
 
+  // A filtered run replaces only its own benches' entries: the others keep their last figures.
+  const previous = filters.length ? readPrevious() : null;
+  const ran = new Set(runs.map((r) => r.bench));
   const results = {
     generatedAt: new Date().toISOString(),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? null,
-    benches: runs.map(({ bench, ok, seconds, error }) => ({ bench, ok, seconds, error })),
-    figures: runs.flatMap((r) => r.figures.map((f) => ({ bench: r.bench, ...f }))),
+    benches: [
+      ...(previous?.benches ?? []).filter((b) => !ran.has(b.bench)),
+      ...runs.map(({ bench, ok, seconds, error }) => ({ bench, ok, seconds, error })),
+    ].sort((a, b) => a.bench.localeCompare(b.bench)),
+    figures: [
+      ...(previous?.figures ?? []).filter((f) => !ran.has(f.bench)),
+      ...runs.flatMap((r) => r.figures.map((f) => ({ bench: r.bench, ...f }))),
+    ].sort((a, b) => a.bench.localeCompare(b.bench)),
   };
   writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${table(runs)}\n`);

@@ -20,3 +20,25 @@ export function callFailure(e: unknown): string {
     ? 'Lost the connection to Quotabar. Reopen this window.'
     : 'Quotabar could not do that. Try again.';
 }
+
+/**
+ * Follows a value the main process pushes: subscribes, then asks once for the current value. A pushed
+ * value is newer than the answer may be, so the answer is dropped once a push has arrived.
+ */
+export function followPushed<T>(
+  subscribe: (fn: (value: T) => void) => () => void,
+  ask: () => Promise<T>,
+  onValue: (value: T) => void,
+  onFailure: (message: string) => void,
+): () => void {
+  let pushed = false;
+  const off = subscribe((value) => {
+    pushed = true;
+    onValue(value);
+  });
+  ask().then(
+    (value) => !pushed && onValue(value),
+    (e: unknown) => onFailure(callFailure(e)),
+  );
+  return off;
+}

@@ -10,12 +10,12 @@ export const useClock = create<ClockState>(() => ({ now: Date.now() }));
 /** Ticks on each wall-clock second (so every countdown changes together); returns a stop function. */
 export function startClock(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // A hidden popover does not need to tick: it stops, and catches up at once when it shows again.
   const tick = () => {
     const now = Date.now();
     useClock.setState({ now });
-    timer = setTimeout(tick, 1000 - (now % 1000) + 5);
+    timer = document.visibilityState === 'hidden' ? null : setTimeout(tick, 1000 - (now % 1000) + 5);
   };
-  // A hidden popover does not need to tick; catch up at once when it shows again.
   const onVisibility = () => {
     if (document.visibilityState === 'visible') {
       if (timer) clearTimeout(timer);

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { Settings } from '../../core/settings';
 import type { QuotabarBridge, SettingsView } from '../../electron/ipc-contract';
-import { callFailure } from '../bridge';
+import { callFailure, followPushed } from '../bridge';
 
 interface SettingsState {
   view: SettingsView | null;
@@ -12,17 +12,14 @@ interface SettingsState {
 
 export const useSettings = create<SettingsState>(() => ({ view: null, failure: null }));
 
+/** Subscribes to settings events and asks for the current settings; returns an unsubscribe function. */
 export function connectSettings(bridge: QuotabarBridge): () => void {
-  let pushed = false;
-  const off = bridge.on('settings', (view) => {
-    pushed = true;
-    useSettings.setState({ view, failure: null });
-  });
-  bridge.invoke('settings:get', null).then(
-    (view) => !pushed && useSettings.setState({ view, failure: null }),
-    (e: unknown) => useSettings.setState({ failure: callFailure(e) }),
+  return followPushed(
+    (fn) => bridge.on('settings', fn),
+    () => bridge.invoke('settings:get', null),
+    (view) => useSettings.setState({ view, failure: null }),
+    (failure) => useSettings.setState({ failure }),
   );
-  return off;
 }
 
 /** Saves a patch; resolves to an error message, or null on success. */

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { PollerView, ProviderId } from '../../core/model';
 import type { QuotabarBridge } from '../../electron/ipc-contract';
-import { callFailure } from '../bridge';
+import { callFailure, followPushed } from '../bridge';
 
 interface ViewState {
   view: PollerView | null;
@@ -14,17 +14,12 @@ export const useView = create<ViewState>(() => ({ view: null, failure: null }));
 
 /** Subscribes to view events and asks for the current view; returns an unsubscribe function. */
 export function connectView(bridge: QuotabarBridge): () => void {
-  let pushed = false;
-  const off = bridge.on('view', (view) => {
-    pushed = true;
-    useView.setState({ view, failure: null });
-  });
-  bridge.invoke('view:get', null).then(
-    // A pushed view is newer than this answer may be: keep it.
-    (view) => !pushed && useView.setState({ view, failure: null }),
-    (e: unknown) => useView.setState({ failure: callFailure(e) }),
+  return followPushed(
+    (fn) => bridge.on('view', fn),
+    () => bridge.invoke('view:get', null),
+    (view) => useView.setState({ view, failure: null }),
+    (failure) => useView.setState({ failure }),
   );
-  return off;
 }
 
 /** Asks for a refresh; the in-flight state arrives through view events (PollerView.refreshing). */

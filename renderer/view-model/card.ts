@@ -3,8 +3,8 @@ import type { PollerView, ProviderSnapshot } from '../../core/model';
 import { assertNever } from '../../core/errors';
 import { updatedText } from './format';
 import { toWindowView, type WindowContext, type WindowView } from './window-view';
-import { describeNote, planOf, providerName } from '../../core/present';
-import { planLabel, problemFor, type Problem } from './problem';
+import { describeNote, planLabel, planOf, providerName } from '../../core/present';
+import { problemFor, type Problem } from './problem';
 
 export type BadgeTone = 'ok' | 'stale' | 'error' | 'unconfigured' | 'pending';
 
@@ -28,7 +28,7 @@ export interface CardView {
 }
 
 /** Not polled yet: the poller's initial state, which must not read as "not set up". */
-export function isPending(s: ProviderSnapshot): boolean {
+function isPending(s: ProviderSnapshot): boolean {
   return s.status === 'unconfigured' && s.attemptedAt === null;
 }
 
@@ -66,7 +66,8 @@ export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshin
     account: unconfigured ? null : accountLine(s),
     badge: statusBadge(s),
     windows: unconfigured ? [] : s.windows.map((w) => toWindowView(w, ctx)),
-    notes: s.notes.map(describeNote).filter((t): t is string => t !== null),
+    // `now` passed explicitly: as a map callback, describeNote would take the index for it.
+    notes: s.notes.map((n) => describeNote(n, ctx.now)).filter((t): t is string => t !== null),
     problem: problem ?? (unconfigured && !pending ? problemFor({ kind: 'unconfigured', what: s.providerId }, s.providerId) : null),
     updated: updatedText(s.fetchedAt, ctx.now),
     refreshing: ctx.refreshing,

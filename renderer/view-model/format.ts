@@ -2,11 +2,9 @@
 // popover re-renders each second from the clock store without refetching. Amounts, percentages
 // and other words come from core/present.ts, shared with the CLI.
 import { formatAgo } from '../../core/present';
+import { DAY, HOUR, MINUTE } from '../../core/time';
 
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /**
  * A countdown in its two largest units: "2 d 4 h", "3 h 12 min", "42 min", "4 min 5 s", "45 s".

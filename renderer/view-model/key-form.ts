@@ -1,6 +1,7 @@
 // The OpenRouter key form as a small state machine: typing, testing, saving, and the outcome.
 // The draft is cleared after a save: a stored key never stays in renderer state.
 import type { KeyCheck } from '../../electron/ipc-contract';
+import { assertNever } from '../../core/errors';
 import { describeError } from '../../core/present';
 import { keyFormatProblem } from '../../electron/ipc-validate';
 
@@ -28,14 +29,14 @@ export const initialKeyForm: KeyFormState = { phase: 'editing', draft: '', messa
  * Why the draft cannot be right, before anything is sent (the main process checks again); null
  * when it may be. Surrounding whitespace from a paste is ignored: the trimmed key is what is sent.
  */
-export function keyFormatMessage(draft: string): string | null {
+function keyFormatMessage(draft: string): string | null {
   const key = draft.trim();
   if (key === '') return 'Paste an OpenRouter key first.';
   return keyFormatProblem(key);
 }
 
 /** Words for what the provider said about the key. */
-export function keyCheckMessage(check: KeyCheck, action: KeyAction): FormMessage {
+function keyCheckMessage(check: KeyCheck, action: KeyAction): FormMessage {
   if (check.ok) {
     const label = check.label ? ` (${check.label})` : '';
     return action === 'save'
@@ -67,9 +68,7 @@ export function keyFormStep(state: KeyFormState, event: KeyFormEvent): KeyFormSt
     }
     case 'failed':
       return { phase: 'editing', draft: state.draft, message: { tone: 'error', text: event.text } };
-    default: {
-      const never: never = event;
-      return never;
-    }
+    default:
+      return assertNever(event);
   }
 }

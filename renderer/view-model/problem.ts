@@ -16,6 +16,3 @@ export function problemFor(e: ProviderError, providerId: string): Problem {
   const link = e.kind === 'forbidden' && e.reason === 'validation' && e.url ? { url: e.url, label: 'Verify account' } : null;
   return { reason: words.reason, action: words.action, link };
 }
-
-// Shared with the CLI, so both say "Plus" for "plus".
-export { planLabel } from '../../core/present';

@@ -1,6 +1,6 @@
 // One meter as the popover draws it: a percent bar, or an amount for credit without a cap.
 import type { UsageWindow } from '../../core/model';
-import { formatAmount, formatPercent, windowAmounts } from '../../core/present';
+import { formatAmount, windowAmounts, windowFigure } from '../../core/present';
 import { countdownText } from './format';
 import { levelForBalance, levelForPercent, type Level } from './levels';
 
@@ -36,9 +36,11 @@ export function toWindowView(w: UsageWindow, ctx: WindowContext): WindowView {
   if (w.usedPercent !== null && Number.isFinite(w.usedPercent)) {
     return {
       ...base,
-      display: { mode: 'percent', fill: Math.min(100, Math.max(0, w.usedPercent)), headline: `${formatPercent(w.usedPercent)} used` },
+      // windowFigure reads "37 % used" for any window with a percentage, as the CLI does.
+      display: { mode: 'percent', fill: Math.min(100, Math.max(0, w.usedPercent)), headline: windowFigure(w) },
       level: levelForPercent(w.usedPercent, ctx.thresholds),
-      detail: amountDetail(w),
+      // Amounts beside the bar ("$7.63 of $20.00 · $12.37 left"); null for percent-only windows.
+      detail: windowAmounts(w),
     };
   }
   if (w.remaining !== null) {
@@ -54,9 +56,4 @@ export function toWindowView(w: UsageWindow, ctx: WindowContext): WindowView {
     return { ...base, display: { mode: 'amount', headline: `${formatAmount(w.used, w.unit)} spent` }, level: 'normal', detail: null };
   }
   return { ...base, display: { mode: 'unknown', headline: 'no data' }, level: 'normal', detail: null };
-}
-
-/** Amounts beside a percent bar ("$7.63 of $20.00 · $12.37 left"), for money or credit windows. */
-function amountDetail(w: UsageWindow): string | null {
-  return w.unit === 'percent' ? null : windowAmounts(w);
 }

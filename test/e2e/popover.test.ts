@@ -11,7 +11,6 @@ afterAll(async () => {
   await rig?.close();
 });
 
-
 describe('the popover with demo data', () => {
   it('shows every provider and every window with its figures and countdown', async () => {
     const { page, context, errors } = await openPage(rig, 'popover');

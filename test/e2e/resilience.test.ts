@@ -11,7 +11,6 @@ afterAll(async () => {
   await rig?.close();
 });
 
-
 describe('a provider that starts failing', () => {
   it('goes stale, then to error, and keeps its last-known windows visible throughout', async () => {
     const { page, context } = await openPage(rig, 'popover');

@@ -16,7 +16,6 @@ afterAll(async () => {
   await rig?.close();
 });
 
-
 async function submitKey(page: Page, key: string): Promise<void> {
   const input = page.getByLabel(/API key|Replace with a new key/);
   await input.fill(key);
@@ -29,7 +28,7 @@ describe('the OpenRouter key in Settings', () => {
     await card(popover.page, 'openrouter').locator('.badge-unconfigured').waitFor();
     expect(await text(card(popover.page, 'openrouter').locator('.problem-action'))).toContain('Add an OpenRouter key in Settings');
 
-    const { page, context, errors } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    const { page, context, errors } = await openPage(rig, 'settings');
     const status = page.getByTestId('key-status');
     const message = page.getByTestId('key-message');
     await status.getByText('No key saved.').waitFor();
@@ -78,7 +77,7 @@ describe('the OpenRouter key in Settings', () => {
   });
 
   it('tests a key without storing it', async () => {
-    const { page, context } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    const { page, context } = await openPage(rig, 'settings');
     await page.getByTestId('key-status').getByText('No key saved.').waitFor();
     await page.getByLabel('API key').fill(rig.demo.openrouterKey);
     await page.getByRole('button', { name: 'Test' }).click();
@@ -94,7 +93,7 @@ describe('preferences in Settings', () => {
     await meter(popover.page, 'codex', 'weekly').waitFor();
     expect(await meter(popover.page, 'codex', 'weekly').getAttribute('class')).toContain('level-normal');
 
-    const { page, context } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    const { page, context } = await openPage(rig, 'settings');
     const thresholds = page.getByLabel('Alert at');
     await thresholds.fill('80, 120');
     await thresholds.press('Enter');
@@ -116,7 +115,7 @@ describe('preferences in Settings', () => {
   });
 
   it('can be used from the keyboard alone, in a sensible order', async () => {
-    const { page, context } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    const { page, context } = await openPage(rig, 'settings');
     await page.getByLabel('API key').waitFor();
     const order: string[] = [];
     for (let i = 0; i < 9; i++) {
@@ -143,7 +142,7 @@ describe('preferences in Settings', () => {
   });
 
   it('looks right with a key saved (screenshot)', async () => {
-    const { page, context } = await openPage(rig, 'settings', { width: 520, height: 900 });
+    const { page, context } = await openPage(rig, 'settings');
     await page.getByLabel('API key').fill(rig.demo.openrouterKey);
     await page.getByLabel('API key').press('Enter');
     await page.getByTestId('key-message').getByText(/^Saved/).waitFor();

@@ -8,18 +8,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderSnapshot } from '../../core/model';
 import { providerName } from '../../core/present';
+import { startPrefixedServer, type PrefixedServer } from '../support/loopback-providers';
 import { HOUR, type Scenario } from './scenario-kit';
 import { SCENARIOS } from './scenarios';
-import { createWorld, startMatrixServer, type MatrixServer, type World } from './world';
+import { createWorld, type World } from './world';
 
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => void rejections.push(reason);
-let server: MatrixServer;
+let server: PrefixedServer;
 let tmp: string;
 
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
-  server = await startMatrixServer();
+  server = await startPrefixedServer();
   tmp = await mkdtemp(join(tmpdir(), 'quotabar-matrix-'));
 });
 

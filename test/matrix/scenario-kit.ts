@@ -3,12 +3,10 @@
 import type { ErrorKind } from '../../core/errors';
 import type { NoteCode, UsageWindow } from '../../core/model';
 import { fixtureText } from '../core/providers/load-fixture';
+import type { ProviderKind, Route } from '../support/loopback-providers';
 import type { LoopbackReply } from '../support/loopback-server';
 
-export type ProviderKind = 'openrouter' | 'codex' | 'claude';
-
-/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage. */
-export type Route = 'key' | 'credits' | 'usage';
+export type { ProviderKind, Route } from '../support/loopback-providers';
 
 /** A reply, or one computed per request from the simulated wall clock (for HTTP-dates). */
 export type Reply = LoopbackReply | ((ctx: { now: number }) => LoopbackReply);
@@ -81,9 +79,9 @@ export const AFTER_SLEEP = 1 + AT_INTERVAL;
 
 /** QUOTABAR_TIMEOUT_MS for rows whose server stalls: short, so six timed-out polls take seconds, not minutes. */
 export const SLOW_MS = 600;
-export const MiB = 1024 * 1024;
+const MiB = 1024 * 1024;
 
-export const HTML_PAGE =
+const HTML_PAGE =
   '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>';
 
 /** A fixture file's text as a reply body. */
@@ -142,5 +140,4 @@ export function retryAtDate(ms: number, body: unknown = { error: { code: 429, me
   return ({ now }) => ({ status: 429, headers: { 'retry-after': new Date(now + ms).toUTCString() }, body });
 }
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
+export { HOUR, MINUTE } from '../../core/time';

@@ -1,57 +1,33 @@
 // One matrix case's world: the real provider (compose builders, undici, origin allow-list) against
-// the shared loopback server, a poller on a DrivenClock, in-memory credential files and keychain.
+// the shared loopback server (a path prefix per case), a poller on a DrivenClock, in-memory
+// credential files and keychain.
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildClaude, buildCodex, buildOpenRouter, resolveConfig, type ComposeDeps } from '../../adapters/compose';
+import type { ComposeDeps } from '../../adapters/compose';
 import { JsonSettingsStore, type SettingsProblem } from '../../adapters/json-settings-store';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import type { ProviderSnapshot } from '../../core/model';
 import { createPoller, type Poller } from '../../core/poller';
-import { fixtureText } from '../core/providers/load-fixture';
 import { flush } from '../support/fake-clock';
-import { MemoryFiles } from '../support/memory-files';
-import { startLoopbackServer, type LoopbackReply, type LoopbackRequest, type LoopbackServer } from '../support/loopback-server';
+import {
+  BUILDERS,
+  HEALTHY_BODIES,
+  healthyKind,
+  jsonReply,
+  loopbackConfig,
+  signedInFiles,
+  type PrefixedServer,
+} from '../support/loopback-providers';
+import type { LoopbackRequest } from '../support/loopback-server';
 import { DrivenClock } from './driven-clock';
-import { fixtureReply, type Route, type Routes, type Scenario } from './scenario-kit';
+import type { Scenario } from './scenario-kit';
 
-export const HOME = '/home/dev';
+const HOME = '/home/dev';
 const CODEX_HOME = `${HOME}/.codex`;
-const CLAUDE_DIR = `${HOME}/.claude`;
-export const OPENROUTER_KEY = 'sk-or-v1-matrix0000000000000000000000000000000000000000000000000000';
+const OPENROUTER_KEY = 'sk-or-v1-matrix0000000000000000000000000000000000000000000000000000';
 const CLAUDE_TOKEN = 'sk-ant-oat01-matrix-token';
-
-/** One loopback server for the whole matrix; each case answers under its own path prefix. */
-export interface MatrixServer {
-  server: LoopbackServer;
-  mount(prefix: string, answer: (route: Route) => LoopbackReply): void;
-  requestsUnder(prefix: string): LoopbackRequest[];
-  close(): Promise<void>;
-}
-
-export async function startMatrixServer(): Promise<MatrixServer> {
-  const cases = new Map<string, (route: Route) => LoopbackReply>();
-  const server = await startLoopbackServer((req) => {
-    const m = /^\/([^/]+)(\/[^?]*)/.exec(req.path);
-    const answer = m ? cases.get(m[1]!) : undefined;
-    const route = m?.[2]?.split('/').pop() as Route | undefined;
-    return answer && route ? answer(route) : { status: 404, body: { error: 'no such case' } };
-  });
-  return {
-    server,
-    mount: (prefix, answer) => void cases.set(prefix, answer),
-    requestsUnder: (prefix) => server.requests.filter((r) => r.path.startsWith(`/${prefix}/`)),
-    close: () => server.close(),
-  };
-}
-
-const GOOD: Record<string, Routes> = {
-  'openrouter:capped': { key: fixtureReply('openrouter', 'key-capped-weekly'), credits: fixtureReply('openrouter', 'credits-balance') },
-  'openrouter:uncapped': { key: fixtureReply('openrouter', 'key-uncapped'), credits: fixtureReply('openrouter', 'credits-balance') },
-  codex: { usage: fixtureReply('codex', 'usage-plus-both-windows') },
-  claude: { usage: fixtureReply('claude', 'usage-max-plan') },
-};
 
 export interface World {
   clock: DrivenClock;
@@ -70,23 +46,18 @@ export interface World {
 }
 
 /** Builds the world for a scenario (nothing polled yet). `tmp` is a fresh directory for its settings file. */
-export async function createWorld(ms: MatrixServer, s: Scenario, prefix: string, tmp: string): Promise<World> {
+export async function createWorld(ms: PrefixedServer, s: Scenario, prefix: string, tmp: string): Promise<World> {
   const clock = new DrivenClock();
   const start = clock.now();
-  const files = new MemoryFiles();
-  files.write(`${CODEX_HOME}/auth.json`, fixtureText('codex', 'auth-chatgpt'));
+  const files = signedInFiles(HOME, {
+    accessToken: CLAUDE_TOKEN,
+    expiresAt: start + (s.claudeTokenTtlMs ?? 30 * 86_400_000),
+    scopes: ['user:inference', 'user:profile'],
+    subscriptionType: 'max',
+  });
   if (s.codexLogs) {
     files.write(`${CODEX_HOME}/sessions/2026/09/20/rollout-2026-09-20T10-00-00-matrix.jsonl`, fixtureLog('session-and-weekly'));
   }
-  const claude = {
-    claudeAiOauth: {
-      accessToken: CLAUDE_TOKEN,
-      expiresAt: start + (s.claudeTokenTtlMs ?? 30 * 86_400_000),
-      scopes: ['user:inference', 'user:profile'],
-      subscriptionType: 'max',
-    },
-  };
-  files.write(`${CLAUDE_DIR}/.credentials.json`, JSON.stringify(claude));
   const absent = s.trouble?.kind === 'keychain-absent' ? 'No Secret Service provider is running' : null;
   const secrets = new MemorySecretStore({ initial: { openrouter: OPENROUTER_KEY }, unavailable: absent });
 
@@ -99,25 +70,16 @@ export async function createWorld(ms: MatrixServer, s: Scenario, prefix: string,
   const loaded = await new JsonSettingsStore(settingsPath).load();
   const intervalMs = loaded.settings.refreshIntervalSec * 1000;
 
-  const base = `${ms.server.url}/${prefix}`;
-  const env = {
-    QUOTABAR_OPENROUTER_URL: `${base}/api/v1`,
-    QUOTABAR_CODEX_URL: `${base}/backend-api`,
-    QUOTABAR_CLAUDE_URL: base,
-    CODEX_HOME,
-    CLAUDE_CONFIG_DIR: CLAUDE_DIR,
-    QUOTABAR_TIMEOUT_MS: String(s.timeoutMs ?? 3_000),
-  };
-  const config = resolveConfig(env, 'linux', HOME);
+  const config = loopbackConfig(`${ms.server.url}/${prefix}`, HOME, { QUOTABAR_TIMEOUT_MS: String(s.timeoutMs ?? 3_000) });
   const deps: ComposeDeps = { secrets, files, clock };
-  const build = { openrouter: buildOpenRouter, codex: buildCodex, claude: buildClaude }[s.provider];
-  const provider = build(config, deps);
+  const provider = BUILDERS[s.provider](config, deps);
   const poller = createPoller({ providers: [provider], clock, scheduler: clock, intervalMs, timeoutMs: config.timeoutMs });
 
-  const good = GOOD[s.provider === 'openrouter' ? `openrouter:${s.key ?? 'capped'}` : s.provider]!;
+  const good = HEALTHY_BODIES[healthyKind(s.provider, s.key)];
   let hostile = false;
   ms.mount(prefix, (route) => {
-    const reply = (hostile ? s.hostile?.[route] : undefined) ?? good[route];
+    const healthy = good[route];
+    const reply = (hostile ? s.hostile?.[route] : undefined) ?? (healthy === undefined ? undefined : jsonReply(healthy));
     if (!reply) return { status: 404, body: { error: `no ${route} route` } };
     return typeof reply === 'function' ? reply({ now: clock.now() }) : reply;
   });

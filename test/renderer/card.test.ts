@@ -94,6 +94,14 @@ describe('a provider card', () => {
     );
     expect(card.notes).toEqual(['Unlimited credits.', 'No spending limit on this key: showing spend instead.']);
   });
+
+  it('says how long ago a log observation was made, as of now', () => {
+    const card = toCardView(codex({ notes: [{ code: 'unlimited_credits' }, { code: 'observed_at', at: NOW - 3 * 60 * MIN }] }), {
+      ...ctx,
+      refreshing: false,
+    });
+    expect(card.notes).toEqual(['Unlimited credits.', 'Last observed 3 h ago.']);
+  });
 });
 
 describe('popover mode', () => {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { planLabel, problemFor } from '../../renderer/view-model/problem';
+import { planLabel } from '../../core/present';
+import { problemFor } from '../../renderer/view-model/problem';
 
 describe('a provider problem in the popover', () => {
   it('offers the verification page as a link for a forbidden-validation error', () => {

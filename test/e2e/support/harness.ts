@@ -3,7 +3,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startDemoServer, type DemoServer } from '../../../demo/server';
 import { startPreviewHost, type PreviewHost, type PreviewHostOptions } from '../../../preview/host';
 
-export const CHROMIUM_PATH = process.env.QUOTABAR_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.QUOTABAR_CHROMIUM ?? '/usr/bin/chromium';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -48,14 +48,17 @@ export async function startRig(services?: PreviewHostOptions['services']): Promi
   };
 }
 
-/** A tray-sized page; only loopback is reachable from it (the web is answered by a local stub). */
+// The viewport each page is tested at (tray-sized for the popover).
+const VIEWPORT = { popover: { width: 360, height: 640 }, settings: { width: 520, height: 900 } } as const;
+
+/** A page the size of its window; only loopback is reachable from it (the web is answered by a local stub). */
 export async function openPage(
   rig: Rig,
   which: 'popover' | 'settings',
-  opts: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
+  opts: { colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
   const context = await rig.browser.newContext({
-    viewport: { width: opts.width ?? 360, height: opts.height ?? 640 },
+    viewport: VIEWPORT[which],
     colorScheme: opts.colorScheme ?? 'light',
     deviceScaleFactor: 2,
   });
