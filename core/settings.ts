@@ -11,6 +11,8 @@ export interface Settings {
   /** Notify when a window resets (off by default: it is noise for most people). */
   resetNotice: boolean;
   startAtLogin: boolean;
+  /** Check GitHub Releases at start and daily, download in the background, ask before restarting. */
+  autoUpdate: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lowBalanceUsd: 2,
   resetNotice: false,
   startAtLogin: false,
+  autoUpdate: true,
 };
 
 export const MIN_REFRESH_SEC = 30;
@@ -32,6 +35,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
   const low = asNumber(o.lowBalanceUsd);
   const reset = asBool(o.resetNotice);
   const login = asBool(o.startAtLogin);
+  const update = asBool(o.autoUpdate);
   return {
     refreshIntervalSec:
       interval === null ? base.refreshIntervalSec : Math.round(Math.min(MAX_REFRESH_SEC, Math.max(MIN_REFRESH_SEC, interval))),
@@ -39,6 +43,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
     lowBalanceUsd: low === null || low < 0 || low > 10_000 ? base.lowBalanceUsd : low,
     resetNotice: typeof reset === 'boolean' ? reset : base.resetNotice,
     startAtLogin: typeof login === 'boolean' ? login : base.startAtLogin,
+    autoUpdate: typeof update === 'boolean' ? update : base.autoUpdate,
   };
 }
 

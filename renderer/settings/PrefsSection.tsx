@@ -102,6 +102,10 @@ export function PrefsSection({ bridge, settings }: { bridge: QuotabarBridge; set
             <input id="pref-startAtLogin" type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
             <span>Start Quotabar at login</span>
           </label>
+          <label className="check">
+            <input id="pref-autoUpdate" type="checkbox" checked={draft.autoUpdate} onChange={(e) => set('autoUpdate', e.target.checked)} />
+            <span>Check for updates automatically</span>
+          </label>
         </div>
 
         <div className="actions">

@@ -8,6 +8,7 @@ export interface PrefsDraft {
   lowBalanceUsd: string;
   resetNotice: boolean;
   startAtLogin: boolean;
+  autoUpdate: boolean;
 }
 
 export type PrefsField = 'refreshIntervalSec' | 'thresholds' | 'lowBalanceUsd';
@@ -31,6 +32,7 @@ export function draftFromSettings(s: Settings): PrefsDraft {
     lowBalanceUsd: String(s.lowBalanceUsd),
     resetNotice: s.resetNotice,
     startAtLogin: s.startAtLogin,
+    autoUpdate: s.autoUpdate,
   };
 }
 
@@ -69,6 +71,7 @@ export function validatePrefs(d: PrefsDraft): PrefsResult {
       lowBalanceUsd: Math.round(low * 100) / 100,
       resetNotice: d.resetNotice,
       startAtLogin: d.startAtLogin,
+      autoUpdate: d.autoUpdate,
     },
   };
 }

@@ -118,7 +118,7 @@ describe('preferences in Settings', () => {
     const { page, context } = await openPage(rig, 'settings');
     await page.getByLabel('API key').waitFor();
     const order: string[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       order.push(
         await page.evaluate(() => {
@@ -136,6 +136,7 @@ describe('preferences in Settings', () => {
       'pref-lowBalanceUsd',
       'pref-resetNotice',
       'pref-startAtLogin',
+      'pref-autoUpdate',
       'Save',
     ]);
     await context.close();
