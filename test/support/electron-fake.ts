@@ -5,11 +5,13 @@ import { BrowserWindow, protocol, session } from './electron-fake/web';
 import { Menu, nativeImage, nativeTheme, Notification, shell, Tray } from './electron-fake/shell';
 import { contextBridge, ipcMain, ipcRenderer } from './electron-fake/ipc';
 import { app, net, powerMonitor, screen } from './electron-fake/system';
+import { dialog } from './electron-fake/dialog';
 
 export * from './electron-fake/web';
 export * from './electron-fake/shell';
 export * from './electron-fake/ipc';
 export * from './electron-fake/system';
+export * from './electron-fake/dialog';
 
 export function resetElectronFake(): void {
   BrowserWindow.instances = [];
@@ -40,6 +42,7 @@ export function resetElectronFake(): void {
   protocol.privileged = [];
   protocol.handlers.clear();
   net.online = true;
+  dialog.reset();
 }
 
 export default {
