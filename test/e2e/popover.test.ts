@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
+import { expectScreenshot, timeAndKeyText } from './support/screenshot';
 
 let rig: Rig;
 
@@ -122,7 +123,7 @@ describe('the popover with demo data', () => {
       await meter(page, 'claude', 'session').waitFor();
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe(scheme === 'light' ? 'rgb(243, 243, 246)' : 'rgb(22, 22, 25)');
-      await page.screenshot({ path: `test/e2e/__screenshots__/popover-${scheme}.png`, fullPage: true });
+      await expectScreenshot(page, `popover-${scheme}`, { mask: timeAndKeyText(page) });
       await context.close();
     });
   }

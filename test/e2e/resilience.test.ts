@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
+import { expectScreenshot, timeAndKeyText } from './support/screenshot';
 
 let rig: Rig;
 
@@ -38,7 +39,7 @@ describe('a provider that starts failing', () => {
 
     // The other providers are untouched by one provider's trouble.
     expect(await text(card(page, 'claude').getByTestId('badge'))).toBe('OK');
-    await page.screenshot({ path: 'test/e2e/__screenshots__/popover-error.png', fullPage: true });
+    await expectScreenshot(page, 'popover-error', { mask: timeAndKeyText(page) });
 
     rig.demo.script('codex', 'demo');
     await refresh.click();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
+import { expectScreenshot, timeAndKeyText } from './support/screenshot';
 
 let rig: Rig;
 let secrets: MemorySecretStore;
@@ -147,7 +148,7 @@ describe('preferences in Settings', () => {
     await page.getByLabel('API key').fill(rig.demo.openrouterKey);
     await page.getByLabel('API key').press('Enter');
     await page.getByTestId('key-message').getByText(/^Saved/).waitFor();
-    await page.screenshot({ path: 'test/e2e/__screenshots__/settings.png', fullPage: true });
+    await expectScreenshot(page, 'settings', { mask: timeAndKeyText(page) });
     await rig.host.services.removeKey();
     await context.close();
   });
