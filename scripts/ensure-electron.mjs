@@ -78,7 +78,7 @@ export async function ensureElectron({ onProgress = () => {}, env = process.env,
   try {
     ({ version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
   } catch {
-    return { ok: false, reason: `the electron package at ${dir} is unreadable (run npm ci)` };
+    return { ok: false, reason: `the electron package at ${dir} is missing or unreadable (run npm ci)` };
   }
   const target = `${env.npm_config_platform || process.platform}-${env.npm_config_arch || process.arch}`;
   onProgress({ stage: 'start', version, target });
