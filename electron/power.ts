@@ -1,5 +1,6 @@
 // Sleep, wake, lock and network: pause polling while the machine sleeps, refresh when the user is
 // back (resume, unlock) or the network returns, so the numbers are current when they look.
+// Electron emits unlock-screen on macOS and Windows only; Linux gets resume (and the network check).
 import { net, powerMonitor } from 'electron';
 import type { Clock, Scheduler } from '../core/ports';
 import type { AppServices } from './services/app-services';
@@ -12,17 +13,23 @@ export const ONLINE_CHECK_MS = 15_000;
 export interface PowerDeps {
   services: Pick<AppServices, 'pause' | 'resume' | 'refresh' | 'refreshIfOlderThan'>;
   clock: Clock & Scheduler;
+  platform: string;
 }
+
+/** Platforms where powerMonitor emits lock-screen / unlock-screen. */
+const HAS_UNLOCK = new Set(['darwin', 'win32']);
 
 export function setupPowerEvents(deps: PowerDeps): { dispose(): void } {
   const { services } = deps;
   const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
   const onSuspend = () => services.pause();
-  const onResume = () => quiet(services.resume());
   const onUnlock = () => quiet(services.refreshIfOlderThan(UNLOCK_REFRESH_AGE_MS));
+  const unlock = HAS_UNLOCK.has(deps.platform);
+  // Without an unlock event, waking up is the sign that the user is back.
+  const onResume = () => quiet(services.resume().then(() => (unlock ? undefined : onUnlock())));
   powerMonitor.on('suspend', onSuspend);
   powerMonitor.on('resume', onResume);
-  powerMonitor.on('unlock-screen', onUnlock);
+  if (unlock) powerMonitor.on('unlock-screen', onUnlock);
 
   let online = net.isOnline();
   let cancel = () => {};
@@ -40,7 +47,7 @@ export function setupPowerEvents(deps: PowerDeps): { dispose(): void } {
       cancel();
       powerMonitor.removeListener('suspend', onSuspend);
       powerMonitor.removeListener('resume', onResume);
-      powerMonitor.removeListener('unlock-screen', onUnlock);
+      if (unlock) powerMonitor.removeListener('unlock-screen', onUnlock);
     },
   };
 }

@@ -7,7 +7,7 @@ import { CANARY_KEY, fixture, makeHarness, type Harness } from '../support/app-h
 
 let h: Harness | null = null;
 beforeEach(() => {
-  resetElectronFake();
+  resetElectronFake({ platform: 'darwin' });
   screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, scaleFactor: 1 }];
 });
 afterEach(async () => {
@@ -62,7 +62,7 @@ describe('main process wiring', () => {
     expect(app.quitCalled).toBe(true);
     expect(Tray.instances).toHaveLength(0);
 
-    resetElectronFake();
+    resetElectronFake({ platform: 'darwin' });
     screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, scaleFactor: 1 }];
     await h.dispose();
     await launch();

@@ -14,9 +14,10 @@ afterEach(async () => {
   h = null;
 });
 
-async function start() {
+async function start(platform: NodeJS.Platform = 'linux') {
+  resetElectronFake({ platform });
   h = await makeHarness({ key: CANARY_KEY, script: (http) => http.on('/key', { status: 200, body: fixture('openrouter/key-capped-weekly.json') }) });
-  dispose = setupPowerEvents({ services: h.services, clock: h.clock }).dispose;
+  dispose = setupPowerEvents({ services: h.services, clock: h.clock, platform }).dispose;
   h.services.start();
   await h.clock.advance(0);
   return h;
@@ -33,14 +34,28 @@ describe('power and network events', () => {
     expect(http.count('/key')).toBe(2);
   });
 
-  it('refresh on unlock when the data is more than a minute old, not on every unlock', async () => {
-    const { clock, http, services } = await start();
+  for (const platform of ['darwin', 'win32'] as const) {
+    it(`refresh on unlock when the data is more than a minute old, not on every unlock (${platform})`, async () => {
+      const { clock, http, services } = await start(platform);
+      await services.updateSettings({ refreshIntervalSec: 3600 });
+      powerMonitor.emit('unlock-screen');
+      await clock.advance(0);
+      expect(http.count('/key')).toBe(1);
+      await clock.advance(5 * MINUTE);
+      powerMonitor.emit('unlock-screen');
+      await clock.advance(0);
+      expect(http.count('/key')).toBe(2);
+    });
+  }
+
+  it('on Linux, where there is no unlock event, refreshes data older than a minute on wake instead', async () => {
+    const { clock, http, services } = await start('linux');
     await services.updateSettings({ refreshIntervalSec: 3600 });
-    powerMonitor.emit('unlock-screen');
-    await clock.advance(0);
-    expect(http.count('/key')).toBe(1);
+    expect(powerMonitor.listenerCount('unlock-screen')).toBe(0);
+    expect(() => powerMonitor.emit('unlock-screen')).toThrow(/never emits/);
     await clock.advance(5 * MINUTE);
-    powerMonitor.emit('unlock-screen');
+    powerMonitor.emit('suspend');
+    powerMonitor.emit('resume');
     await clock.advance(0);
     expect(http.count('/key')).toBe(2);
   });
@@ -59,10 +74,11 @@ describe('power and network events', () => {
   });
 
   it('stop listening once disposed', async () => {
-    await start();
+    await start('darwin');
     dispose();
     dispose = () => {};
     expect(powerMonitor.listenerCount('resume')).toBe(0);
+    expect(powerMonitor.listenerCount('unlock-screen')).toBe(0);
     expect(h!.clock.pending).toBeGreaterThan(0); // only the poller's own timer remains
   });
 });

@@ -5,18 +5,23 @@ import { BrowserWindow, protocol, session } from './electron-fake/web';
 import { Menu, nativeImage, nativeTheme, Notification, shell, Tray } from './electron-fake/shell';
 import { contextBridge, ipcMain, ipcRenderer } from './electron-fake/ipc';
 import { app, net, powerMonitor, screen } from './electron-fake/system';
+import { fakePlatform } from './electron-fake/platform';
 import { dialog } from './electron-fake/dialog';
 
 export * from './electron-fake/web';
 export * from './electron-fake/shell';
 export * from './electron-fake/ipc';
 export * from './electron-fake/system';
+export { fakePlatform } from './electron-fake/platform';
 export * from './electron-fake/dialog';
 
-export function resetElectronFake(): void {
+/** Puts every piece back as a fresh process on `platform` (default linux) would have it. */
+export function resetElectronFake(opts: { platform?: NodeJS.Platform } = {}): void {
+  fakePlatform.current = opts.platform ?? 'linux';
   BrowserWindow.instances = [];
   Tray.instances = [];
   Tray.bounds = { x: 0, y: 0, width: 0, height: 0 };
+  Menu.built = 0;
   ipcMain.handlers.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoked = [];
@@ -32,7 +37,10 @@ export function resetElectronFake(): void {
   app.lockGranted = true;
   app.quitCalled = false;
   app.loginItem = { openAtLogin: false };
-  app.dock = { hidden: false, hide() { this.hidden = true; }, show() { this.hidden = false; } };
+  app.dock =
+    fakePlatform.current === 'darwin'
+      ? { hidden: false, hide() { this.hidden = true; }, show() { this.hidden = false; } }
+      : undefined;
   nativeTheme.removeAllListeners();
   nativeTheme.shouldUseDarkColors = false;
   session.defaultSession.headersListener = null;

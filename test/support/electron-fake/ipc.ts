@@ -7,9 +7,11 @@ export interface IpcEvent {
   senderFrame: { url: string } | null;
 }
 
+type InvokeListener = Parameters<Electron.IpcMain['handle']>[1];
+
 class FakeIpcMain {
-  handlers = new Map<string, (event: IpcEvent, payload: unknown) => unknown>();
-  handle(channel: string, fn: (event: IpcEvent, payload: unknown) => unknown): void {
+  handlers = new Map<string, InvokeListener>();
+  handle(channel: string, fn: InvokeListener): void {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, fn);
   }
@@ -20,7 +22,9 @@ class FakeIpcMain {
   async invoke(channel: string, sender: WebContents, payload: unknown, frameUrl: string | null = sender.getURL()): Promise<unknown> {
     const fn = this.handlers.get(channel);
     if (!fn) throw new Error(`No handler registered for '${channel}'`);
-    return fn({ sender, senderFrame: frameUrl === null ? null : { url: frameUrl } }, payload);
+    // The shell reads only these two fields of the event (ipc.ts checks the sender and its frame).
+    const event: IpcEvent = { sender, senderFrame: frameUrl === null ? null : { url: frameUrl } };
+    return fn(event as unknown as Electron.IpcMainInvokeEvent, payload);
   }
 }
 export const ipcMain = new FakeIpcMain();

@@ -1,6 +1,7 @@
 // What the user sees outside windows: Tray, Menu, nativeImage, Notification, nativeTheme, shell
 // (part of the electron fake).
 import { EventEmitter } from 'node:events';
+import { assertEmittable } from './platform';
 import type { Rect } from './web';
 
 export interface FakeImage {
@@ -50,9 +51,12 @@ export interface FakeMenuItem {
 }
 
 export class Menu {
+  /** How many menus the shell has built since the last reset. */
+  static built = 0;
   constructor(readonly items: FakeMenuItem[]) {}
-  static buildFromTemplate(template: FakeMenuItem[]): Menu {
-    return new Menu(template.map((t) => ({ ...t })));
+  static buildFromTemplate(template: Array<Electron.MenuItemConstructorOptions | Electron.MenuItem>): Electron.Menu {
+    Menu.built++;
+    return new Menu(template.map((t) => ({ ...(t as FakeMenuItem) }))) as unknown as Electron.Menu;
   }
   /** Clicks the item with this label, as a user would. */
   click(label: string): void {
@@ -67,19 +71,28 @@ export class Tray extends EventEmitter {
   static instances: Tray[] = [];
   /** What the next tray's getBounds() answers (Linux often gives all zeros). */
   static bounds: Rect = { x: 0, y: 0, width: 0, height: 0 };
-  image: FakeImage;
+  image: FakeImage | string;
+  readonly guid: string | null;
   tooltip = '';
   title = '';
   contextMenu: Menu | null = null;
+  /** How many times the shell called setContextMenu. */
+  contextMenuSets = 0;
   poppedUp: Menu[] = [];
   destroyed = false;
-  constructor(image: FakeImage) {
+  constructor(image: Electron.NativeImage | string, guid?: string) {
     super();
-    this.image = image;
+    this.image = image as unknown as FakeImage | string;
+    this.guid = guid ?? null;
     Tray.instances.push(this);
   }
-  setImage(image: FakeImage): void {
-    this.image = image;
+  /** Refuses events that Electron never emits for a tray on the fake's platform (e.g. right-click on Linux). */
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    assertEmittable('Tray', event);
+    return super.emit(event, ...args);
+  }
+  setImage(image: Electron.NativeImage | string): void {
+    this.image = image as unknown as FakeImage | string;
   }
   setToolTip(t: string): void {
     this.tooltip = t;
@@ -87,11 +100,12 @@ export class Tray extends EventEmitter {
   setTitle(t: string): void {
     this.title = t;
   }
-  setContextMenu(m: Menu | null): void {
-    this.contextMenu = m;
+  setContextMenu(m: Electron.Menu | null): void {
+    this.contextMenuSets++;
+    this.contextMenu = m as unknown as Menu | null;
   }
-  popUpContextMenu(m?: Menu): void {
-    const menu = m ?? this.contextMenu;
+  popUpContextMenu(m?: Electron.Menu): void {
+    const menu = (m as unknown as Menu | undefined) ?? this.contextMenu;
     if (menu) this.poppedUp.push(menu);
   }
   setIgnoreDoubleClickEvents(): void {}

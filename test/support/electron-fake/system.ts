@@ -1,8 +1,16 @@
 // The process and the machine: app, screen, powerMonitor, net (part of the electron fake).
 import { EventEmitter } from 'node:events';
+import { assertEmittable } from './platform';
 import { FakeEvent, type Rect } from './web';
 
-export const powerMonitor = new EventEmitter();
+class FakePowerMonitor extends EventEmitter {
+  /** Refuses events Electron never emits on the fake's platform (unlock-screen on Linux). */
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    assertEmittable('powerMonitor', event);
+    return super.emit(event, ...args);
+  }
+}
+export const powerMonitor = new FakePowerMonitor();
 
 export interface Display {
   id: number;
@@ -38,15 +46,8 @@ class FakeApp extends EventEmitter {
   quitCalled = false;
   ready = true;
   loginItem: { openAtLogin?: boolean } = { openAtLogin: false };
-  dock: { hidden: boolean; hide(): void; show(): void } | undefined = {
-    hidden: false,
-    hide() {
-      this.hidden = true;
-    },
-    show() {
-      this.hidden = false;
-    },
-  };
+  /** macOS only, as in Electron: resetElectronFake({ platform: 'darwin' }) provides it. */
+  dock: { hidden: boolean; hide(): void; show(): void } | undefined = undefined;
   isPackaged = false;
   requestSingleInstanceLock(): boolean {
     return this.lockGranted;
@@ -87,4 +88,3 @@ export const net = {
   },
 };
 
-/** Puts every piece back as a fresh process would have it. */

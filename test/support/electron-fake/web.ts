@@ -24,7 +24,7 @@ export class WebContents extends EventEmitter {
   url = '';
   destroyed = false;
   readonly sent: Array<{ channel: string; payload: unknown }> = [];
-  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
+  windowOpenHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | null = null;
   readonly mainFrame = { url: '', routingId: 1 };
   readonly session = session.defaultSession;
 
@@ -37,7 +37,7 @@ export class WebContents extends EventEmitter {
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
   }
-  setWindowOpenHandler(h: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+  setWindowOpenHandler(h: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse): void {
     this.windowOpenHandler = h;
   }
   /** As if the page tried to navigate: true when something prevented it. */
@@ -48,7 +48,8 @@ export class WebContents extends EventEmitter {
   }
   /** As if the page called window.open: the handler's answer ('deny' when none is set means allowed). */
   tryOpenWindow(url: string): 'allow' | 'deny' {
-    return this.windowOpenHandler ? this.windowOpenHandler({ url }).action : 'allow';
+    const details: Electron.HandlerDetails = { url, frameName: '', features: '', disposition: 'new-window', referrer: { url: this.url, policy: 'strict-origin-when-cross-origin' } };
+    return this.windowOpenHandler ? this.windowOpenHandler(details).action : 'allow';
   }
   /** As if the page finished loading `url`. */
   load(url: string): void {
