@@ -16,9 +16,11 @@ interface BuilderConfig {
   files: string[];
   asarUnpack: string[];
   extraResources: Array<{ from: string; to: string; filter: string[] }>;
-  mac: { target: string; icon: string; extendInfo: Record<string, unknown> };
+  mac: { target: Array<{ target: string; arch: string[] }>; icon: string; extendInfo: Record<string, unknown> };
   win: { target: string; icon: string };
+  nsis: { artifactName: string };
   linux: { target: string[]; icon: string };
+  publish: { provider: string; owner: string; repo: string };
 }
 
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -36,11 +38,38 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
-  it('names the app and builds a dmg, an NSIS installer, an AppImage and a deb', () => {
+  it('names the app and builds dmg + zip for Apple silicon and Intel, an NSIS installer, an AppImage, a deb and an rpm', () => {
     expect(config).toMatchObject({ appId: 'dev.quotabar.app', productName: 'Quotabar' });
-    expect(config.mac.target).toBe('dmg');
+    // The zip is what electron-updater installs on macOS: without it a Mac never updates.
+    expect(config.mac.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
     expect(config.win.target).toBe('nsis');
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb', 'rpm']);
+  });
+
+  it('publishes update metadata for GitHub Releases, owner and repository taken from the environment', () => {
+    const { expandMacro } = require('app-builder-lib/out/util/macroExpander') as {
+      expandMacro(pattern: string, arch: string | null, appInfo: unknown): string;
+    };
+    const appInfo = { sanitizedProductName: 'Quotabar', productName: 'Quotabar', version: '1.2.3' };
+    expect(config.publish.provider).toBe('github');
+    const saved = { owner: process.env.QUOTABAR_REPO_OWNER, repo: process.env.QUOTABAR_REPO_NAME };
+    try {
+      process.env.QUOTABAR_REPO_OWNER = 'someone';
+      process.env.QUOTABAR_REPO_NAME = 'quotabar-fork';
+      expect([expandMacro(config.publish.owner, null, appInfo), expandMacro(config.publish.repo, null, appInfo)]).toEqual(['someone', 'quotabar-fork']);
+      delete process.env.QUOTABAR_REPO_OWNER;
+      expect(() => expandMacro(config.publish.owner, null, appInfo)).toThrow(/env QUOTABAR_REPO_OWNER is not defined/);
+    } finally {
+      for (const [k, v] of [['QUOTABAR_REPO_OWNER', saved.owner], ['QUOTABAR_REPO_NAME', saved.repo]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    // GitHub turns spaces into dots on upload, which would break the file name latest.yml points at.
+    expect(expandMacro(config.nsis.artifactName, null, { ...appInfo, ext: 'exe' })).not.toMatch(/\s/);
   });
 
   it('keeps the macOS app out of the Dock', () => {
