@@ -68,7 +68,7 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
   const ipc = setupIpc({ services, handlers, windows });
   const tray = setupTray({ services, windows, platform: opts.platform, clock, quit });
   setupNotifications({ services, onClick: () => windows.showPopover(tray.bounds()) });
-  const power = setupPowerEvents({ services, clock });
+  const power = setupPowerEvents({ services, clock, platform: opts.platform });
   const login = setupLoginItem({ services, platform: opts.platform, env: opts.env, homedir: opts.homedir, execPath: opts.execPath });
 
   app.on('second-instance', () => windows.showPopover(tray.bounds()));
