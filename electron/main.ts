@@ -13,6 +13,7 @@ import { setupSecurity } from './security';
 import { createAppServices, type AppServices, type AppServicesOptions, type DemoEndpoints } from './services/app-services';
 import { createInvokeHandlers } from './services/handlers';
 import { setupTray, type TrayHandle } from './tray';
+import { setupAutoUpdate } from './updater';
 import { setupWindows, type WindowManager } from './windows';
 
 export const APP_ID = 'dev.quotabar.app';
@@ -70,6 +71,7 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
   setupNotifications({ services, onClick: () => windows.showPopover(tray.bounds()) });
   const power = setupPowerEvents({ services, clock, platform: opts.platform });
   const login = setupLoginItem({ services, platform: opts.platform, env: opts.env, homedir: opts.homedir, execPath: opts.execPath });
+  const updates = setupAutoUpdate({ services, clock, platform: opts.platform, env: opts.env });
 
   app.on('second-instance', () => windows.showPopover(tray.bounds()));
   // A tray app lives on with no window open.
@@ -78,6 +80,7 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
     services.stop();
     power.dispose();
     login.dispose();
+    updates.dispose();
     ipc.dispose();
     tray.destroy();
     void demo?.close();
