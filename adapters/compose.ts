@@ -1,7 +1,7 @@
 // Composition: environment → config → providers wired to real adapters. Used by the CLI, the
 // Electron main process and the preview host, so all three run the very same code paths.
 import type { ProviderId } from '../core/model';
-import type { Clock, CredentialLookup, FileSource, HttpClient, Scheduler, SecretStore } from '../core/ports';
+import type { Clock, CredentialLookup, FileSource, HttpClient, Logger, Scheduler, SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
 import { createClaudeProvider } from '../core/providers/claude';
 import { createCodexProvider } from '../core/providers/codex';
@@ -11,6 +11,7 @@ import type { CredentialStatus } from '../electron/ipc-contract';
 import { claudeConfigDir, codexHome, type Env } from './app-paths';
 import { createClaudeCredentialLookup, describeClaudeCredentials } from './claude-credentials-reader';
 import { KeyringSecretStore } from './keyring-secret-store';
+import { StderrLogger } from './stderr-logger';
 import { UndiciHttpClient } from './undici-http-client';
 
 export const DEFAULT_URLS = {
@@ -38,6 +39,8 @@ export interface ComposeDeps {
   clock: Clock & Scheduler;
   /** Makes the HTTP client for one provider; defaults to undici limited to that provider's origin. */
   httpFor?: (baseUrl: string) => HttpClient;
+  /** Where providers report oddities (e.g. body and headers disagreeing); defaults to stderr. */
+  logger?: Logger;
 }
 
 /** Reads the environment once: base URLs (QUOTABAR_*_URL), credential locations, the env key. */
@@ -108,12 +111,19 @@ export function buildCodex(config: AppConfig, deps: ComposeDeps): Provider {
     baseUrl: config.urls.codex,
     readAuth: codexAuthLookup(config, deps.files),
     fallbackSources: [logs],
+    logger: deps.logger ?? new StderrLogger(),
   });
 }
 
 export function buildClaude(config: AppConfig, deps: ComposeDeps): Provider {
   const getCredentials = createClaudeCredentialLookup({ files: deps.files, configDir: config.claudeConfigDir, platform: config.platform });
-  return createClaudeProvider({ http: providerHttp(config, deps, config.urls.claude), clock: deps.clock, baseUrl: config.urls.claude, getCredentials });
+  return createClaudeProvider({
+    http: providerHttp(config, deps, config.urls.claude),
+    clock: deps.clock,
+    baseUrl: config.urls.claude,
+    getCredentials,
+    logger: deps.logger ?? new StderrLogger(),
+  });
 }
 
 export const PROVIDER_IDS: ProviderId[] = ['openrouter', 'codex', 'claude'];

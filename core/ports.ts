@@ -82,6 +82,11 @@ export interface Notifier {
   notify(n: Notification): void;
 }
 
+/** Diagnostics for the person running Quotabar (stderr, a log file). Messages never hold secrets. */
+export interface Logger {
+  warn(message: string): void;
+}
+
 /** A credential lookup that may come from the environment, a keychain or a file. */
 export type CredentialLookup<T> = () => Promise<Result<T | null>>;
 

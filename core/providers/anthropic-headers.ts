@@ -2,7 +2,7 @@
 // requests (PROVIDERS 3a). Produces the same windows as the /api/oauth/usage endpoint.
 import { asNumber, asText } from '../json';
 import type { Note, UsageWindow } from '../model';
-import { parseUnixTime } from '../time';
+import { parseUnixTime, plausibleReset } from '../time';
 import { claudeSessionWindow, claudeWeeklyWindow, modelKey, tidyNumber } from './claude-windows';
 
 /** Whether requests pass: `allowed_warning` is near the limit, `rejected` is over it. */
@@ -41,29 +41,33 @@ export type HeaderMap = Readonly<Record<string, string | readonly string[] | und
 const PREFIX = 'anthropic-ratelimit-unified-';
 const MODEL_UTILIZATION = /^7d_([a-z0-9_]+)-utilization$/;
 
-/** Reads the unified rate-limit headers (any name case); never throws, bad values are dropped. */
-export function parseAnthropicRateLimitHeaders(headers: HeaderMap): AnthropicRateLimits {
+/**
+ * Reads the unified rate-limit headers (any name case); never throws, bad values are dropped.
+ * `now` bounds plausible reset times (core/time plausibleReset); null applies only the lower bound.
+ */
+export function parseAnthropicRateLimitHeaders(headers: HeaderMap, now: number | null = null): AnthropicRateLimits {
   const h = unifiedHeaders(headers);
+  const reset = (name: string) => plausibleReset(parseUnixTime(h.get(name)), now);
   const present = h.size > 0;
   const claim = asText(h.get('representative-claim'));
-  const resetsAt = parseUnixTime(h.get('reset'));
+  const resetsAt = reset('reset');
 
   const windows: UsageWindow[] = [];
   const session = percent(h.get('5h-utilization'));
-  if (session !== null) windows.push(claudeSessionWindow(session, parseUnixTime(h.get('5h-reset'))));
+  if (session !== null) windows.push(claudeSessionWindow(session, reset('5h-reset')));
   const weekly = percent(h.get('7d-utilization'));
-  if (weekly !== null) windows.push(claudeWeeklyWindow(weekly, parseUnixTime(h.get('7d-reset'))));
+  if (weekly !== null) windows.push(claudeWeeklyWindow(weekly, reset('7d-reset')));
   for (const [name, value] of h) {
     const m = MODEL_UTILIZATION.exec(name);
     const model = m?.[1] ? modelKey(m[1]) : null;
     const used = percent(value);
     if (!model || used === null) continue;
-    windows.push(claudeWeeklyWindow(used, parseUnixTime(h.get(`7d_${model}-reset`)), model));
+    windows.push(claudeWeeklyWindow(used, reset(`7d_${model}-reset`), model));
   }
   fillRepresentativeReset(windows, claim, resetsAt);
 
   const status = parseStatus(h.get('status')) ?? 'allowed';
-  const overage = parseOverage(h, status);
+  const overage = parseOverage(h, status, reset);
   const notes: Note[] = status === 'rejected' && !overage?.inUse ? [{ code: 'limit_reached' }] : [];
   return { present, status, resetsAt, representativeClaim: claim, windows, notes, overage };
 }
@@ -100,10 +104,10 @@ function fillRepresentativeReset(windows: UsageWindow[], claim: string | null, r
   if (w && w.resetsAt === null) w.resetsAt = resetsAt;
 }
 
-function parseOverage(h: Map<string, string>, status: UnifiedStatus): AnthropicOverage | null {
+function parseOverage(h: Map<string, string>, status: UnifiedStatus, reset: (name: string) => number | null): AnthropicOverage | null {
   const overageStatus = parseStatus(h.get('overage-status'));
   const usedPercent = percent(h.get('overage-utilization'));
-  const resetsAt = parseUnixTime(h.get('overage-reset'));
+  const resetsAt = reset('overage-reset');
   const disabledReason = asText(h.get('overage-disabled-reason'));
   if (overageStatus === null && usedPercent === null && resetsAt === null && disabledReason === null) return null;
   const inUse = status === 'rejected' && (overageStatus === 'allowed' || overageStatus === 'allowed_warning');

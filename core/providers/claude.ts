@@ -2,16 +2,21 @@
 import { classifyAnthropicError } from '../anthropic-errors';
 import { err, ok, type ProviderError, type Result } from '../errors';
 import { endpointUrl, isSuccess } from '../http';
-import { asArray, asBool, asNumber, asObject, asString, at, parseJson } from '../json';
+import { asBool, asNumber, asObject, asString, at, parseJson } from '../json';
 import { makeWindow, type FetchData, type Note, type UsageWindow } from '../model';
-import type { Clock, CredentialLookup, HttpClient } from '../ports';
+import type { Clock, CredentialLookup, HttpClient, Logger } from '../ports';
 import type { Provider } from '../provider';
-import { MINUTE, parseIso } from '../time';
+import { MINUTE, parseIso, plausibleReset } from '../time';
+import { parseAnthropicRateLimitHeaders } from './anthropic-headers';
 import type { ClaudeCredentials } from './claude-credentials';
+import { claudeLimitWindows } from './claude-limits';
 import { claudeSessionWindow, claudeWeeklyWindow, modelKey, tidyNumber } from './claude-windows';
+import { combineWithHeaders, createDisagreementLog } from './header-windows';
 
 /** Source id recorded when the usage endpoint answers. */
 export const CLAUDE_SOURCE_ID = 'claude:oauth/usage';
+/** Source id recorded when the body had no meters and the unified headers supplied them. */
+export const CLAUDE_HEADERS_SOURCE_ID = 'claude:headers';
 /** CodexBar sends Claude Code's own User-Agent form, `claude-code/<version>`. */
 export const CLAUDE_DEFAULT_USER_AGENT = 'claude-code/2.1.0';
 /** The usage endpoint has been seen answering 429 for 30 minutes at a time. */
@@ -25,27 +30,26 @@ export interface ClaudeUsage {
 
 /**
  * Reads an /api/oauth/usage body into windows; `malformed` only when the body is not an object.
- * `now` is unused today (every Claude time is absolute) and kept so provider parsers share one shape.
+ * `now` bounds plausible reset times (core/time plausibleReset).
  */
 export function parseClaudeUsage(body: unknown, now: number): Result<ClaudeUsage> {
-  void now;
   const root = asObject(body);
   if (!root) return err({ kind: 'malformed', detail: 'usage response is not a JSON object' });
   const windows: UsageWindow[] = [];
-  const session = readWindow(root.five_hour);
+  const session = readWindow(root.five_hour, now);
   if (session) windows.push(claudeSessionWindow(session.usedPercent, session.resetsAt));
-  const weekly = readWindow(root.seven_day);
+  const weekly = readWindow(root.seven_day, now);
   if (weekly) windows.push(claudeWeeklyWindow(weekly.usedPercent, weekly.resetsAt));
   // Every `seven_day_<model>` is its own weekly meter; other unknown keys (e.g. `iguana_necktie`) are not
   // known to be usage windows and are left out.
   for (const [key, value] of Object.entries(root)) {
     if (!key.startsWith('seven_day_')) continue;
     const model = modelKey(key.slice('seven_day_'.length));
-    const w = readWindow(value);
+    const w = readWindow(value, now);
     // Keys differing only in case or punctuation would collide on one id: the first one wins.
     if (model && w && !windows.some((x) => x.id === `weekly:${model}`)) windows.push(claudeWeeklyWindow(w.usedPercent, w.resetsAt, model));
   }
-  windows.push(...scopedLimitWindows(root.limits, windows));
+  windows.push(...claudeLimitWindows(root.limits, windows, now));
   const credits = 'extra_usage' in root ? extraUsageWindow(root.extra_usage) : spendWindow(root.spend);
   if (credits) windows.push(credits);
   return ok({ windows, notes: [] });
@@ -62,19 +66,24 @@ export interface ClaudeProviderDeps {
   userAgent?: string;
   /** Per-request deadline; when absent the HttpClient's own default applies. */
   timeoutMs?: number;
+  /** Where a body/header disagreement is reported (once each); silent when absent. */
+  logger?: Logger;
 }
 
-/** The Claude provider: one source, the OAuth usage endpoint. */
+type Disagreements = ReturnType<typeof createDisagreementLog>;
+
+/** The Claude provider: one source, the OAuth usage endpoint (its unified headers fill a body without meters). */
 export function createClaudeProvider(deps: ClaudeProviderDeps): Provider {
+  const disagreements = createDisagreementLog(deps.logger, 'claude: /api/oauth/usage body and anthropic-ratelimit-unified headers disagree');
   return {
     id: 'claude',
     displayName: 'Claude',
-    sources: [{ id: CLAUDE_SOURCE_ID, fetch: () => fetchUsage(deps) }],
+    sources: [{ id: CLAUDE_SOURCE_ID, fetch: () => fetchUsage(deps, disagreements) }],
     rateLimitFallbackMs: CLAUDE_RATE_LIMIT_FALLBACK_MS,
   };
 }
 
-async function fetchUsage(deps: ClaudeProviderDeps): Promise<Result<FetchData>> {
+async function fetchUsage(deps: ClaudeProviderDeps, disagreements: Disagreements): Promise<Result<FetchData>> {
   const found = await deps.getCredentials();
   if (!found.ok) return found;
   const creds = found.value;
@@ -97,9 +106,18 @@ async function fetchUsage(deps: ClaudeProviderDeps): Promise<Result<FetchData>> 
   const { status, headers, body } = res.value;
   if (!isSuccess(res.value)) return err(usageError(status, body, headers['retry-after'] ?? null, deps.clock.now()));
 
-  const usage = parseClaudeUsage(parseJson(body), deps.clock.now());
-  if (!usage.ok) return usage;
-  return ok({ source: CLAUDE_SOURCE_ID, ...usage.value, account: { label: null, plan: creds.subscriptionType } });
+  const now = deps.clock.now();
+  const fromHeaders = parseAnthropicRateLimitHeaders(headers, now);
+  const usage = parseClaudeUsage(parseJson(body), now);
+  const account = { label: null, plan: creds.subscriptionType };
+  // A body we cannot read still has usable headers.
+  if (!usage.ok && fromHeaders.windows.length === 0) return usage;
+  const bodyWindows = usage.ok ? usage.value.windows : [];
+  disagreements(bodyWindows, fromHeaders.windows);
+  const shown = combineWithHeaders(bodyWindows, fromHeaders.windows);
+  const notes = usage.ok ? usage.value.notes : [];
+  if (!shown.fromHeaders) return ok({ source: CLAUDE_SOURCE_ID, windows: shown.windows, notes, account });
+  return ok({ source: CLAUDE_HEADERS_SOURCE_ID, windows: shown.windows, notes: [...notes, ...fromHeaders.notes], account });
 }
 
 // We never refresh Claude Code's token (its stores are read only): an expired or under-scoped
@@ -117,36 +135,12 @@ function usageError(status: number, body: string, retryAfter: string | null, now
   return classifyAnthropicError(status, body, retryAfter, now);
 }
 
-function readWindow(v: unknown): { usedPercent: number; resetsAt: number | null } | null {
+function readWindow(v: unknown, now: number): { usedPercent: number; resetsAt: number | null } | null {
   const o = asObject(v);
   const used = asNumber(o?.utilization);
   // Here utilization is already 0–100 (the headers send 0–1); values above 100 are kept.
   if (!o || used === null || used < 0) return null;
-  return { usedPercent: tidyNumber(used), resetsAt: parseIso(o.resets_at) };
-}
-
-// Newer responses list model-scoped weekly limits in `limits[]`; a `seven_day_<model>` key wins.
-function scopedLimitWindows(limits: unknown, existing: UsageWindow[]): UsageWindow[] {
-  const out: UsageWindow[] = [];
-  for (const item of asArray(limits)) {
-    const o = asObject(item);
-    if (!o || asBool(o.is_active) === false) continue;
-    if (asString(o.kind) !== 'weekly_scoped' && asString(o.group) !== 'weekly') continue;
-    const id = asString(at(o, 'scope', 'model', 'id'));
-    const name = asString(at(o, 'scope', 'model', 'display_name'));
-    const model = modelFamily(`${id ?? ''} ${name ?? ''}`) ?? modelKey((id ?? '').replace(/[^a-z0-9]+/gi, '_'));
-    const used = asNumber(o.percent);
-    if (!model || used === null || used < 0) continue;
-    if ([...existing, ...out].some((w) => w.id === `weekly:${model}`)) continue;
-    const w = claudeWeeklyWindow(tidyNumber(used), parseIso(o.resets_at), model);
-    out.push(name ? { ...w, label: `Weekly (${name})` } : w);
-  }
-  return out;
-}
-
-function modelFamily(text: string): string | null {
-  const m = /\b(opus|sonnet|haiku)\b/i.exec(text.replace(/[-_]/g, ' '));
-  return m?.[1] ? m[1].toLowerCase() : null;
+  return { usedPercent: tidyNumber(used), resetsAt: plausibleReset(parseIso(o.resets_at), now) };
 }
 
 // `monthly_limit` and `used_credits` are read as minor units (cents) and divided by 100, as most

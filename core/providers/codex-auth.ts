@@ -36,7 +36,7 @@ function accountIdFromJwt(jwt: string | null): string | null {
 }
 
 /**
- * Parses auth.json text. A ChatGPT sign-in gives the access token and account id (from
+ * Parses auth.json text (snake_case or camelCase token keys). A ChatGPT sign-in gives the access token and account id (from
  * tokens.account_id, else the id_token's or access token's `chatgpt_account_id` claim).
  * An API-key-only file is `unconfigured`; a garbled one is `credentials_invalid`. Never throws;
  * error details never contain token text.
@@ -54,10 +54,12 @@ export function parseCodexAuth(text: string): Result<CodexAuth> {
     return err({ kind: 'unconfigured', what: 'codex ChatGPT sign-in (auth.json has no tokens; run codex login)' });
   }
   if (!tokens) return err({ kind: 'credentials_invalid', detail: 'auth.json "tokens" is not an object' });
-  const accessToken = asText(tokens['access_token']);
+  // Some builds wrote camelCase keys (CodexBar reads both, key by key); snake_case wins when both exist.
+  const token = (snake: string, camel: string) => asText(tokens[snake]) ?? asText(tokens[camel]);
+  const accessToken = token('access_token', 'accessToken');
   if (!accessToken) return err({ kind: 'credentials_invalid', detail: 'auth.json has no tokens.access_token' });
-  const idToken = asText(tokens['id_token']);
-  const accountId = asText(tokens['account_id']) ?? accountIdFromJwt(idToken) ?? accountIdFromJwt(accessToken);
+  const idToken = token('id_token', 'idToken');
+  const accountId = token('account_id', 'accountId') ?? accountIdFromJwt(idToken) ?? accountIdFromJwt(accessToken);
   const email = (idToken && asText(decodeJwtPayload(idToken)?.['email'])) || null;
   return ok({ accessToken, accountId, email });
 }

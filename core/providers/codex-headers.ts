@@ -1,12 +1,11 @@
 // The x-codex-* headers Codex sends on every /codex/responses reply (PROVIDERS.md 2a).
 // Values are strings, often empty for a window that does not exist.
 import { asBool, asNumber, asText } from '../json';
-import { parseUnixTime } from '../time';
 import {
   classifyCodexWindows,
   codexNotes,
   creditsOrNull,
-  resetAfterSeconds,
+  codexReset,
   type CodexCredits,
   type CodexReading,
   type RawCodexWindow,
@@ -25,7 +24,7 @@ function readWindow(h: Map<string, string>, which: 'primary' | 'secondary', now:
   const get = (suffix: string) => h.get(`x-codex-${which}-${suffix}`);
   const minutes = asNumber(get('window-minutes'));
   // Older codex and sub2api send a relative delay instead; 0 comes with placeholder windows.
-  const resetsAt = parseUnixTime(asText(get('reset-at'))) ?? resetAfterSeconds(asNumber(get('reset-after-seconds')), now);
+  const resetsAt = codexReset(asText(get('reset-at')), get('reset-after-seconds'), now);
   return {
     usedPercent: asNumber(get('used-percent')),
     windowMinutes: minutes === null ? null : Math.round(minutes),

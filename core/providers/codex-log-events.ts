@@ -2,7 +2,7 @@
 // observed. Lines are untrusted: anything unexpected yields null, never a throw.
 import { asNumber, asObject, asString, parseJson } from '../json';
 import type { UsageWindow } from '../model';
-import { parseIso, parseUnixTime } from '../time';
+import { MINUTE, parseIso, parseUnixTime, plausibleReset } from '../time';
 import {
   classifyCodexWindows,
   codexNotes,
@@ -31,6 +31,8 @@ export interface RateLimitObservation {
 export interface Observed<T> {
   value: T;
   at: number;
+  /** A window that looks like Codex's start-of-session placeholder (see isPlaceholder). */
+  placeholder?: boolean;
 }
 
 /** Newest-known value of everything the logs can tell, each part dated separately. */
@@ -91,18 +93,44 @@ export function mergeObservation(state: LogState, obs: RateLimitObservation): Lo
   if (isMain && (obs.windows.primary || obs.windows.secondary)) {
     const windows = { ...state.windows };
     for (const w of classifyCodexWindows(obs.windows.primary, obs.windows.secondary)) {
-      windows[w.id] = newer(state.windows[w.id] ?? null, w, obs.at);
+      windows[w.id] = mergeWindow(state.windows[w.id] ?? null, w, obs.at);
     }
     next.windows = windows;
   }
   return next;
 }
 
+/** How far a placeholder's reset may sit from "line time + window length": resets_at is whole seconds. */
+export const PLACEHOLDER_TOLERANCE_MS = 5_000;
+
+/**
+ * Codex writes a 0 % reading whose reset is exactly its own timestamp plus the window length
+ * (a window "starting now"), seconds after a real reading of, say, 25 % with days to run.
+ */
+export function isPlaceholder(w: UsageWindow, at: number): boolean {
+  if (w.usedPercent !== 0 || w.resetsAt === null || w.windowMinutes === null) return false;
+  return Math.abs(w.resetsAt - (at + w.windowMinutes * MINUTE)) <= PLACEHOLDER_TOLERANCE_MS;
+}
+
+// Newest wins, except between a placeholder and a real reading of a window that had not reset
+// yet when the placeholder was written: the real reading stands, whichever line is read first.
+// A 0 % written after the real reading's reset time is a genuine new window and wins as usual.
+function mergeWindow(current: Observed<UsageWindow> | null, w: UsageWindow, at: number): Observed<UsageWindow> {
+  const placeholder = isPlaceholder(w, at);
+  if (current && !current.placeholder && placeholder && current.at <= at && stillRunning(current.value, at)) return current;
+  if (current?.placeholder && !placeholder && at <= current.at && stillRunning(w, current.at)) return { value: w, at };
+  const next = newer(current, w, at);
+  return next === current ? current : { ...next, placeholder };
+}
+
+const stillRunning = (w: UsageWindow, at: number): boolean => w.resetsAt !== null && w.resetsAt > at;
+
 function newer<T>(current: Observed<T> | null, value: T, at: number): Observed<T> {
   return current !== null && current.at > at ? current : { value, at };
 }
 
 // A `{used_percent:0, window_minutes:0}` placeholder is no window (codex-rs's presence rule).
+// The line's own time stands in for "now" in the reset plausibility rule: old logs stay readable.
 function parseWindow(v: unknown, lineAt: number): RawCodexWindow | null {
   const o = asObject(v);
   if (!o) return null;
@@ -115,7 +143,7 @@ function parseWindow(v: unknown, lineAt: number): RawCodexWindow | null {
     const inSeconds = asNumber(o['resets_in_seconds']);
     if (inSeconds !== null && inSeconds >= 0) resetsAt = lineAt + Math.round(inSeconds * 1000);
   }
-  const w: RawCodexWindow = { usedPercent, windowMinutes, resetsAt };
+  const w: RawCodexWindow = { usedPercent, windowMinutes, resetsAt: plausibleReset(resetsAt, lineAt) };
   return isPresentWindow(w) ? w : null;
 }
 

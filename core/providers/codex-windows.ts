@@ -3,6 +3,7 @@
 // session/weekly windows by duration, shared by the /wham/usage, header and session-log parsers.
 import { asBool, asNumber, asObject } from '../json';
 import { makeWindow, type Note, type UsageWindow } from '../model';
+import { parseUnixTime, plausibleReset } from '../time';
 
 /** One window as Codex reports it, already unit-converted; nulls are unknown/absent fields. */
 export interface RawCodexWindow {
@@ -37,6 +38,14 @@ export function resetAfterSeconds(seconds: number | null, now: number | null): n
   if (now === null || seconds === null || !(seconds > 0)) return null;
   const at = now + Math.round(seconds * 1000);
   return Number.isFinite(at) ? at : null;
+}
+
+/**
+ * A Codex reset: the absolute unix time when it parses, else `now` + the relative delay; either
+ * way subject to the shared plausibility rule (core/time plausibleReset).
+ */
+export function codexReset(absolute: unknown, afterSeconds: unknown, now: number | null): number | null {
+  return plausibleReset(parseUnixTime(absolute) ?? resetAfterSeconds(asNumber(afterSeconds), now), now);
 }
 
 /** What one Codex reading (endpoint body, header set, log line) says. */

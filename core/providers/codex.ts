@@ -2,29 +2,33 @@
 import { err, ok, type ProviderError, type Result } from '../errors';
 import { endpointUrl, errorFromResponse, isSuccess } from '../http';
 import { asArray, asBool, asNumber, asObject, asText, parseJson, type JsonObject } from '../json';
-import type { FetchData, UsageWindow } from '../model';
-import type { Clock, CredentialLookup, HttpClient, HttpResponse } from '../ports';
+import type { FetchData, Note, UsageWindow } from '../model';
+import type { Clock, CredentialLookup, HttpClient, HttpResponse, Logger } from '../ports';
 import type { Provider, Source } from '../provider';
-import { parseUnixTime } from '../time';
 import { parseCodexAuth } from './codex-auth';
+import { parseCodexHeaders } from './codex-headers';
+import { spendControlWindows } from './codex-spend';
+import { combineWithHeaders, createDisagreementLog } from './header-windows';
 import {
   classifyCodexWindows,
   codexNotes,
   readCodexCredits,
-  resetAfterSeconds,
+  codexReset,
   type CodexReading,
   type RawCodexWindow,
 } from './codex-windows';
 
 /** Source id recorded when the usage endpoint answers. */
 export const CODEX_USAGE_SOURCE = 'codex:wham/usage';
+/** Source id recorded when the body had no meters and the x-codex-* headers supplied them. */
+export const CODEX_HEADERS_SOURCE = 'codex:headers';
 
 /** One /wham/usage Window: seconds on the wire, minutes and epoch ms here. Null fields when garbled. */
 function readWindow(v: unknown, now: number | null): RawCodexWindow | null {
   const w = asObject(v);
   if (!w) return null;
   const seconds = asNumber(w['limit_window_seconds']);
-  const resetsAt = parseUnixTime(w['reset_at']) ?? resetAfterSeconds(asNumber(w['reset_after_seconds']), now);
+  const resetsAt = codexReset(w['reset_at'], w['reset_after_seconds'], now);
   return {
     usedPercent: asNumber(w['used_percent']),
     // As codex-rs: ceil(seconds / 60), and a size ≤ 0 means unknown.
@@ -49,7 +53,7 @@ export function parseUsageResponse(body: unknown, now: number | null = null): Co
   const plan = asText(root['plan_type']);
   const rate = asObject(root['rate_limit']);
   const main = rate ? rateWindows(rate, now) : [];
-  const windows = [...main, ...additionalWindows(root['additional_rate_limits'], now, main)];
+  const windows = [...main, ...additionalWindows(root['additional_rate_limits'], now, main), ...spendControlWindows(root, now)];
   const limitReached = rate ? asBool(rate['limit_reached']) === true : false;
   return { windows, notes: codexNotes(plan, readCodexCredits(root['credits']), limitReached), plan };
 }
@@ -98,36 +102,57 @@ export interface CodexDeps {
   readAuth: CredentialLookup<string>;
   /** Tried after the usage endpoint fails (e.g. session logs). */
   fallbackSources?: Source[];
+  /** Where a body/header disagreement is reported (once each); silent when absent. */
+  logger?: Logger;
 }
 
-/** One fetch of the usage endpoint with the current auth.json. Never throws; never writes auth.json. */
-export async function fetchCodexUsage(deps: CodexDeps): Promise<Result<FetchData>> {
+/** Logs a body/header disagreement once; see createDisagreementLog. */
+export type DisagreementLog = (body: UsageWindow[], headers: UsageWindow[]) => void;
+
+/**
+ * One fetch of the usage endpoint with the current auth.json. The x-codex-* headers of the reply
+ * fill in when its body has no meters (source 'codex:headers'). Never throws; never writes auth.json.
+ */
+export async function fetchCodexUsage(deps: CodexDeps, disagreements: DisagreementLog = () => {}): Promise<Result<FetchData>> {
   const text = await deps.readAuth();
   if (!text.ok) return text;
   if (text.value === null) return err({ kind: 'unconfigured', what: 'codex auth.json (run codex login)' });
   const auth = parseCodexAuth(text.value);
   if (!auth.ok) return auth;
-  const headers: Record<string, string> = {
+  const request: Record<string, string> = {
     Authorization: `Bearer ${auth.value.accessToken}`,
     Accept: 'application/json',
   };
-  if (auth.value.accountId) headers['ChatGPT-Account-Id'] = auth.value.accountId;
-  const res = await deps.http.request({ url: codexUsageUrl(deps.baseUrl), method: 'GET', headers });
+  if (auth.value.accountId) request['ChatGPT-Account-Id'] = auth.value.accountId;
+  const res = await deps.http.request({ url: codexUsageUrl(deps.baseUrl), method: 'GET', headers: request });
   if (!res.ok) return res;
   const now = deps.clock.now();
   if (!isSuccess(res.value)) return err(statusError(res.value, now));
-  const reading = parseUsageResponse(parseJson(res.value.body), now);
+  const body = parseUsageResponse(parseJson(res.value.body), now);
+  const fromHeaders = parseCodexHeaders(res.value.headers, now);
+  // A body we cannot read still has usable headers.
+  const reading = body ?? (fromHeaders && fromHeaders.windows.length > 0 ? fromHeaders : null);
   if (!reading) return err({ kind: 'malformed', detail: 'usage response is not a JSON object' });
+  const headerWindows = fromHeaders?.windows ?? [];
+  disagreements(body?.windows ?? [], headerWindows);
+  const shown = body ? combineWithHeaders(body.windows, headerWindows) : { windows: reading.windows, fromHeaders: true };
+  const plan = reading.plan ?? fromHeaders?.plan ?? null;
   return ok({
-    source: CODEX_USAGE_SOURCE,
-    windows: reading.windows,
-    notes: reading.notes,
-    account: { label: auth.value.email, plan: reading.plan },
+    source: shown.fromHeaders ? CODEX_HEADERS_SOURCE : CODEX_USAGE_SOURCE,
+    windows: shown.windows,
+    notes: shown.fromHeaders && body ? mergeNotes(body.notes, fromHeaders?.notes ?? []) : reading.notes,
+    account: { label: auth.value.email, plan },
   });
+}
+
+// The body's notes, plus header notes of a code the body did not have (e.g. limit_reached).
+function mergeNotes(body: Note[], headers: Note[]): Note[] {
+  return [...body, ...headers.filter((h) => !body.some((b) => b.code === h.code))];
 }
 
 /** The Codex provider: the usage endpoint first, then any fallback sources in order. */
 export function createCodexProvider(deps: CodexDeps): Provider {
-  const usage: Source = { id: CODEX_USAGE_SOURCE, fetch: () => fetchCodexUsage(deps) };
+  const disagreements = createDisagreementLog(deps.logger, 'codex: /wham/usage body and x-codex headers disagree');
+  const usage: Source = { id: CODEX_USAGE_SOURCE, fetch: () => fetchCodexUsage(deps, disagreements) };
   return { id: 'codex', displayName: 'Codex', sources: [usage, ...(deps.fallbackSources ?? [])] };
 }

@@ -88,7 +88,7 @@ describe('parseClaudeUsage', () => {
     expect(credits).toMatchObject({ kind: 'credits', unit: 'eur', limit: 20, used: 21.5, remaining: -1.5, usedPercent: 107.5 });
   });
 
-  it('labels newer seven_day_* keys, adds model limits from limits[] once, and leaves out keys that are not weekly windows', () => {
+  it('labels newer seven_day_* keys, adds every model limit from limits[] once (active or not), and leaves out keys that are not weekly windows', () => {
     const ws = usage('usage-newer-keys');
     expect(ws.map((w) => [w.id, w.label, w.usedPercent])).toEqual([
       ['session', '5-hour', 10],
@@ -98,6 +98,7 @@ describe('parseClaudeUsage', () => {
       ['weekly:routines', 'Weekly (Routines)', 1],
       ['weekly:omelette', 'Weekly (Omelette)', 0],
       ['weekly:haiku', 'Weekly (Haiku 4.5)', 15],
+      ['weekly:sonnet', 'Weekly (Sonnet 4.5)', 50],
     ]);
     expect(ws.every((w) => w.kind !== 'weekly' || w.windowMinutes === 10080)).toBe(true);
   });
