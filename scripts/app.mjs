@@ -10,7 +10,9 @@ const hasDesktop = process.platform !== 'linux' || Boolean(process.env.DISPLAY |
 
 if (!hasDesktop) {
   // No point fetching ~100 MB for a window nobody can see.
-  console.log('No desktop session (neither DISPLAY nor WAYLAND_DISPLAY is set): starting the browser preview instead of the tray app.');
+  console.log(
+    'No desktop session (neither DISPLAY nor WAYLAND_DISPLAY is set): starting the browser preview instead of the tray app.',
+  );
   process.exit(await startPreview(args));
 }
 

@@ -185,7 +185,9 @@ const TLS_CODES = /\b(CERT_\w+|UNABLE_TO_\w+|SELF_SIGNED_CERT\w*|DEPTH_ZERO_SELF
 /** One line from install.js's stderr (it prints err.stack and exits 1); no stack frames. */
 export function installerReason(stderr, code, host) {
   const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const message = lines.find((l) => !l.startsWith('at ')) ?? '';
+  // The error's first line, not a warning @electron/get may print before it (e.g. the ia32 deprecation).
+  const messages = lines.filter((l) => !l.startsWith('at '));
+  const message = messages.find((l) => /^\w*Error\b/.test(l)) ?? messages[0] ?? '';
   const status = /Response code (\d{3})(?: \(([^)]*)\))?(?: for (\S+))?/.exec(message);
   if (status) {
     let from = host;
