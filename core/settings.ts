@@ -13,6 +13,8 @@ export interface Settings {
   startAtLogin: boolean;
   /** Check GitHub Releases at start and daily, download in the background, ask before restarting. */
   autoUpdate: boolean;
+  /** Windows: the one-time notice that the tray icon may sit in the hidden-icons overflow was shown. */
+  trayOverflowNoticeShown: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   resetNotice: false,
   startAtLogin: false,
   autoUpdate: true,
+  trayOverflowNoticeShown: false,
 };
 
 export const MIN_REFRESH_SEC = 30;
@@ -36,6 +39,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
   const reset = asBool(o.resetNotice);
   const login = asBool(o.startAtLogin);
   const update = asBool(o.autoUpdate);
+  const overflowNotice = asBool(o.trayOverflowNoticeShown);
   return {
     refreshIntervalSec:
       interval === null ? base.refreshIntervalSec : Math.round(Math.min(MAX_REFRESH_SEC, Math.max(MIN_REFRESH_SEC, interval))),
@@ -44,6 +48,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
     resetNotice: typeof reset === 'boolean' ? reset : base.resetNotice,
     startAtLogin: typeof login === 'boolean' ? login : base.startAtLogin,
     autoUpdate: typeof update === 'boolean' ? update : base.autoUpdate,
+    trayOverflowNoticeShown: typeof overflowNotice === 'boolean' ? overflowNotice : base.trayOverflowNoticeShown,
   };
 }
 
