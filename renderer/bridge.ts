@@ -13,11 +13,19 @@ export function getBridge(): QuotabarBridge | null {
   return typeof window !== 'undefined' && window.quotabar ? window.quotabar : null;
 }
 
+/**
+ * Shown when the page has no bridge: opened outside Quotabar, or a preview link without its
+ * #token (the page bridge then leaves `window.quotabar` unset rather than knock on a locked door).
+ */
+export const NO_BRIDGE_TEXT =
+  'This window needs its Quotabar link: open the popover link that `npm run app` printed in the terminal (it carries the access token).';
+
 /** A short message for a failed call, without echoing anything the main process said. */
 export function callFailure(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
+  // The call may or may not have been carried out: only the missing answer is certain.
   return /closed|connect|disconnected/i.test(text)
-    ? 'Lost the connection to Quotabar. Reopen this window.'
+    ? 'Lost the connection to Quotabar before it answered. Try again once it is back.'
     : 'Quotabar could not do that. Try again.';
 }
 

@@ -29,6 +29,9 @@ export function createWsBridge(url: string): QuotabarBridge {
   let socket: WebSocket | null = null;
   let nextId = 1;
   let retryMs = 500;
+  // Before the first open, calls wait for the socket (the page is still starting). After a drop they
+  // fail at once: the UI says the connection is lost instead of piling calls up behind a dead host.
+  let opened = false;
   const pending = new Map<number, Pending>();
   const outbox: string[] = [];
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
@@ -37,6 +40,7 @@ export function createWsBridge(url: string): QuotabarBridge {
     const ws = new WebSocket(url);
     socket = ws;
     ws.onopen = () => {
+      opened = true;
       retryMs = 500;
       for (const m of outbox.splice(0)) ws.send(m);
     };
@@ -80,6 +84,7 @@ export function createWsBridge(url: string): QuotabarBridge {
       const id = nextId++;
       const message: InvokeMessage = { t: 'invoke', id, channel, req };
       return new Promise((resolve, reject) => {
+        if (opened && socket?.readyState !== WebSocket.OPEN) return reject(new Error('disconnected from the preview host'));
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         send(JSON.stringify(message));
       });

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { QuotabarBridge } from '../../electron/ipc-contract';
 import { GaugeIcon, SlidersIcon, LogoMark, RefreshIcon } from '../shared/icons';
 import { useClock } from '../state/clock';
+import { LOST_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { refresh, useView } from '../state/view';
 import { popoverMode } from '../view-model/card';
@@ -26,6 +27,7 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
   const settings = useSettings((s) => s.view?.settings ?? DEFAULT_SETTINGS);
   const demo = useSettings((s) => s.view?.demo ?? false);
   const now = useClock((s) => s.now);
+  const lost = useConnection((s) => s.lost);
   const mode = popoverMode(view, { now, thresholds: settings.thresholds, lowBalanceUsd: settings.lowBalanceUsd });
   const busy = mode.mode === 'cards' && mode.anyRefreshing;
 
@@ -49,7 +51,7 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
   const openSettings = () => void bridge.invoke('window:open-settings', null);
 
   return (
-    <div className="popover" ref={rootRef}>
+    <div className={`popover${lost ? ' host-lost' : ''}`} ref={rootRef}>
       <header className="top">
         <h1 className="brand">
           <LogoMark />
@@ -73,10 +75,16 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
         </div>
       </header>
 
-      {failure && (
-        <p className="banner" role="alert">
-          {failure}
+      {lost ? (
+        <p className="banner" role="alert" data-testid="connection-lost">
+          {LOST_TEXT}
         </p>
+      ) : (
+        failure && (
+          <p className="banner" role="alert">
+            {failure}
+          </p>
+        )
       )}
 
       <main className="cards" aria-live="polite">

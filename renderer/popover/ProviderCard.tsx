@@ -1,6 +1,7 @@
 // A provider card: name and status, account, every window, notes, and what to do when it fails.
 import type { QuotabarBridge } from '../../electron/ipc-contract';
 import type { CardView } from '../view-model/card';
+import { Words } from '../shared/Words';
 import { WindowMeter } from './WindowMeter';
 
 interface Props {
@@ -38,8 +39,12 @@ export function ProviderCard({ card, bridge }: Props) {
       {p && (
         <div className={`problem problem-${card.badge.tone}`} role={card.badge.tone === 'error' ? 'alert' : undefined}>
           {/* "Not set up" is already the badge: only say what to do. */}
-          {card.badge.tone !== 'unconfigured' && <p className="problem-reason">{p.reason}</p>}
-          {p.action && <p className="problem-action">{p.action}</p>}
+          {card.badge.tone !== 'unconfigured' && <p className="problem-reason"><Words text={p.reason} /></p>}
+          {p.action && (
+            <p className="problem-action">
+              <Words text={p.action} />
+            </p>
+          )}
           {p.link && (
             <button type="button" className="link-button" onClick={() => void bridge.invoke('link:open', { url: p.link!.url })}>
               {p.link.label} ↗
@@ -64,7 +69,9 @@ export function ProviderCard({ card, bridge }: Props) {
       {card.notes.length > 0 && (
         <ul className="notes">
           {card.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n}>
+              <Words text={n} />
+            </li>
           ))}
         </ul>
       )}

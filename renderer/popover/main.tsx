@@ -1,7 +1,9 @@
 // Popover entry: connect the stores to the bridge, start the clock, render.
 import { createRoot } from 'react-dom/client';
-import { getBridge } from '../bridge';
+import { getBridge, NO_BRIDGE_TEXT } from '../bridge';
 import { startClock } from '../state/clock';
+import { guardBridge, heartbeatFromUrl, watchConnection } from '../state/connection';
+import { Words } from '../shared/Words';
 import { connectSettings } from '../state/settings';
 import { connectView } from '../state/view';
 import { PopoverApp } from './PopoverApp';
@@ -9,12 +11,18 @@ import '../shared/base.css';
 import './popover.css';
 
 const root = createRoot(document.getElementById('root')!);
-const bridge = getBridge();
-if (bridge) {
+const raw = getBridge();
+if (raw) {
+  const bridge = guardBridge(raw);
+  watchConnection(raw, heartbeatFromUrl(location.hash));
   connectView(bridge);
   connectSettings(bridge);
   startClock();
   root.render(<PopoverApp bridge={bridge} />);
 } else {
-  root.render(<p className="banner">Open this page from Quotabar (or `npm run preview`).</p>);
+  root.render(
+    <p className="banner" role="alert">
+      <Words text={NO_BRIDGE_TEXT} />
+    </p>,
+  );
 }

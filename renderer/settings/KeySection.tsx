@@ -1,7 +1,8 @@
 // The OpenRouter key: status with the masked label, then add/test/replace/remove. Enter saves.
-import { useReducer, useState } from 'react';
+import { useReducer, useRef, useState } from 'react';
 import type { CredentialStatus, QuotabarBridge } from '../../electron/ipc-contract';
 import { callFailure } from '../bridge';
+import { Words } from '../shared/Words';
 import { credentialView } from '../view-model/credentials';
 import { initialKeyForm, keyFormStep, type KeyAction } from '../view-model/key-form';
 
@@ -9,6 +10,8 @@ interface Props {
   bridge: QuotabarBridge;
   status: CredentialStatus | null;
 }
+
+const KEYS_URL = 'https://openrouter.ai/keys';
 
 export function KeySection({ bridge, status }: Props) {
   const [form, dispatch] = useReducer(keyFormStep, initialKeyForm);
@@ -18,6 +21,7 @@ export function KeySection({ bridge, status }: Props) {
   const view = status ? credentialView(status) : null;
   const busy = form.phase === 'busy';
   const message = form.phase === 'editing' ? form.message : null;
+  const messageRef = useRef<HTMLParagraphElement>(null);
 
   const run = async (action: KeyAction) => {
     const next = keyFormStep(form, { type: 'submit', action });
@@ -42,7 +46,13 @@ export function KeySection({ bridge, status }: Props) {
     } catch (e) {
       setRemoval({ busy: false, message: callFailure(e) });
     }
+    // The Remove button is gone once the key is: keyboard focus goes to the outcome, not to <body>.
+    messageRef.current?.focus();
   };
+
+  // While a check runs the controls stay focusable (aria-disabled, read-only) rather than disabled:
+  // a disabled control drops keyboard focus to <body>. keyFormStep ignores submits while busy.
+  const inactive = busy || fromEnv;
 
   return (
     <section className="panel" aria-labelledby="key-title">
@@ -57,7 +67,7 @@ export function KeySection({ bridge, status }: Props) {
         className="key-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void run('save');
+          if (!fromEnv) void run('save');
         }}
         noValidate
       >
@@ -70,19 +80,24 @@ export function KeySection({ bridge, status }: Props) {
           spellCheck={false}
           placeholder="sk-or-v1-…"
           value={form.draft}
-          disabled={busy || fromEnv}
+          disabled={fromEnv}
+          readOnly={busy}
           aria-invalid={message?.tone === 'error'}
           aria-describedby="key-message key-help"
           onChange={(e) => dispatch({ type: 'input', value: e.target.value })}
         />
         <p id="key-help" className="hint">
-          Create one at openrouter.ai/keys. It is checked with OpenRouter, then kept in the system keychain.
+          Create one at{' '}
+          <button type="button" className="link-button" onClick={() => void bridge.invoke('link:open', { url: KEYS_URL }).catch(() => undefined)}>
+            openrouter.ai/keys
+          </button>
+          . It is checked with OpenRouter, then kept in the system keychain.
         </p>
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy || fromEnv}>
+          <button type="submit" className="primary" aria-disabled={inactive}>
             {busy && form.action === 'save' ? 'Checking…' : stored ? 'Replace key' : 'Save key'}
           </button>
-          <button type="button" className="secondary" disabled={busy || fromEnv} onClick={() => void run('test')}>
+          <button type="button" className="secondary" aria-disabled={inactive} onClick={() => !fromEnv && void run('test')}>
             {busy && form.action === 'test' ? 'Testing…' : 'Test'}
           </button>
           {stored && (
@@ -96,8 +111,10 @@ export function KeySection({ bridge, status }: Props) {
           className={`message ${message ? `message-${message.tone}` : ''}`}
           role={message?.tone === 'error' ? 'alert' : 'status'}
           data-testid="key-message"
+          ref={messageRef}
+          tabIndex={-1}
         >
-          {message?.text ?? removal.message ?? ''}
+          <Words text={message?.text ?? removal.message ?? ''} />
         </p>
       </form>
     </section>

@@ -26,6 +26,7 @@ export function PrefsSection({ bridge, settings }: { bridge: QuotabarBridge; set
   };
 
   const submit = async () => {
+    if (save.phase === 'saving') return;
     const r = validatePrefs(draft);
     if (!r.ok) {
       setErrors(r.errors);
@@ -109,7 +110,8 @@ export function PrefsSection({ bridge, settings }: { bridge: QuotabarBridge; set
         </div>
 
         <div className="actions">
-          <button type="submit" className="primary" disabled={save.phase === 'saving'}>
+          {/* aria-disabled, not disabled: a disabled button would drop keyboard focus to <body>. */}
+          <button type="submit" className="primary" aria-disabled={save.phase === 'saving'}>
             {save.phase === 'saving' ? 'Saving…' : 'Save'}
           </button>
           <p

@@ -1,5 +1,6 @@
 // The settings window: the OpenRouter key, the Codex/Claude sign-ins, and preferences.
 import type { QuotabarBridge } from '../../electron/ipc-contract';
+import { LOST_SETTINGS_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { KeySection } from './KeySection';
 import { PrefsSection } from './PrefsSection';
@@ -8,6 +9,7 @@ import { SignInsSection } from './SignInsSection';
 export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
   const view = useSettings((s) => s.view);
   const failure = useSettings((s) => s.failure);
+  const lost = useConnection((s) => s.lost);
   const openrouter = view?.credentials.find((c) => c.providerId === 'openrouter') ?? null;
   return (
     <div className="settings">
@@ -15,10 +17,16 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
         <h1>Settings</h1>
         {view?.demo && <span className="demo-tag">Demo data</span>}
       </header>
-      {failure && (
-        <p className="banner" role="alert">
-          {failure}
+      {lost ? (
+        <p className="banner" role="alert" data-testid="connection-lost">
+          {LOST_SETTINGS_TEXT}
         </p>
+      ) : (
+        failure && (
+          <p className="banner" role="alert">
+            {failure}
+          </p>
+        )
       )}
       {view === null ? (
         <p className="muted loading">Loading settings…</p>

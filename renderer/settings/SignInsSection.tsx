@@ -1,5 +1,6 @@
 // Codex and Claude sign-ins: Quotabar only reads them, so this says whether and where each was found.
 import type { CredentialStatus } from '../../electron/ipc-contract';
+import { Words } from '../shared/Words';
 import { credentialView } from '../view-model/credentials';
 
 export function SignInsSection({ credentials }: { credentials: CredentialStatus[] }) {
@@ -15,8 +16,14 @@ export function SignInsSection({ credentials }: { credentials: CredentialStatus[
               <span className="dot" aria-hidden="true" />
               <strong>{v.name}</strong>
             </span>
-            <span className="signin-text">{v.text}</span>
-            {v.hint && <span className="hint">{v.hint}</span>}
+            <span className="signin-text">
+              <Words text={v.text} />
+            </span>
+            {v.hint && (
+              <span className="hint">
+                <Words text={v.hint} />
+              </span>
+            )}
           </li>
         ))}
       </ul>

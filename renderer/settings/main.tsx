@@ -1,16 +1,24 @@
 // Settings entry: connect the settings store to the bridge and render.
 import { createRoot } from 'react-dom/client';
-import { getBridge } from '../bridge';
+import { getBridge, NO_BRIDGE_TEXT } from '../bridge';
+import { guardBridge, heartbeatFromUrl, watchConnection } from '../state/connection';
+import { Words } from '../shared/Words';
 import { connectSettings } from '../state/settings';
 import { SettingsApp } from './SettingsApp';
 import '../shared/base.css';
 import './settings.css';
 
 const root = createRoot(document.getElementById('root')!);
-const bridge = getBridge();
-if (bridge) {
+const raw = getBridge();
+if (raw) {
+  const bridge = guardBridge(raw);
+  watchConnection(raw, heartbeatFromUrl(location.hash));
   connectSettings(bridge);
   root.render(<SettingsApp bridge={bridge} />);
 } else {
-  root.render(<p className="banner">Open this page from Quotabar (or `npm run preview`).</p>);
+  root.render(
+    <p className="banner" role="alert">
+      <Words text={NO_BRIDGE_TEXT} />
+    </p>,
+  );
 }

@@ -55,7 +55,7 @@ const VIEWPORT = { popover: { width: 360, height: 640 }, settings: { width: 520,
 export async function openPage(
   rig: Rig,
   which: 'popover' | 'settings',
-  opts: { colorScheme?: 'light' | 'dark' } = {},
+  opts: { colorScheme?: 'light' | 'dark'; /** Extra #fragment parameters, e.g. `heartbeatMs=200`. */ fragment?: string } = {},
 ): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
   const context = await rig.browser.newContext({
     viewport: VIEWPORT[which],
@@ -72,7 +72,8 @@ export async function openPage(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(which === 'popover' ? rig.host.popoverUrl : rig.host.settingsUrl);
+  const url = which === 'popover' ? rig.host.popoverUrl : rig.host.settingsUrl;
+  await page.goto(opts.fragment ? `${url}&${opts.fragment}` : url);
   return { page, context, errors };
 }
 
