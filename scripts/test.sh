@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a bare Debian machine (apt + npm), then runs every suite:
 # typecheck, unit/adapter/shell tests, keychain tests in a private D-Bus session, and the
-# end-to-end tests in real Chromium. Ends with one line: "N passed, N failed".
+# end-to-end tests in real Chromium, the tray app in real Electron when a binary exists.
+# Ends with one line: "N passed, N failed, N skipped" (each skipped suite named with its reason above it).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,8 +42,13 @@ if [ -f vitest.e2e.config.ts ]; then
   npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=.tmp/reports/e2e.json || status=1
 fi
 
+echo "== the tray app in real Electron (Playwright; reported skipped, with the reason, when there is no Electron binary)"
+gui=(); [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null && gui=(xvfb-run -a)
+${gui[@]+"${gui[@]}"} npx vitest run -c vitest.electron.config.ts --reporter=default --reporter=json --outputFile.json=.tmp/reports/electron.json || status=1
+
 # A suite that died before writing its report counts as failed.
 reports=(.tmp/reports/unit.json .tmp/reports/keychain.json)
 [ -f vitest.e2e.config.ts ] && reports+=(.tmp/reports/e2e.json)
+reports+=(.tmp/reports/electron.json)
 node scripts/summarize-tests.mjs "${reports[@]}" || status=1
 exit $status

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { card, meter, text } from '../e2e/support/harness';
+import { launchApp, type AppRig } from './support/app';
+import { electronBinary, suiteTitle } from './support/binary';
+
+// Settings in the real tray app: the key goes through Electron IPC to the main process, is checked
+// against the demo server and kept in demo mode's memory store (never the OS keychain).
+const binary = electronBinary();
+let rig: AppRig;
+
+async function submitKey(page: Page, key: string): Promise<void> {
+  const input = page.getByLabel(/API key|Replace with a new key/);
+  await input.fill(key);
+  await input.press('Enter');
+}
+
+describe.skipIf(!binary.ok)(suiteTitle(binary), () => {
+  beforeAll(async () => {
+    if (binary.ok) rig = await launchApp(binary.path);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  describe('the settings window', () => {
+    it('saves a key the demo server accepts and shows only its masked label; the card appears', async () => {
+      const page = await rig.settings();
+      expect(page.url()).toBe('app://quotabar/settings.html');
+      const status = page.getByTestId('key-status');
+      // Demo mode starts with the demo key saved: remove it so the user's path is the real one.
+      await status.getByText(/sk-or-v1-/).waitFor();
+      await page.getByRole('button', { name: 'Remove key' }).click();
+      await status.getByText('No key saved.').waitFor();
+
+      const key = rig.demo.openrouterKey;
+      await submitKey(page, key);
+      await page.getByTestId('key-message').getByText(/^Saved \(sk-or-v1-.*\)\. OpenRouter now shows in the popover\.$/).waitFor();
+      expect(await text(status)).toMatch(/\(sk-or-v1-…[0-9a-f]{3}\)$/);
+      expect(await page.content()).not.toContain(key);
+
+      const popover = await rig.popover();
+      await meter(popover, 'openrouter', 'key-limit').waitFor({ timeout: 5000 });
+      expect(await text(card(popover, 'openrouter').getByTestId('badge'))).toBe('OK');
+      expect(await popover.content()).not.toContain(key);
+    });
+
+    it('explains invalid values instead of saving them', async () => {
+      const page = await rig.settings();
+      await submitKey(page, 'sk-ant-oat01-not-an-openrouter-key');
+      await page.getByTestId('key-message').getByText('OpenRouter keys start with "sk-or-".').waitFor();
+
+      const thresholds = page.getByLabel('Alert at');
+      await thresholds.fill('80, 120');
+      await thresholds.press('Enter');
+      await page.getByText('“120” is not a whole percentage from 1 to 100.').waitFor();
+      expect(await thresholds.getAttribute('aria-invalid')).toBe('true');
+    });
+  });
+});
