@@ -75,6 +75,31 @@ describe('words a user reads', () => {
     expect(describeError(all[9]!).action).toContain('OPENROUTER_API_KEY');
   });
 
+  it('says in words which service could not be reached, never a bare ENOTFOUND', () => {
+    const w = describeError({ kind: 'transport', code: 'ENOTFOUND' }, 'openrouter');
+    expect(w.reason).toBe('Could not reach OpenRouter: its address could not be looked up (offline, or DNS is not answering).');
+    expect(w.reason).not.toContain('ENOTFOUND');
+    expect(describeError({ kind: 'transport', code: 'ECONNREFUSED' }, 'codex').reason).toBe('Could not reach Codex: the connection was refused.');
+    // A host on the error (when the adapter adds one) is named instead of the provider.
+    const withHost = { kind: 'transport', code: 'ENOTFOUND', host: 'openrouter.ai' } as ProviderError;
+    expect(describeError(withHost, 'openrouter').reason).toMatch(/^Could not reach openrouter\.ai: /);
+  });
+
+  it('promises a retry only where the poller really retries, not for a one-off key check', () => {
+    const kinds: ProviderError[] = [
+      { kind: 'transport', code: 'ENOTFOUND' },
+      { kind: 'timeout', afterMs: 15_000 },
+      { kind: 'upstream', status: 503 },
+      { kind: 'rate_limited', retryAfterMs: 60_000 },
+      { kind: 'malformed', detail: 'not JSON' },
+    ];
+    for (const e of kinds) {
+      expect(describeError(e, 'openrouter').action, e.kind).toMatch(/Quotabar will retry/);
+      expect(describeError(e, 'openrouter', { retrying: false }).action, e.kind).not.toMatch(/retry/i);
+    }
+    expect(describeError(kinds[0]!, 'openrouter', { retrying: false }).action).toBe('Check the network, then try again.');
+  });
+
   it('picks the tightest window across providers for the tray icon', () => {
     const a = { ...emptySnapshot('codex', 'ok'), windows: [makeWindow({ id: 'weekly', kind: 'weekly', label: 'Weekly', usedPercent: 62 })] };
     const b = {
