@@ -17,8 +17,47 @@ export function providerName(id: string): string {
   return PROVIDER_NAMES[id] ?? id;
 }
 
+/** How the failed request came about: the poller tries again by itself; a one-off check does not. */
+export interface ErrorContext {
+  /** False for a one-off request (testing or saving a key): nothing retries it, so words never say so. */
+  retrying?: boolean;
+}
+
+/**
+ * A network failure in words: what could not be reached and why. Undici's codes (ENOTFOUND…) are
+ * for logs; a person reads what they mean. The host is named when the error carries one.
+ */
+function transportReason(code: string, providerId: string, host: string | null): string {
+  const what = host ?? (providerId ? providerName(providerId) : 'the provider');
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Could not reach ${what}: its address could not be looked up (offline, or DNS is not answering).`;
+    case 'ECONNREFUSED':
+      return `Could not reach ${what}: the connection was refused.`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `Lost the connection to ${what} before it answered.`;
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `Could not reach ${what}: connecting took too long.`;
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return `Could not reach ${what}: the network is unreachable.`;
+    case 'blocked_origin':
+    case 'invalid_url':
+      return `Could not reach ${what}: its address is not one Quotabar may use.`;
+    default:
+      return /CERT|SSL|TLS/i.test(code)
+        ? `Could not reach ${what}: its certificate could not be verified.`
+        : `Could not reach ${what} (network error ${code}).`;
+  }
+}
+
 /** Plain-words reason and remedy for an error kind. */
-export function describeError(e: ProviderError, providerId = ''): ErrorWords {
+export function describeError(e: ProviderError, providerId = '', ctx: ErrorContext = {}): ErrorWords {
+  const retrying = ctx.retrying ?? true;
+  const later = (when = '') => (retrying ? `Quotabar will retry${when ? ` ${when}` : ''}.` : 'Try again in a moment.');
   switch (e.kind) {
     case 'unauthorized': {
       const action =
@@ -47,19 +86,33 @@ export function describeError(e: ProviderError, providerId = ''): ErrorWords {
       const retryIn = e.retryInMs ?? e.retryAfterMs;
       return {
         reason: 'The provider is throttling usage checks.',
-        action: retryIn != null ? `Quotabar will retry in ${formatDuration(retryIn)}.` : 'Quotabar will retry later.',
+        action: !retrying
+          ? retryIn != null
+            ? `Try again in ${formatDuration(retryIn)}.`
+            : 'Try again later.'
+          : retryIn != null
+            ? `Quotabar will retry in ${formatDuration(retryIn)}.`
+            : 'Quotabar will retry later.',
       };
     }
     case 'upstream':
       return e.overloaded
-        ? { reason: 'The provider is overloaded right now.', action: 'Quotabar will retry shortly.' }
-        : { reason: `The provider answered with an error (HTTP ${e.status}).`, action: 'Quotabar will retry shortly.' };
-    case 'transport':
-      return { reason: `Could not reach the provider (${e.code}).`, action: 'Check the network; Quotabar will retry.' };
+        ? { reason: 'The provider is overloaded right now.', action: later('shortly') }
+        : { reason: `The provider answered with an error (HTTP ${e.status}).`, action: later('shortly') };
+    case 'transport': {
+      const host = 'host' in e && typeof e.host === 'string' && e.host !== '' ? e.host : null;
+      return {
+        reason: transportReason(e.code, providerId, host),
+        action: retrying ? 'Check the network; Quotabar will retry.' : 'Check the network, then try again.',
+      };
+    }
     case 'timeout':
-      return { reason: `The provider did not answer within ${Math.round(e.afterMs / 1000)} s.`, action: 'Quotabar will retry.' };
+      return { reason: `The provider did not answer within ${Math.round(e.afterMs / 1000)} s.`, action: later() };
     case 'malformed':
-      return { reason: 'The provider sent a response Quotabar could not read.', action: 'Quotabar will retry; update Quotabar if this persists.' };
+      return {
+        reason: 'The provider sent a response Quotabar could not read.',
+        action: retrying ? 'Quotabar will retry; update Quotabar if this persists.' : 'Try again; update Quotabar if this persists.',
+      };
     case 'unconfigured':
       return { reason: 'Not set up.', action: setupHint(providerId) };
     case 'credentials_invalid':

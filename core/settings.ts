@@ -1,5 +1,5 @@
 // User settings: defaults and a lossy normaliser (a corrupt field falls back to its default).
-import { asArray, asBool, asNumber, asObject } from './json';
+import { asArray, asBool, asObject } from './json';
 
 export interface Settings {
   /** Poll interval in seconds (30 s – 1 h). */
@@ -30,12 +30,21 @@ export const DEFAULT_SETTINGS: Settings = {
 export const MIN_REFRESH_SEC = 30;
 export const MAX_REFRESH_SEC = 3600;
 
+/**
+ * A setting's number: a finite JSON number, or a string of plain decimal digits ("2", "2.50").
+ * Hex, exponents and the like ("0x10", "1e3") are refused, so a typo is not saved as $16 or $1000.
+ */
+export function plainNumber(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  return typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v.trim()) : null;
+}
+
 /** Turns anything (a parsed file, a renderer payload) into valid Settings, field by field. */
 export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
   const o = asObject(input) ?? {};
-  const interval = asNumber(o.refreshIntervalSec);
+  const interval = plainNumber(o.refreshIntervalSec);
   const thresholds = 'thresholds' in o ? normalizeThresholds(o.thresholds) : null;
-  const low = asNumber(o.lowBalanceUsd);
+  const low = plainNumber(o.lowBalanceUsd);
   const reset = asBool(o.resetNotice);
   const login = asBool(o.startAtLogin);
   const update = asBool(o.autoUpdate);
@@ -56,7 +65,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
 export function normalizeThresholds(v: unknown): number[] | null {
   if (!Array.isArray(v)) return null;
   const nums = asArray(v)
-    .map(asNumber)
+    .map(plainNumber)
     .filter((n): n is number => n !== null && n >= 1 && n <= 100)
     .map((n) => Math.round(n));
   return [...new Set(nums)].sort((a, b) => a - b).slice(0, 5);

@@ -46,7 +46,8 @@ function keyCheckMessage(check: KeyCheck, action: KeyAction): FormMessage {
   const e = check.error;
   if (e.kind === 'invalid_format') return { tone: 'error', text: e.detail };
   if (e.kind === 'unauthorized') return { tone: 'error', text: 'OpenRouter rejected this key. Check that it is current and not disabled.' };
-  const p = describeError(e, 'openrouter');
+  // A key check is one request: nothing retries it, so the words must not promise that.
+  const p = describeError(e, 'openrouter', { retrying: false });
   return { tone: 'error', text: p.action ? `${p.reason} ${p.action}` : p.reason };
 }
 

@@ -41,7 +41,8 @@ export function parseThresholds(text: string): { ok: true; value: number[] } | {
   const parts = text.split(/[\s,;%]+/).filter((p) => p !== '');
   if (parts.length === 0) return { ok: false, message: 'Enter at least one percentage, such as 80, 95.' };
   const nums = parts.map(Number);
-  const bad = parts.find((_, i) => !Number.isInteger(nums[i]) || nums[i]! < 1 || nums[i]! > 100);
+  // Digits only: Number() would also read "0x10" as 16 and "1e2" as 100.
+  const bad = parts.find((p, i) => !/^\d+$/.test(p) || nums[i]! < 1 || nums[i]! > 100);
   if (bad !== undefined) return { ok: false, message: `“${bad}” is not a whole percentage from 1 to 100.` };
   const unique = [...new Set(nums)].sort((a, b) => a - b);
   if (unique.length > 5) return { ok: false, message: 'Use at most five thresholds.' };
@@ -51,15 +52,16 @@ export function parseThresholds(text: string): { ok: true; value: number[] } | {
 /** Validates every field; returns the settings patch only when all are valid. */
 export function validatePrefs(d: PrefsDraft): PrefsResult {
   const errors: PrefsErrors = {};
-  const interval = Number(d.refreshIntervalSec);
+  const interval = /^\d+$/.test(d.refreshIntervalSec) ? Number(d.refreshIntervalSec) : NaN;
   if (!Number.isInteger(interval) || interval < MIN_REFRESH_SEC || interval > MAX_REFRESH_SEC) {
     errors.refreshIntervalSec = 'Choose an interval between 30 seconds and 1 hour.';
   }
   const thresholds = parseThresholds(d.thresholds);
   if (!thresholds.ok) errors.thresholds = thresholds.message;
   const lowText = d.lowBalanceUsd.trim().replace(/^\$/, '');
-  const low = Number(lowText);
-  if (lowText === '' || !Number.isFinite(low) || low < 0 || low > 10_000) {
+  // A plain decimal amount ("2", "2.50", ".5"): Number() would also take "0x10" ($16) and "1e3" ($1000).
+  const low = /^(\d+(\.\d*)?|\.\d+)$/.test(lowText) ? Number(lowText) : NaN;
+  if (!Number.isFinite(low) || low < 0 || low > 10_000) {
     errors.lowBalanceUsd = 'Enter a dollar amount from 0 to 10,000 (0 turns the alert off).';
   }
   if (Object.keys(errors).length > 0 || !thresholds.ok) return { ok: false, errors };

@@ -71,7 +71,9 @@ describe('the OpenRouter key form', () => {
 describe('the preferences form', () => {
   it('round-trips the defaults into a valid patch', () => {
     const r = validatePrefs(draftFromSettings(DEFAULT_SETTINGS));
-    expect(r).toEqual({ ok: true, patch: DEFAULT_SETTINGS });
+    // Every setting the form shows comes back unchanged (bookkeeping such as the tray notice is not in the form).
+    expect(r.ok).toBe(true);
+    if (r.ok) for (const [k, v] of Object.entries(r.patch)) expect(DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS], k).toEqual(v);
   });
 
   it('accepts thresholds typed with spaces, percent signs and in any order', () => {
@@ -92,6 +94,21 @@ describe('the preferences form', () => {
   it('accepts a dollar sign in the low-balance amount', () => {
     const r = validatePrefs({ ...draftFromSettings(DEFAULT_SETTINGS), lowBalanceUsd: '$5.5' });
     expect(r.ok && r.patch.lowBalanceUsd).toBe(5.5);
+  });
+
+  it('accepts plain decimal numbers only: no hex, no exponents', () => {
+    const base = draftFromSettings(DEFAULT_SETTINGS);
+    for (const lowBalanceUsd of ['0x10', '1e3', '1e1', 'Infinity', '5,5', ' 0b1']) {
+      const r = validatePrefs({ ...base, lowBalanceUsd });
+      expect(r.ok, lowBalanceUsd).toBe(false);
+    }
+    for (const [text, value] of [['2', 2], ['2.50', 2.5], ['.5', 0.5], ['0', 0], ['$12', 12]] as const) {
+      const r = validatePrefs({ ...base, lowBalanceUsd: text });
+      expect(r.ok && r.patch.lowBalanceUsd, text).toBe(value);
+    }
+    expect(parseThresholds('0x10, 80')).toEqual({ ok: false, message: '“0x10” is not a whole percentage from 1 to 100.' });
+    expect(parseThresholds('1e1')).toMatchObject({ ok: false });
+    expect(validatePrefs({ ...base, refreshIntervalSec: '6e1' }).ok).toBe(false);
   });
 
   it('offers the current interval even when it is not a standard choice', () => {
