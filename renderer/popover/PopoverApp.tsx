@@ -1,5 +1,5 @@
 // The popover: a header with refresh and settings, then one card per provider (or the empty state).
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { QuotabarBridge } from '../../electron/ipc-contract';
 import { GaugeIcon, SlidersIcon, LogoMark, RefreshIcon } from '../shared/icons';
@@ -8,6 +8,7 @@ import { LOST_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { refresh, useView } from '../state/view';
 import { popoverMode } from '../view-model/card';
+import { keyLabels } from '../view-model/credentials';
 import { FIRST_CARD_MARK } from '../perf-marks';
 import { reportContentHeight } from './fit';
 import { ProviderCard } from './ProviderCard';
@@ -26,9 +27,11 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
   const failure = useView((s) => s.failure);
   const settings = useSettings((s) => s.view?.settings ?? DEFAULT_SETTINGS);
   const demo = useSettings((s) => s.view?.demo ?? false);
+  const credentials = useSettings((s) => s.view?.credentials);
+  const labels = useMemo(() => keyLabels(credentials ?? []), [credentials]);
   const now = useClock((s) => s.now);
   const lost = useConnection((s) => s.lost);
-  const mode = popoverMode(view, { now, thresholds: settings.thresholds, lowBalanceUsd: settings.lowBalanceUsd });
+  const mode = popoverMode(view, { now, thresholds: settings.thresholds, lowBalanceUsd: settings.lowBalanceUsd, keyLabels: labels });
   const busy = mode.mode === 'cards' && mode.anyRefreshing;
 
   useEffect(() => {

@@ -49,21 +49,27 @@ export function statusBadge(s: ProviderSnapshot): Badge {
   }
 }
 
-function accountLine(s: ProviderSnapshot): string | null {
+/**
+ * Masked labels of stored keys by provider id (Settings' credential labels, all made by maskKey):
+ * a key-based account shows the same mask in the popover as in Settings, not the provider's own.
+ */
+export type KeyLabels = Readonly<Record<string, string>>;
+
+function accountLine(s: ProviderSnapshot, keyLabel: string | undefined): string | null {
   const plan = planOf(s);
-  const parts = [plan ? planLabel(plan) : null, s.account?.label ?? null].filter((p): p is string => !!p);
+  const parts = [plan ? planLabel(plan) : null, keyLabel ?? s.account?.label ?? null].filter((p): p is string => !!p);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
 /** Turns one snapshot into its card; last-known windows stay visible when stale or in error. */
-export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshing: boolean }): CardView {
+export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshing: boolean; keyLabels?: KeyLabels }): CardView {
   const problem = s.error && s.status !== 'ok' ? problemFor(s.error, s.providerId) : null;
   const unconfigured = s.status === 'unconfigured';
   const pending = isPending(s);
   return {
     providerId: s.providerId,
     name: providerName(s.providerId),
-    account: unconfigured ? null : accountLine(s),
+    account: unconfigured ? null : accountLine(s, ctx.keyLabels?.[s.providerId]),
     badge: statusBadge(s),
     windows: unconfigured ? [] : s.windows.map((w) => toWindowView(w, ctx)),
     // `now` passed explicitly: as a map callback, describeNote would take the index for it.
@@ -81,7 +87,7 @@ export type PopoverMode =
   | { mode: 'cards'; cards: CardView[]; anyRefreshing: boolean };
 
 /** Which screen the popover shows for a poller view (null until the first view arrives). */
-export function popoverMode(view: PollerView | null, ctx: WindowContext): PopoverMode {
+export function popoverMode(view: PollerView | null, ctx: WindowContext & { keyLabels?: KeyLabels }): PopoverMode {
   if (view === null) return { mode: 'connecting' };
   const configured = view.snapshots.filter((s) => s.status !== 'unconfigured');
   const pending = view.snapshots.filter(isPending);

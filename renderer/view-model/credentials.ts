@@ -48,3 +48,10 @@ export function credentialView(c: CredentialStatus): CredentialView {
   }
   return { providerId: c.providerId, name, state: 'found', text: originText(c), hint: null };
 }
+
+/** The masked labels of keys (keychain or environment), by provider: what Settings shows for them. */
+export function keyLabels(credentials: readonly CredentialStatus[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of credentials) if (c.configured && c.label && (c.origin === 'keychain' || c.origin === 'env')) out[c.providerId] = c.label;
+  return out;
+}

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { emptySnapshot, makeWindow, type ProviderSnapshot } from '../../core/model';
+import { maskKey } from '../../core/providers/openrouter-key';
 import { popoverMode, statusBadge, toCardView } from '../../renderer/view-model/card';
+import { credentialView, keyLabels } from '../../renderer/view-model/credentials';
 
 const NOW = Date.UTC(2026, 8, 20, 12, 0, 0);
 const MIN = 60_000;
@@ -136,5 +138,21 @@ describe('popover mode', () => {
       ['OpenRouter', false],
     ]);
     expect(mode.anyRefreshing).toBe(true);
+  });
+});
+
+describe('the key label on a card', () => {
+  it('is the same mask Settings shows (maskKey), not the provider\'s own longer label', () => {
+    const key = `sk-or-v1-964${'0'.repeat(50)}46c`;
+    const credentials = [
+      { providerId: 'openrouter', configured: true, origin: 'keychain' as const, label: maskKey(key), error: null },
+      { providerId: 'codex', configured: true, origin: 'file' as const, label: '/home/me/.codex/auth.json', error: null },
+    ];
+    const snap = { ...emptySnapshot('openrouter', 'ok'), account: { label: 'sk-or-v1-964…46c', plan: null } };
+    const card = toCardView(snap, { now: 0, thresholds: [80], lowBalanceUsd: 0, refreshing: false, keyLabels: keyLabels(credentials) });
+    expect(card.account).toBe('sk-or-v1-…46c');
+    expect(credentialView(credentials[0]!).text).toBe('Saved in the system keychain (sk-or-v1-…46c)');
+    // A file path is where a sign-in lives, not an account label: Codex keeps its own.
+    expect(keyLabels(credentials)).toEqual({ openrouter: 'sk-or-v1-…46c' });
   });
 });

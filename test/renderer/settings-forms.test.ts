@@ -59,6 +59,18 @@ describe('the OpenRouter key form', () => {
     if (s.phase === 'editing') expect(s.message?.tone).toBe('success');
   });
 
+  it('says which service could not be reached, in words, and does not promise a retry nobody makes', () => {
+    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'test' });
+    const next = keyFormStep(busy, { type: 'result', action: 'test', check: { ok: false, error: { kind: 'transport', code: 'ENOTFOUND' } } });
+    expect(next).toMatchObject({
+      phase: 'editing',
+      message: {
+        tone: 'error',
+        text: 'Could not reach OpenRouter: its address could not be looked up (offline, or DNS is not answering). Check the network, then try again.',
+      },
+    });
+  });
+
   it('reports a broken connection to the app as an error', () => {
     const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'save' });
     expect(keyFormStep(busy, { type: 'failed', text: 'Lost the connection to Quotabar.' })).toMatchObject({
