@@ -172,7 +172,8 @@ describe('the release workflow', () => {
   function buildStep(env: Record<string, string>): string {
     const tmp = mkdtempSync(join(tmpdir(), 'quotabar-release-'));
     try {
-      const stub = 'npx() { echo "npx $*"; for v in CSC_IDENTITY_AUTO_DISCOVERY CSC_LINK WIN_CSC_LINK APPLE_ID APPLE_TEAM_ID; do echo "$v=${!v-unset}"; done; }\n';
+      const shown = ['CSC_IDENTITY_AUTO_DISCOVERY', 'CSC_LINK', 'WIN_CSC_LINK', 'APPLE_ID', 'APPLE_TEAM_ID'].map((v) => `echo "${v}=\${${v}-unset}"`);
+      const stub = `npx() {\n  echo "npx $*"\n  ${shown.join('\n  ')}\n}\n`;
       writeFileSync(join(tmp, 'step.sh'), stub + installers.run!);
       const base = { QB_MAC_CSC_LINK: '', QB_MAC_CSC_KEY_PASSWORD: '', QB_WIN_CSC_LINK: '', QB_WIN_CSC_KEY_PASSWORD: '', QB_APPLE_ID: '', QB_APPLE_APP_SPECIFIC_PASSWORD: '', QB_APPLE_TEAM_ID: '' };
       return execFileSync('bash', [join(tmp, 'step.sh')], { env: { PATH: process.env.PATH ?? '', ...base, ...env }, encoding: 'utf8' });
