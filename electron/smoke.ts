@@ -158,7 +158,7 @@ async function inPage<T>(wc: WebContents, code: string): Promise<T> {
 
 // The pages also carry a looser <meta> policy (the browser preview needs it). Only the header's
 // policy forbids a same-origin fetch (connect-src 'none') and reports itself verbatim in a violation.
-const CSP_PROBE = `new Promise((done) => {
+export const CSP_PROBE = `new Promise((done) => {
   const policies = [];
   document.addEventListener('securitypolicyviolation', (e) => policies.push(e.originalPolicy));
   const s = document.createElement('script');
@@ -170,8 +170,14 @@ const CSP_PROBE = `new Promise((done) => {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-async function cspCheck(wc: WebContents) {
-  const r = await inPage<{ policies: string[]; fetched: string; inlineRan: boolean }>(wc, CSP_PROBE);
+export interface CspProbeResult {
+  policies: string[];
+  fetched: string;
+  inlineRan: boolean;
+}
+
+/** Passes only when our header's policy was enforced, not merely the page's own meta policy. */
+export function cspVerdict(r: CspProbeResult): { ok: boolean; detail: string } {
   const headerSeen = r.policies.some((p) => squash(p) === squash(CONTENT_SECURITY_POLICY));
   const ok = headerSeen && r.fetched === 'blocked' && !r.inlineRan;
   const detail = ok
@@ -179,6 +185,8 @@ async function cspCheck(wc: WebContents) {
     : `header policy ${headerSeen ? 'seen' : 'NOT seen'} among ${r.policies.length} violation(s); same-origin fetch ${r.fetched}; inline script ${r.inlineRan ? 'RAN' : 'blocked'}`;
   return { ok, detail };
 }
+
+const cspCheck = async (wc: WebContents) => cspVerdict(await inPage<CspProbeResult>(wc, CSP_PROBE));
 
 async function bridgeCheck(wc: WebContents) {
   const r = await inPage<{ keys: string[]; node: boolean }>(
