@@ -1,6 +1,6 @@
 // The browser preview: the app's main-process services in plain Node, the renderer served on
 // 127.0.0.1, and the IPC contract carried over a token-guarded loopback WebSocket.
-//   npx tsx preview/host.ts [--demo | --real] [--port 5180] [--no-build]
+//   npx tsx preview/host.ts [--demo | --real] [--port 5180] [--no-build | --rebuild]
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startDemoServer, type DemoServer } from '../demo/server';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../electron/services/app-services';
 import { createInvokeHandlers, forwardEvents, type WindowActions } from '../electron/services/handlers';
-import { buildPageBridge, buildRenderer, RENDERER_DIR } from './build';
+import { buildPageBridge, buildRenderer, isBuildStale, RENDERER_DIR, RENDERER_OUTPUT, RENDERER_SOURCES } from './build';
 import { createStaticHandler } from './static-files';
 import { attachWsBridge } from './ws-bridge-server';
 import { credentialStatuses, defaultSecretStore, resolveConfig } from '../adapters/compose';
@@ -23,8 +23,8 @@ export interface PreviewHostOptions {
   port?: number;
   /** true starts a demo provider server; a DemoServer instance is used as is (tests script it). */
   demo?: boolean | DemoServer;
-  /** Build the renderer first: 'always', 'if-missing' (default) or 'never'. */
-  build?: 'always' | 'if-missing' | 'never';
+  /** Build the renderer first: 'always', 'if-stale' (older than its sources), 'if-missing' (default) or 'never'. */
+  build?: 'always' | 'if-stale' | 'if-missing' | 'never';
   /** Overrides for the services (a memory secret store, a settings path…). */
   services?: Partial<AppServicesOptions>;
   log?: (line: string) => void;
@@ -46,7 +46,11 @@ export interface PreviewHost {
 export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<PreviewHost> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const build = opts.build ?? 'if-missing';
-  if (build === 'always' || (build === 'if-missing' && !existsSync(resolve(RENDERER_DIR, 'popover.html')))) {
+  const needed =
+    build === 'always' ||
+    (build === 'if-stale' && isBuildStale(RENDERER_OUTPUT, RENDERER_SOURCES)) ||
+    (build === 'if-missing' && !existsSync(RENDERER_OUTPUT));
+  if (needed) {
     log('Building the renderer…');
     await buildRenderer();
   }
@@ -136,7 +140,8 @@ async function main(): Promise<void> {
   const host = await startPreviewHost({
     demo,
     port: Number(argValue(args, '--port') ?? 0),
-    build: args.includes('--no-build') ? 'never' : 'always',
+    // Rebuilt only when a source changed since the last build (--rebuild forces it).
+    build: args.includes('--no-build') ? 'never' : args.includes('--rebuild') ? 'always' : 'if-stale',
   });
   console.log(`\nQuotabar preview${host.demo ? ' (demo data)' : ''}:`);
   console.log(`  popover   ${host.popoverUrl}`);
