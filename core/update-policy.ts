@@ -76,8 +76,8 @@ const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/("?(?:authorization|cookie|set-cookie)"?\s*:\s*)"?[^",}\n]+/gi, '$1[redacted]'],
 ];
 
-/** An updater error as one short log line with anything secret-shaped removed. */
-export function updateErrorLine(e: unknown): string {
+/** An updater error or message as one short log line, with anything secret-shaped removed. */
+export function updateLogLine(e: unknown): string {
   const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error';
   let line = (raw.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim();
   for (const [pattern, replacement] of SECRET_PATTERNS) line = line.replace(pattern, replacement);

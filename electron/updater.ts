@@ -11,7 +11,7 @@ import {
   RESTART_BUTTONS,
   restartChoice,
   UPDATE_CHECK_INTERVAL_MS,
-  updateErrorLine,
+  updateLogLine,
   type InstallFacts,
 } from '../core/update-policy';
 import type { AppServices } from './services/app-services';
@@ -61,7 +61,7 @@ export function setupAutoUpdate(deps: AutoUpdateDeps): AutoUpdateHandle {
 
   let lastError = '';
   const logError = (what: string, e: unknown) => {
-    const line = `${what}: ${updateErrorLine(e)}`;
+    const line = `${what}: ${updateLogLine(e)}`;
     // electron-updater both emits 'error' and rejects for one failed check: log it once.
     if (line !== lastError) log(line);
     lastError = line;
@@ -173,7 +173,7 @@ async function loadElectronUpdater(log: (line: string) => void): Promise<Updater
   autoUpdater.autoDownload = true;
   // 'Later' relies on this: the downloaded update replaces the app when it quits.
   autoUpdater.autoInstallOnAppQuit = true;
-  const say = (m: unknown) => log(updateErrorLine(m));
+  const say = (m: unknown) => log(updateLogLine(m));
   autoUpdater.logger = { info: say, warn: say, error: say, debug: () => undefined };
   return {
     async check() {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dialog, resetElectronFake } from '../support/electron-fake';
 import { readPackageType, setupAutoUpdate, type AutoUpdateDeps, type AutoUpdateHandle, type UpdaterPort } from '../../electron/updater';
-import { decideUpdates, updateErrorLine, UPDATE_CHECK_INTERVAL_MS } from '../../core/update-policy';
+import { decideUpdates, updateLogLine, UPDATE_CHECK_INTERVAL_MS } from '../../core/update-policy';
 import { validatePayload } from '../../electron/ipc-validate';
 import { makeHarness, type Harness } from '../support/app-harness';
 import { flush } from '../support/fake-clock';
@@ -218,12 +218,12 @@ describe('package type and error lines', () => {
   });
 
   it('removes tokens, auth headers and signed-URL parameters from an error line', () => {
-    const line = updateErrorLine(
+    const line = updateLogLine(
       new Error(`GET https://objects.githubusercontent.com/x?X-Amz-Signature=abc123&token=${TOKEN} failed; "authorization": "token ${TOKEN}"`),
     );
     expect(line).not.toMatch(/abc123|ghp_/);
     expect(line).toContain('X-Amz-Signature=[redacted]');
-    expect(updateErrorLine('x'.repeat(500))).toHaveLength(200);
-    expect(updateErrorLine(undefined)).toBe('unknown error');
+    expect(updateLogLine('x'.repeat(500))).toHaveLength(200);
+    expect(updateLogLine(undefined)).toBe('unknown error');
   });
 });
