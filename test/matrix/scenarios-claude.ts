@@ -1,9 +1,10 @@
 // Claude rows of the hostile-provider matrix: GET /api/oauth/usage with Claude Code's OAuth token.
 import {
   AT_INTERVAL, BACKOFF, CLAUDE_THROTTLED, EMPTY_200, HUGE, MINUTE, ONCE, SLOW_MS, THROTTLED_20_MIN,
-  html, json, resetMidBody, retryAtDate, slowHeaders, status, truncated, tricklingBody,
+  fixtureReply, html, json, resetMidBody, retryAtDate, slowHeaders, status, truncated, tricklingBody,
   type Scenario,
 } from './scenario-kit';
+import { fixture } from '../core/providers/load-fixture';
 
 const SESSION_RESET = Date.parse('2026-09-20T15:00:00.412Z');
 const WEEKLY_RESET = Date.parse('2026-09-24T09:00:00Z');
@@ -78,8 +79,28 @@ export const CLAUDE_SCENARIOS: Scenario[] = [
     hostile: { usage: json({ five_hour: { utilization: 30, resets_at: null }, seven_day: { utilization: 62, resets_at: 'next tuesday' } }) },
     expect: { reads: [{ id: 'session', usedPercent: 30, resetsAt: SESSION_RESET }, { id: 'weekly', usedPercent: 62, resetsAt: WEEKLY_RESET }] },
     maxRequests: AT_INTERVAL },
-  { name: 'keeps reset times in the past and in the far future as given', provider: 'claude',
-    hostile: { usage: json({ five_hour: at('1999-01-01T00:00:00Z'), seven_day: at('9999-12-31T23:59:59Z') }) },
-    expect: { reads: [{ id: 'session', resetsAt: Date.parse('1999-01-01T00:00:00Z') }, { id: 'weekly', resetsAt: Date.parse('9999-12-31T23:59:59Z') }] },
+  { name: 'keeps a reset time in the past as given', provider: 'claude',
+    hostile: { usage: json({ five_hour: at('2026-09-20T11:00:00Z'), seven_day: at('2026-09-24T09:00:00Z') }) },
+    expect: { reads: [{ id: 'session', resetsAt: Date.parse('2026-09-20T11:00:00Z') }, { id: 'weekly', resetsAt: WEEKLY_RESET }] },
     maxRequests: AT_INTERVAL },
+  { name: 'ignores a reset before 2020 or in the year 9999 and keeps the last-known one', provider: 'claude',
+    hostile: { usage: json({ five_hour: at('1999-01-01T00:00:00Z'), seven_day: at('9999-12-31T23:59:59.999999+00:00') }) },
+    expect: { reads: [{ id: 'session', usedPercent: 10, resetsAt: SESSION_RESET }, { id: 'weekly', usedPercent: 10, resetsAt: WEEKLY_RESET }] },
+    maxRequests: AT_INTERVAL },
+  { name: 'reads a reset time without an offset as UTC', provider: 'claude',
+    hostile: { usage: json({ five_hour: at('2026-09-20T16:00:00.123456'), seven_day: at('2026-09-24T09:00:00') }) },
+    expect: { reads: [{ id: 'session', resetsAt: Date.UTC(2026, 8, 20, 16, 0, 0, 123) }, { id: 'weekly', resetsAt: WEEKLY_RESET }] },
+    maxRequests: AT_INTERVAL },
+  // 2026 shapes (PROVIDERS-2 §8)
+  { name: 'shows every model week in limits[], inactive or named only by its display name', provider: 'claude',
+    hostile: { usage: fixtureReply('claude', 'usage-limits-2026') },
+    expect: { reads: [
+      { id: 'session', usedPercent: 29 }, { id: 'weekly', usedPercent: 26 },
+      { id: 'weekly:fable', label: 'Weekly (Fable)', usedPercent: 43, resetsAt: WEEKLY_RESET },
+      { id: 'weekly:opus', label: 'Weekly (Opus 4.5)', usedPercent: 12 },
+    ] },
+    maxRequests: AT_INTERVAL },
+  { name: 'shows the unified-header windows when the body has none', provider: 'claude',
+    hostile: { usage: { status: 200, headers: { ...fixture<Record<string, string>>('anthropic', 'headers-allowed') }, body: { five_hour: null, seven_day: null } } },
+    expect: { reads: [{ id: 'session', usedPercent: 29 }, { id: 'weekly', usedPercent: 61 }] }, maxRequests: AT_INTERVAL },
 ];

@@ -87,4 +87,18 @@ export const CODEX_SCENARIOS: Scenario[] = [
   { name: 'ignores a reset time past the year 2286 and keeps the last-known one', provider: 'codex',
     hostile: { usage: usageWith({ reset_at: 99_999_999_999_999, reset_after_seconds: null }) },
     expect: { reads: [{ id: 'session', resetsAt: SESSION_RESET }, { id: 'weekly' }] }, maxRequests: AT_INTERVAL },
+  { name: 'ignores a reset more than 400 days ahead (year 2200) and keeps the last-known one', provider: 'codex',
+    hostile: { usage: usageWith({ reset_at: Date.UTC(2200, 0, 1) / 1000, reset_after_seconds: null }) },
+    expect: { reads: [{ id: 'session', resetsAt: SESSION_RESET }, { id: 'weekly' }] }, maxRequests: AT_INTERVAL },
+  // 2026 shapes (PROVIDERS-2 §9)
+  { name: 'shows a team workspace credit pool next to a full weekly window', provider: 'codex',
+    hostile: { usage: fixtureReply('codex', 'usage-team-spend-control') },
+    expect: { reads: [
+      { id: 'session', usedPercent: 41 }, { id: 'weekly', usedPercent: 100 },
+      { id: 'credits:workspace_shared', kind: 'credits', used: 8000, limit: 25000, remaining: 17000, unit: 'credits', resetsAt: 1790899200_000 },
+    ], notes: ['plan', 'limit_reached'] },
+    maxRequests: AT_INTERVAL },
+  { name: 'shows the x-codex-* header windows when the body has none', provider: 'codex',
+    hostile: { usage: { status: 200, headers: { ...fixture<Record<string, string>>('codex', 'headers-primary-5h-secondary-weekly') }, body: { ...good, rate_limit: null } } },
+    expect: { reads: [{ id: 'session', usedPercent: 47 }, { id: 'weekly', usedPercent: 9 }], notes: ['plan'] }, maxRequests: AT_INTERVAL },
 ];

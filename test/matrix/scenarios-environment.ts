@@ -1,5 +1,6 @@
 // Rows of the hostile-provider matrix where the trouble is not the provider: the clock, the
 // keychain, the credential files and the settings file.
+import { fixtureText } from '../core/providers/load-fixture';
 import { AFTER_SLEEP, AT_INTERVAL, HOUR, NONE, type Scenario } from './scenario-kit';
 
 const DAY = 24 * HOUR;
@@ -20,6 +21,9 @@ export const ENVIRONMENT_SCENARIOS: Scenario[] = [
     expect: { fails: { kind: 'credentials_invalid' } }, maxRequests: NONE },
   { name: 'reports an auth.json emptied by a crash and sends nothing', provider: 'codex', trouble: { kind: 'auth-file', text: '' },
     expect: { fails: { kind: 'credentials_invalid' } }, maxRequests: NONE },
+  { name: 'keeps reading usage when auth.json is rewritten with camelCase token keys', provider: 'codex',
+    trouble: { kind: 'auth-file', text: fixtureText('codex', 'auth-camel-case') },
+    expect: { reads: CODEX_WINDOWS }, maxRequests: AT_INTERVAL },
   // Clock
   { name: 'polls once on waking from an 8-hour sleep, not once per missed interval', provider: 'codex',
     trouble: { kind: 'sleep', ms: 8 * HOUR }, expect: { reads: CODEX_WINDOWS }, maxRequests: AFTER_SLEEP },
