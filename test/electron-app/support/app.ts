@@ -34,6 +34,8 @@ export async function launchApp(binaryPath: string): Promise<AppRig> {
     // On Linux the app's user data, single-instance lock and autostart entry all follow HOME.
     ...(process.platform === 'linux' ? { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } : {}),
   };
+  // Set by some editors' terminals: the binary would run as plain Node and never start the app.
+  delete env.ELECTRON_RUN_AS_NODE;
   const app = await electron.launch({
     executablePath: binaryPath,
     args: ['.', '--demo'],
