@@ -61,10 +61,10 @@ export function setupAutoUpdate(deps: AutoUpdateDeps): AutoUpdateHandle {
 
   let lastError = '';
   const logError = (what: string, e: unknown) => {
-    const line = `${what}: ${updateLogLine(e)}`;
+    const message = updateLogLine(e);
     // electron-updater both emits 'error' and rejects for one failed check: log it once.
-    if (line !== lastError) log(line);
-    lastError = line;
+    if (message !== lastError) log(`${what}: ${message}`);
+    lastError = message;
   };
 
   const asked = new Set<string>();

@@ -172,6 +172,9 @@ describe('automatic updates', () => {
   it('logs updater errors without tokens and keeps checking', async () => {
     fake.failWith = new Error(`HttpError: 401 Bad credentials for token ${TOKEN}\n at stack line`);
     await start().ready;
+    // The same failure arrives as an 'error' event and as the check's rejection: logged once.
+    fake.emitError(fake.failWith);
+    expect(logs.filter((l) => l.includes('401'))).toHaveLength(1);
     fake.emitError(new Error(`download failed: Authorization: Bearer ${TOKEN}`));
     await flush();
     const text = logs.join('\n');
