@@ -1,6 +1,6 @@
 // HttpClient on undici 7. The origin allow-list is what keeps a key on its provider's host:
 // nothing outside it is ever contacted, and redirects are returned, never followed.
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { err, ok, type ProviderError, type Result } from '../core/errors';
 import type { HttpClient, HttpRequest, HttpResponse } from '../core/ports';
 import { startDeadline } from './deadline';
@@ -26,7 +26,8 @@ export class UndiciHttpClient implements HttpClient {
   private readonly defaultTimeoutMs: number;
   private readonly userAgent: string;
   private readonly headersTimeoutMs: number | undefined;
-  private readonly agent: Agent;
+  private agent: Promise<Agent> | null = null;
+  private closed = false;
 
   constructor(opts: UndiciHttpClientOptions) {
     this.origins = new Set(opts.allowedOrigins.map(originOf).filter((o): o is string => o !== null));
@@ -34,8 +35,18 @@ export class UndiciHttpClient implements HttpClient {
     this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 15_000;
     this.userAgent = opts.userAgent ?? 'quotabar';
     this.headersTimeoutMs = opts.headersTimeoutMs;
+  }
+
+  /**
+   * undici is loaded by the first request, not at construction: a `quotabar status` with nothing
+   * configured sends no request and starts ~40 ms sooner (see bench/cli-startup.bench.ts).
+   */
+  private agentFor(): Promise<Agent> {
+    // Closed before first use: fail as undici's own closed agent would.
+    if (this.closed && !this.agent) return Promise.reject(Object.assign(new Error('client is closed'), { code: 'UND_ERR_DESTROYED' }));
     // Our own deadline bounds every phase; undici's per-phase timers only back it up.
-    this.agent = new Agent({ connect: { timeout: this.defaultTimeoutMs } });
+    this.agent ??= import('undici').then(({ Agent }) => new Agent({ connect: { timeout: this.defaultTimeoutMs } }));
+    return this.agent;
   }
 
   async request(req: HttpRequest): Promise<Result<HttpResponse>> {
@@ -62,8 +73,9 @@ export class UndiciHttpClient implements HttpClient {
 
   /** Releases pooled sockets; later requests fail as transport errors. */
   async close(): Promise<void> {
+    this.closed = true;
     try {
-      await this.agent.close();
+      await (await this.agent)?.close();
     } catch {
       // Already closed: nothing left to release.
     }
@@ -72,7 +84,8 @@ export class UndiciHttpClient implements HttpClient {
   private async exchange(url: URL, req: HttpRequest, signal: AbortSignal, timeoutMs: number): Promise<Result<HttpResponse>> {
     const headers: Record<string, string> = { ...req.headers };
     if (!Object.keys(headers).some((k) => k.toLowerCase() === 'user-agent')) headers['user-agent'] = this.userAgent;
-    const res = await this.agent.request({
+    const agent = await this.agentFor();
+    const res = await agent.request({
       origin: url.origin,
       path: url.pathname + url.search,
       method: req.method ?? 'GET',

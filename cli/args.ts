@@ -1,6 +1,7 @@
 // Argument parsing for the CLI: a closed set of commands, a one-line error for anything else.
 import type { ProviderId } from '../core/model';
 import { PROVIDER_IDS } from '../adapters/compose';
+import { infoCommand } from './help';
 
 export type Command =
   | { cmd: 'status'; json: boolean; providers: ProviderId[] | null }
@@ -14,8 +15,8 @@ export type Parsed = { ok: true; command: Command } | { ok: false; message: stri
 /** Parses argv (without node and script). `status` is the default command. */
 export function parseArgs(argv: string[]): Parsed {
   const args = [...argv];
-  if (args.includes('--help') || args.includes('-h') || args[0] === 'help') return { ok: true, command: { cmd: 'help' } };
-  if (args.includes('--version') || args.includes('-v')) return { ok: true, command: { cmd: 'version' } };
+  const info = infoCommand(args);
+  if (info) return { ok: true, command: info };
   const first = args[0] && !args[0].startsWith('-') ? args.shift()! : 'status';
   if (first === 'status') return parseStatus(args);
   if (first === 'key') {
@@ -45,17 +46,3 @@ function parseStatus(args: string[]): Parsed {
   }
   return { ok: true, command: { cmd: 'status', json, providers: providers.length ? providers : null } };
 }
-
-export const HELP = `quotabar — how much AI quota and credit is left
-
-Usage:
-  quotabar status [--json] [--provider openrouter|codex|claude]
-  quotabar key set openrouter      read a key (prompted without echo, or piped), check it with OpenRouter, store it in the keychain
-  quotabar key remove openrouter   delete the stored key
-
-Environment:
-  OPENROUTER_API_KEY        used instead of the keychain when set
-  CODEX_HOME                where Codex keeps auth.json and session logs (default ~/.codex)
-  CLAUDE_CONFIG_DIR         where Claude Code keeps .credentials.json (default ~/.claude)
-  QUOTABAR_OPENROUTER_URL, QUOTABAR_CODEX_URL, QUOTABAR_CLAUDE_URL   base URLs (proxies, tests)
-`;

@@ -1,15 +1,14 @@
 // The terminal front end: `quotabar status [--json]`, `quotabar key set|remove openrouter`.
-// Runs the same core, adapters and poller as the tray app.
+// Runs the same core, adapters and poller as the tray app. Everything past `--help`/`--version` is
+// imported when a command needs it: startup time is most of what a `quotabar status` costs.
 import { homedir } from 'node:os';
 import { assertNever } from '../core/errors';
 import type { SecretStore } from '../core/ports';
-import { NodeFileSource } from '../adapters/node-file-source';
-import { SystemClock } from '../adapters/system-clock';
-import { defaultSecretStore, resolveConfig, type ComposeDeps } from '../adapters/compose';
-import { HELP, parseArgs } from './args';
-import { runStatus } from './status';
-import { removeKey, setKey } from './key';
-import { readKeyFromStdin } from './stdin';
+import type { ComposeDeps } from '../adapters/compose';
+import type { Command } from './args';
+import { HELP, VERSION, infoCommand } from './help';
+
+export { VERSION } from './help';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -23,18 +22,23 @@ export interface CliIo {
   deps?: Partial<ComposeDeps> & { secrets?: SecretStore };
 }
 
-export const VERSION = '0.1.0';
-
 /** Runs one CLI invocation and returns the exit code (0 ran; 1 a command failed; 2 a usage error). */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const info = infoCommand(argv);
+  if (info) return printInfo(info, io);
+  const { parseArgs } = await import('./args');
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr(`quotabar: ${parsed.message}\n`);
     return 2;
   }
   const c = parsed.command;
-  if (c.cmd === 'help') return io.stdout(HELP), 0;
-  if (c.cmd === 'version') return io.stdout(`quotabar ${VERSION}\n`), 0;
+  if (c.cmd === 'help' || c.cmd === 'version') return printInfo(c, io);
+  const [{ defaultSecretStore, resolveConfig }, { NodeFileSource }, { SystemClock }] = await Promise.all([
+    import('../adapters/compose'),
+    import('../adapters/node-file-source'),
+    import('../adapters/system-clock'),
+  ]);
   const config = resolveConfig(io.env, io.platform, io.homedir);
   const clock = io.deps?.clock ?? new SystemClock({ unref: true });
   const deps: ComposeDeps = {
@@ -45,21 +49,27 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   };
   switch (c.cmd) {
     case 'status':
-      return runStatus(c, config, deps, io);
+      return (await import('./status')).runStatus(c, config, deps, io);
     case 'key-set':
-      return setKey(config, deps, io);
+      return (await import('./key')).setKey(config, deps, io);
     case 'key-remove':
-      return removeKey(deps, io);
+      return (await import('./key')).removeKey(deps, io);
     default:
       return assertNever(c);
   }
+}
+
+function printInfo(c: Extract<Command, { cmd: 'help' | 'version' }>, io: CliIo): number {
+  io.stdout(c.cmd === 'help' ? HELP : `quotabar ${VERSION}\n`);
+  return 0;
 }
 
 function processIo(): CliIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
-    readStdin: () => readKeyFromStdin('Paste your OpenRouter key (it will not be shown) and press Enter: '),
+    readStdin: async () =>
+      (await import('./stdin')).readKeyFromStdin('Paste your OpenRouter key (it will not be shown) and press Enter: '),
     env: process.env,
     homedir: homedir(),
     platform: process.platform,

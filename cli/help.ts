@@ -1,0 +1,27 @@
+// `--help` and `--version`: answered before anything else is loaded, so they stay instant.
+// This file must import nothing at run time beyond package.json (see bin/quotabar.mjs on startup cost).
+import { version } from '../package.json';
+
+/** The version printed by `quotabar --version`: package.json's, inlined into the bundle when it is built. */
+export const VERSION: string = version;
+
+/** `--help`/`-h`/`help` or `--version`/`-v` anywhere on the line wins over every other argument; null when neither. */
+export function infoCommand(argv: string[]): { cmd: 'help' } | { cmd: 'version' } | null {
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { cmd: 'help' };
+  if (argv.includes('--version') || argv.includes('-v')) return { cmd: 'version' };
+  return null;
+}
+
+export const HELP = `quotabar — how much AI quota and credit is left
+
+Usage:
+  quotabar status [--json] [--provider openrouter|codex|claude]
+  quotabar key set openrouter      read a key (prompted without echo, or piped), check it with OpenRouter, store it in the keychain
+  quotabar key remove openrouter   delete the stored key
+
+Environment:
+  OPENROUTER_API_KEY        used instead of the keychain when set
+  CODEX_HOME                where Codex keeps auth.json and session logs (default ~/.codex)
+  CLAUDE_CONFIG_DIR         where Claude Code keeps .credentials.json (default ~/.claude)
+  QUOTABAR_OPENROUTER_URL, QUOTABAR_CODEX_URL, QUOTABAR_CLAUDE_URL   base URLs (proxies, tests)
+`;

@@ -1,0 +1,11 @@
+// Types for scripts/build-cli.mjs (plain Node: bin/quotabar.mjs loads it before any bundle exists), for the tests and the bench.
+export const DEFAULT_OUTDIR: string;
+export class EsbuildMissing extends Error {}
+export type BundleState = 'fresh' | 'stale' | 'missing';
+export function bundleState(outdir?: string, base?: string): BundleState;
+export function buildCli(options?: {
+  outdir?: string;
+  minify?: boolean;
+  logLevel?: 'verbose' | 'debug' | 'info' | 'warning' | 'error' | 'silent';
+  prune?: boolean;
+}): Promise<{ entry: string; files: number; inputs: number }>;

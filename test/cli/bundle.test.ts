@@ -1,0 +1,142 @@
+// The prebuilt CLI bundle: bin/quotabar.mjs runs dist-cli/, rebuilds it when a source changed, and
+// says what to do when it cannot. Small throwaway projects stand in for the repository where the
+// test needs to edit sources; the real CLI is built only into a temporary directory.
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { buildCli, bundleState } from '../../scripts/build-cli.mjs';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const temp = () => mkdtempSync(join(tmpdir(), 'quotabar-bundle-'));
+const anHourAgo = new Date(Date.now() - 3_600_000);
+
+function write(path: string, text: string, mtime?: Date): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  if (mtime) utimesSync(path, mtime, mtime);
+}
+
+/** bin/quotabar.mjs and the build script in a project of their own, with a one-line CLI. */
+function project(opts: { esbuild: boolean }): string {
+  const dir = temp();
+  for (const f of ['bin/quotabar.mjs', 'scripts/build-cli.mjs']) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    copyFileSync(join(root, f), join(dir, f));
+  }
+  write(join(dir, 'package.json'), JSON.stringify({ type: 'module', version: '9.9.9' }));
+  write(join(dir, 'cli/main.ts'), "export async function main(argv: string[]): Promise<number> { console.log('v1', ...argv); return 0; }\n");
+  if (opts.esbuild) symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'junction');
+  return dir;
+}
+
+async function quotabar(dir: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', [join(dir, 'bin/quotabar.mjs'), ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+describe('bin/quotabar.mjs', () => {
+  it('builds a missing bundle, then rebuilds it when a source is edited, so the edit is what runs', async () => {
+    const dir = project({ esbuild: true });
+    expect(await quotabar(dir, 'status')).toMatchObject({ code: 0, stdout: 'v1 status\n', stderr: '' });
+    expect(bundleState(join(dir, 'dist-cli'), dir)).toBe('fresh');
+
+    write(join(dir, 'cli/main.ts'), "export async function main(): Promise<number> { console.log('v2'); return 0; }\n");
+    // The bundle was built in the same second: date it back so the edit is unambiguously newer.
+    utimesSync(join(dir, 'dist-cli/quotabar.mjs'), anHourAgo, anHourAgo);
+    expect(bundleState(join(dir, 'dist-cli'), dir)).toBe('stale');
+    expect(await quotabar(dir, 'status')).toMatchObject({ code: 0, stdout: 'v2\n' });
+  });
+
+  it('stops with one line naming the command to run when there is no bundle and no esbuild', async () => {
+    const dir = project({ esbuild: false });
+    const r = await quotabar(dir, 'status');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('npm run build:cli');
+  });
+
+  it('runs an out-of-date bundle without esbuild only after saying so', async () => {
+    const dir = project({ esbuild: false });
+    write(join(dir, 'dist-cli/inputs.json'), JSON.stringify({ inputs: ['cli/main.ts'] }));
+    write(join(dir, 'dist-cli/quotabar.mjs'), "export async function main(argv) { console.log('old build', ...argv); return 0; }\n", anHourAgo);
+    const r = await quotabar(dir, '--version');
+    expect(r).toMatchObject({ code: 0, stdout: 'old build --version\n' });
+    expect(r.stderr).toMatch(/older than the CLI sources.*npm run build:cli/);
+  });
+});
+
+describe('bundleState', () => {
+  function built(inputs: string[]): string {
+    const dir = temp();
+    write(join(dir, 'cli/main.ts'), '', anHourAgo);
+    write(join(dir, 'core/model.ts'), '', anHourAgo);
+    write(join(dir, 'out/inputs.json'), JSON.stringify({ inputs }));
+    write(join(dir, 'out/quotabar.mjs'), '', new Date(Date.now() - 60_000));
+    return dir;
+  }
+
+  it('is missing without a bundle, and fresh when every source is older than it', () => {
+    const dir = built(['cli/main.ts', 'core/model.ts']);
+    expect(bundleState(join(dir, 'nowhere'), dir)).toBe('missing');
+    expect(bundleState(join(dir, 'out'), dir)).toBe('fresh');
+  });
+
+  it('is stale when any source is newer, gone, or the list of sources is unreadable', () => {
+    const dir = built(['cli/main.ts', 'core/model.ts']);
+    write(join(dir, 'core/model.ts'), 'export {};');
+    expect(bundleState(join(dir, 'out'), dir)).toBe('stale');
+
+    const gone = built(['cli/main.ts', 'core/removed.ts']);
+    expect(bundleState(join(gone, 'out'), gone)).toBe('stale');
+
+    const unlisted = built([]);
+    rmSync(join(unlisted, 'out/inputs.json'));
+    expect(bundleState(join(unlisted, 'out'), unlisted)).toBe('stale');
+  });
+
+  it('counts a copy without the sources as fresh: there is nothing to rebuild from', () => {
+    const dir = built(['cli/main.ts']);
+    rmSync(join(dir, 'cli'), { recursive: true });
+    expect(bundleState(join(dir, 'out'), dir)).toBe('fresh');
+  });
+});
+
+/** The files an ES module loads before any of its code runs: itself and its static imports, transitively. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const imports = readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s(?:[^"']*?\sfrom\s)?["'](\.{1,2}\/[^"']+)["'];?$/gm);
+  for (const m of imports) staticClosure(join(dirname(file), m[1]!), seen);
+  return seen;
+}
+
+describe('the built CLI', () => {
+  it('answers --version and --help without loading providers, adapters or undici', async () => {
+    const outdir = temp();
+    const { entry } = await buildCli({ outdir, logLevel: 'error' });
+    const eager = staticClosure(entry);
+    const eagerText = [...eager].map((f) => readFileSync(f, 'utf8')).join('\n');
+    // esbuild marks each bundled module with a `// path` comment.
+    expect(eagerText).toContain('// cli/help.ts');
+    expect(eagerText).not.toMatch(/\/\/ (adapters|core\/providers)\/|node_modules\/undici/);
+    // Everything else is loaded when a command needs it: without those files the quick answers still work.
+    for (const f of readdirSync(join(outdir, 'chunks'))) if (!eager.has(join(outdir, 'chunks', f))) rmSync(join(outdir, 'chunks', f));
+    const runEntry = (arg: string) =>
+      run('node', ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(entry).href)}); process.exitCode = await main([${JSON.stringify(arg)}]);`]);
+    expect((await runEntry('--version')).stdout).toBe(`quotabar ${pkg.version}\n`);
+    expect((await runEntry('--help')).stdout).toMatch(/^quotabar — how much AI quota and credit is left\n\nUsage:\n {2}quotabar status/);
+    await expect(runEntry('status')).rejects.toThrow(/ERR_MODULE_NOT_FOUND/);
+  });
+});
