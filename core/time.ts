@@ -87,7 +87,8 @@ export function plausibleReset(at: number | null, now: number | null): number | 
 
 /**
  * Unix time that may arrive as seconds or milliseconds; returns epoch ms, or null when the
- * value is not a number or lies outside 2001–2286 (a sane range for a reset time).
+ * value is not a number or lies outside 2001–2286 (the range in which seconds and milliseconds
+ * cannot be confused). Whether a reset is plausible is `plausibleReset`'s question.
  */
 export function parseUnixTime(value: unknown): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
