@@ -82,8 +82,9 @@ export function parseLogLine(line: string): RateLimitObservation | null {
 
 /**
  * Folds one observation into the state: each window, the plan and the credits keep whichever
- * value has the newest line timestamp (ties go to the later call). Windows are classified by
- * duration, and only the main Codex limit feeds them. Returns a new state.
+ * value has the newest line timestamp (ties go to the later call), except that a start-of-session
+ * placeholder never replaces a real reading of a window still running (isPlaceholder). Windows are
+ * classified by duration, and only the main Codex limit feeds them. Returns a new state.
  */
 export function mergeObservation(state: LogState, obs: RateLimitObservation): LogState {
   const next: LogState = { ...state };

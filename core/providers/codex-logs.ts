@@ -48,7 +48,8 @@ const track = (): TrackedFile => ({ offset: 0, decoder: new TextDecoder(), carry
 /**
  * A Source that reads `<codexHome>/sessions/YYYY/MM/DD/rollout-*.jsonl` and
  * `<codexHome>/archived_sessions/*.jsonl` through `files`, remembering per-file offsets so later
- * fetches read only appended bytes. The newest observation by line timestamp wins per window.
+ * fetches read only appended bytes. The newest observation by line timestamp wins per window,
+ * except a start-of-session placeholder over a window still running (see mergeObservation).
  */
 export function createCodexLogsSource(deps: CodexLogsDeps): CodexLogsSource {
   const { files, clock, codexHome } = deps;
