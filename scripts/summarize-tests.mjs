@@ -3,7 +3,7 @@
 // gives its reason in its top title as "<name> [skipped: <reason>]" (see test/electron-app); a
 // skipped test without one is still listed, by file, so nothing is skipped silently.
 import { readFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { posix, relative, sep } from 'node:path';
 
 const MARK = /^(.*) \[skipped: (.*)\]$/s;
 
@@ -15,10 +15,11 @@ const groups = new Map();
 
 function noteSkipped(file, test) {
   const marked = (test.ancestorTitles ?? []).map((t) => MARK.exec(t)).find(Boolean);
-  const where = relative(process.cwd(), file) || file;
+  // Forward slashes on every OS, so the line reads the same in every CI log.
+  const where = (relative(process.cwd(), file) || file).split(sep).join('/');
   const key = marked ? `${marked[1]}\0${marked[2]}` : `${where}\0no reason given in its title`;
   const g = groups.get(key) ?? { places: new Set(), tests: 0 };
-  g.places.add(marked ? dirname(where) : where);
+  g.places.add(marked ? posix.dirname(where) : where);
   g.tests += 1;
   groups.set(key, g);
 }

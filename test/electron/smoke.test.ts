@@ -3,7 +3,7 @@ vi.mock('electron', () => import('../support/electron-fake'));
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { app, resetElectronFake } from '../support/electron-fake';
@@ -37,9 +37,10 @@ function manualTimer() {
 
 describe('the smoke run report', () => {
   it('goes to --smoke-report=<path> relative to the working directory, else smoke-report.json there', () => {
-    expect(smokeReportPath(['electron', '.', '--smoke'], '/work/app')).toBe('/work/app/smoke-report.json');
-    expect(smokeReportPath(['.', '--smoke', '--smoke-report=out/smoke.json'], '/work/app')).toBe('/work/app/out/smoke.json');
-    expect(smokeReportPath(['--smoke-report=/tmp/r.json'], '/work/app')).toBe('/tmp/r.json');
+    const cwd = resolve('/work/app');
+    expect(smokeReportPath(['electron', '.', '--smoke'], cwd)).toBe(join(cwd, 'smoke-report.json'));
+    expect(smokeReportPath(['.', '--smoke', '--smoke-report=out/smoke.json'], cwd)).toBe(join(cwd, 'out', 'smoke.json'));
+    expect(smokeReportPath([`--smoke-report=${join(dir, 'r.json')}`], cwd)).toBe(join(dir, 'r.json'));
   });
 
   it('adds up the memory of every process, per process type too', () => {
