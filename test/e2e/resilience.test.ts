@@ -32,7 +32,9 @@ describe('a provider that starts failing', () => {
     await refresh.click();
     await codex.locator('.badge-error').waitFor({ timeout: 5000 });
     expect(await text(codex.locator('.problem-reason'))).toBe('The sign-in was rejected or has expired.');
-    expect(await text(codex.locator('.problem-action'))).toBe('Run `codex login` in a terminal, then refresh.');
+    // The command is set as code, not shown between raw backticks.
+    expect(await text(codex.locator('.problem-action'))).toBe('Run codex login in a terminal, then refresh.');
+    expect(await codex.locator('.problem-action code').allTextContents()).toEqual(['codex login']);
     expect(await codex.getByRole('alert').count()).toBe(1);
     expect(await text(meter(page, 'codex', 'session').locator('.meter-value'))).toBe('37 % used');
     expect(await text(meter(page, 'codex', 'weekly').locator('.countdown'))).toMatch(/^resets in 3 d [45] h$/);

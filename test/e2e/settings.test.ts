@@ -59,8 +59,10 @@ describe('the OpenRouter key in Settings', () => {
     expect(html).not.toContain(key);
     expect(html).not.toContain(key.slice(12, -3));
 
-    // The popover, open all along, now shows OpenRouter with its window.
+    // The popover, open all along, now shows OpenRouter with its window, and the key masked as Settings masks it.
     await meter(popover.page, 'openrouter', 'key-limit').waitFor({ timeout: 5000 });
+    const settingsLabel = (await text(status)).match(/\((.*)\)$/)![1];
+    expect(await text(card(popover.page, 'openrouter').locator('.account'))).toBe(settingsLabel);
     expect(await text(meter(popover.page, 'openrouter', 'key-limit').locator('.meter-value'))).toBe('38 % used');
     expect(await popover.page.content()).not.toContain(key);
 
@@ -119,7 +121,7 @@ describe('preferences in Settings', () => {
     const { page, context } = await openPage(rig, 'settings');
     await page.getByLabel('API key').waitFor();
     const order: string[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 11; i++) {
       await page.keyboard.press('Tab');
       order.push(
         await page.evaluate(() => {
@@ -130,6 +132,7 @@ describe('preferences in Settings', () => {
     }
     expect(order).toEqual([
       'openrouter-key',
+      'openrouter.ai/keys',
       'Save key',
       'Test',
       'pref-refreshIntervalSec',
@@ -150,6 +153,101 @@ describe('preferences in Settings', () => {
     await page.getByTestId('key-message').getByText(/^Saved/).waitFor();
     await expectScreenshot(page, 'settings', { mask: timeAndKeyText(page) });
     await rig.host.services.removeKey();
+    await context.close();
+  });
+});
+
+/** The id (or text) of the focused element, "BODY" when focus fell off every control. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return !el || el === document.body ? 'BODY' : el.id || el.textContent?.trim() || el.tagName;
+  });
+}
+
+/** WCAG contrast ratio of two `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('keyboard focus in Settings', () => {
+  it('stays on the control after Test, Save key and Save, and moves to the outcome after Remove key', async () => {
+    const { page, context } = await openPage(rig, 'settings');
+    const input = page.getByLabel('API key');
+    const message = page.getByTestId('key-message');
+    await input.fill(rig.demo.openrouterKey);
+
+    await page.getByRole('button', { name: 'Test' }).focus();
+    await page.keyboard.press('Enter');
+    await message.getByText(/^The key works/).waitFor();
+    expect(await focused(page)).toBe('Test');
+
+    await input.focus();
+    await page.keyboard.press('Enter');
+    await message.getByText(/^Saved/).waitFor();
+    expect(await focused(page)).toBe('openrouter-key');
+
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('prefs-message').getByText('Saved. Changes apply now.').waitFor();
+    expect(await focused(page)).toBe('Save');
+
+    await page.getByRole('button', { name: 'Remove key' }).focus();
+    await page.keyboard.press('Enter');
+    await message.getByText('Key removed from the keychain.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('key-message');
+    await context.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`draws a focus ring with at least 3:1 contrast against the panel (${scheme})`, async () => {
+      const { page, context } = await openPage(rig, 'settings', { colorScheme: scheme });
+      await page.getByLabel('API key').waitFor();
+      await page.keyboard.press('Tab'); // keyboard focus, so :focus-visible applies
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const s = getComputedStyle(el);
+        return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor, behind: getComputedStyle(el.closest('.panel')!).backgroundColor };
+      });
+      expect(ring.style).toBe('solid');
+      expect(ring.width).toBeGreaterThanOrEqual(2);
+      expect(contrast(ring.color, ring.behind)).toBeGreaterThanOrEqual(3);
+      expect(contrast(ring.color, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(scheme === 'light' ? 3 : 0);
+      await context.close();
+    });
+  }
+
+  it('opens openrouter.ai/keys in the browser from the hint', async () => {
+    const { page, context } = await openPage(rig, 'settings');
+    const popup = context.waitForEvent('page');
+    await page.getByRole('button', { name: 'openrouter.ai/keys' }).click();
+    expect((await popup).url()).toBe('https://openrouter.ai/keys');
+    expect(rig.logs).toContain('link opened: https://openrouter.ai/keys');
+    await context.close();
+  });
+});
+
+describe('a preview link without its token', () => {
+  it('says which link to open instead of a lost connection over a skeleton', async () => {
+    const context = await rig.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${rig.host.origin}/popover.html`);
+    const banner = page.getByRole('alert');
+    await banner.waitFor();
+    expect(await text(banner)).toBe(
+      'This window needs its Quotabar link: open the popover link that npm run app printed in the terminal (it carries the access token).',
+    );
+    expect(await banner.locator('code').allTextContents()).toEqual(['npm run app']);
+    expect(await page.locator('.skeleton').count()).toBe(0);
     await context.close();
   });
 });

@@ -83,8 +83,9 @@ export async function matchBaseline(name: string, png: Buffer, opts: CompareOpti
  * follows the wall clock (countdowns, "updated … ago") painted over by solid boxes.
  */
 export async function expectScreenshot(page: Page, name: string, opts: { mask?: Locator[] } & CompareOptions = {}): Promise<void> {
-  // Web fonts (none today) and images must be in before the picture is taken.
+  // Web fonts (none today) must be in, and no hover effect may depend on where a click left the mouse.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.mouse.move(0, 0);
   const png = await page.screenshot({
     fullPage: true,
     animations: 'disabled',
