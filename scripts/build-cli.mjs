@@ -84,8 +84,8 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
     logLevel,
     outdir,
   });
-  // Project files only: installed packages change through `npm ci`, which rebuilds anyway; a name
-  // with a colon is a plugin's virtual module, not a file.
+  // Project files only: installed packages change through `npm ci` or a bare `npm install`, whose
+  // `prepare` rebuilds anyway; a name with a colon is a plugin's virtual module, not a file.
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/') && !f.includes(':'));
   const entryPath = join(outdir, ENTRY);
   const files = result.outputFiles;
