@@ -57,7 +57,14 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
 
   setupSecurity();
   serveRenderer(join(app.getAppPath(), 'dist-renderer'));
-  const windows = setupWindows({ services, platform: opts.platform, preloadPath: join(app.getAppPath(), 'dist-electron', 'preload.cjs'), clock });
+  const windows = setupWindows({
+    services,
+    platform: opts.platform,
+    preloadPath: join(app.getAppPath(), 'dist-electron', 'preload.cjs'),
+    clock,
+    env: opts.env,
+    argv: opts.argv,
+  });
   const quit = () => app.quit();
   const handlers = createInvokeHandlers(services, {
     openSettings: () => windows.openSettings(),
@@ -67,7 +74,7 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
     quit,
   });
   const ipc = setupIpc({ services, handlers, windows });
-  const tray = setupTray({ services, windows, platform: opts.platform, clock, quit });
+  const tray = setupTray({ services, windows, platform: opts.platform, clock, packaged: app.isPackaged, quit });
   setupNotifications({ services, onClick: () => windows.showPopover(tray.bounds()) });
   const power = setupPowerEvents({ services, clock, platform: opts.platform });
   const login = setupLoginItem({ services, platform: opts.platform, env: opts.env, homedir: opts.homedir, execPath: opts.execPath });

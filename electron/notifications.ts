@@ -26,6 +26,13 @@ export function electronNotifier(onClick: () => void): Notifier {
   };
 }
 
+/** Shows a one-off notice; false when the platform has no notifications (nothing was shown). */
+export function showNotice(n: { title: string; body: string }): boolean {
+  if (!Notification.isSupported()) return false;
+  new Notification({ title: n.title, body: n.body, silent: true }).show();
+  return true;
+}
+
 /** Delivers alerts as desktop notifications where the platform has them (else they are dropped). */
 export function setupNotifications(deps: NotificationDeps): void {
   if (!Notification.isSupported()) return;

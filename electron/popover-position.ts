@@ -95,6 +95,25 @@ export function clampToArea(p: Point, size: { width: number; height: number }, a
   return { x: Math.round(x), y: Math.round(y) };
 }
 
+/**
+ * True on a Linux Wayland session, where the tray cannot say where it is and the app cannot place
+ * its windows (Electron 38+ runs natively on Wayland there), unless X11 was forced with
+ * --ozone-platform=x11 (or ELECTRON_OZONE_PLATFORM_HINT=x11).
+ */
+export function isWaylandSession(p: { platform: string; env: Record<string, string | undefined>; argv: readonly string[] }): boolean {
+  if (p.platform !== 'linux') return false;
+  const flag = (name: string) => p.argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+  const forced = flag('--ozone-platform') ?? flag('--ozone-platform-hint') ?? p.env.ELECTRON_OZONE_PLATFORM_HINT;
+  if (forced === 'x11') return false;
+  if (forced === 'wayland') return true;
+  return p.env.XDG_SESSION_TYPE === 'wayland' || !!p.env.WAYLAND_DISPLAY;
+}
+
+/** Top-left corner that centres a box of `size` in `area`. */
+export function centredIn(area: Rect, size: { width: number; height: number }): Point {
+  return clampToArea({ x: area.x + (area.width - size.width) / 2, y: area.y + (area.height - size.height) / 2 }, size, area);
+}
+
 function inside(p: Point, r: Rect): boolean {
   return p.x >= r.x && p.x < r.x + r.width && p.y >= r.y && p.y < r.y + r.height;
 }

@@ -1,7 +1,7 @@
 // What the tray shows, as a pure function of the poller view: the tightest window's meter and a
 // tooltip naming it, plus which providers are stale or failing. Plain TS, no Electron.
 import type { PollerView, ProviderSnapshot } from '../core/model';
-import { describeError, formatAgo, formatPercent, formatResetsIn, providerName, tightestWindow } from '../core/present';
+import { describeError, formatAgo, formatPercent, formatResetsIn, providerName, tightestWindow, windowFigure } from '../core/present';
 import { levelForPercent } from '../renderer/view-model/levels';
 import type { MeterLevel, MeterStatus } from './tray-icon';
 
@@ -41,6 +41,30 @@ export function trayModel(view: PollerView | null, thresholds: readonly number[]
     status,
     tooltip: clip(lines.join('\n'), TOOLTIP_MAX),
   };
+}
+
+/**
+ * One line per set-up provider for the tray menu, where Linux panels show the numbers:
+ * "Claude 5-hour 83 % used · resets in 46 min", the update time when the numbers are old, or why
+ * there are none.
+ */
+export function menuRows(view: PollerView | null, now: number): string[] {
+  const rows: string[] = [];
+  for (const s of view?.snapshots ?? []) {
+    if (s.status === 'unconfigured') continue;
+    const name = providerName(s.providerId);
+    const w = tightestWindow([s])?.window ?? s.windows[0];
+    if (!w) {
+      rows.push(problemLine(s, now) ?? `${name}: no data yet`);
+      continue;
+    }
+    const parts = [`${name} ${w.label} ${windowFigure(w)}`];
+    const resets = formatResetsIn(w.resetsAt, now);
+    if (resets) parts.push(resets);
+    if (s.status !== 'ok' && s.fetchedAt !== null) parts.push(`updated ${formatAgo(s.fetchedAt, now)}`);
+    rows.push(parts.join(' · '));
+  }
+  return rows;
 }
 
 function worstStatus(snaps: ProviderSnapshot[]): MeterStatus {

@@ -1,17 +1,26 @@
 // The tray icon: a meter of the tightest window redrawn on every poller view, a tooltip naming it,
-// a click that toggles the popover, and the context menu (Refresh, Settings…, Start at login, Quit).
+// a click that toggles the popover, and a menu whose first rows are the numbers themselves.
 import { Menu, Tray, nativeImage, nativeTheme, type NativeImage, type Rectangle } from 'electron';
 import type { Clock, Scheduler } from '../core/ports';
 import { MINUTE } from '../core/time';
+import { showNotice } from './notifications';
 import type { AppServices } from './services/app-services';
 import { meterPng, type MeterLook, type MeterStyle } from './tray-icon';
-import { trayModel, type TrayModel } from './tray-model';
+import { menuRows, trayModel, type TrayModel } from './tray-model';
 
 export interface TrayDeps {
   services: AppServices;
-  windows: { togglePopover(anchor: Rectangle | null): void; showPopover(anchor: Rectangle | null): void; openSettings(): void };
+  windows: {
+    togglePopover(anchor: Rectangle | null): void;
+    showPopover(anchor: Rectangle | null): void;
+    openSettings(): void;
+    /** macOS: the press that starts a click on the icon (decides whether that click closes the popover). */
+    trayPressed(): void;
+  };
   platform: string;
   clock: Clock & Scheduler;
+  /** Packaged builds only: Windows ties a tray GUID to the executable's path or signature. */
+  packaged: boolean;
   quit(): void;
 }
 
@@ -23,35 +32,55 @@ export interface TrayHandle {
   destroy(): void;
 }
 
-/** Logical size of a tray icon; 1×, 1.5× and 2× bitmaps are drawn for HiDPI panels. */
+/**
+ * Windows remembers where the user put a tray icon (shown, or in the overflow) by this GUID, so it
+ * must never change: a new one would put the icon back in the overflow after an update.
+ */
+export const WINDOWS_TRAY_GUID = '6f1e4c2a-8b3d-4e5f-9a7c-2d1b0e3f4a5c';
+
+export const OVERFLOW_NOTICE = {
+  title: 'Quotabar is running',
+  body: 'Its icon may be in the hidden icons area: click the ^ arrow in the taskbar, then drag the icon onto the taskbar to keep it in view.',
+} as const;
+
+/** Logical size of a tray icon; bitmaps are drawn for each HiDPI scale the panel may use. */
 const ICON_SIZE = 16;
-const SCALES = [1, 1.5, 2];
+/** Windows gets the sizes of resources/tray/tray.ico (16–64 px) so it never scales a bitmap. */
+const SCALES: Record<string, number[]> = { win32: [1, 1.5, 2, 3, 4] };
+const DEFAULT_SCALES = [1, 1.5, 2];
 
 /** The meter as a multi-resolution image: a template on macOS, theme-matched elsewhere. */
-export function trayImage(model: TrayModel, style: MeterStyle): NativeImage {
+export function trayImage(model: TrayModel, style: MeterStyle, platform = ''): NativeImage {
   const look: MeterLook = { percent: model.percent, level: model.level, status: model.status, style };
   const img = nativeImage.createEmpty();
-  for (const scaleFactor of SCALES) img.addRepresentation({ scaleFactor, buffer: meterPng(look, Math.round(ICON_SIZE * scaleFactor)) });
+  for (const scaleFactor of SCALES[platform] ?? DEFAULT_SCALES) {
+    img.addRepresentation({ scaleFactor, buffer: meterPng(look, Math.round(ICON_SIZE * scaleFactor)) });
+  }
   if (style === 'template') img.setTemplateImage(true);
   return img;
 }
 
+const known = (b: Rectangle | null | undefined): b is Rectangle => !!b && b.width > 0 && b.height > 0;
+
 export function setupTray(deps: TrayDeps): TrayHandle {
   const { services, windows, platform } = deps;
   const style = (): MeterStyle => (platform === 'darwin' ? 'template' : nativeTheme.shouldUseDarkColors ? 'dark' : 'light');
-  let current = trayModel(services.view(), services.settings().thresholds, deps.clock.now());
-  // The image is drawn (three PNGs) only when the meter's look changed, not on every view or minute.
+  const modelNow = () => trayModel(services.view(), services.settings().thresholds, deps.clock.now());
+  let current = modelNow();
+  // The image is drawn only when the meter's look changed, not on every view or minute.
   const lookOf = (m: TrayModel) => `${m.percent}|${m.level}|${m.status}|${style()}`;
   let drawn = lookOf(current);
-  const tray = new Tray(trayImage(current, style()));
+  const image = trayImage(current, style(), platform);
+  const tray = platform === 'win32' && deps.packaged ? new Tray(image, WINDOWS_TRAY_GUID) : new Tray(image);
   const noop = () => undefined;
+  const getBounds = (): Rectangle | null => (platform === 'linux' ? null : tray.getBounds()); // darwin and win32 only
 
-  const buildMenu = (): Menu =>
-    Menu.buildFromTemplate([
-      // Linux panels often send no click at all: the menu is the only sure way in.
-      ...(platform === 'linux'
-        ? [{ label: 'Open Quotabar', click: () => windows.showPopover(null) }, { type: 'separator' as const }]
-        : []),
+  const template = (): Electron.MenuItemConstructorOptions[] => {
+    const rows = menuRows(services.view(), deps.clock.now());
+    return [
+      ...rows.map((label) => ({ label, click: () => windows.showPopover(getBounds()) })),
+      ...(rows.length ? [{ type: 'separator' as const }] : []),
+      { label: 'Open Quotabar', click: () => windows.showPopover(getBounds()) },
       { label: 'Refresh', click: () => void services.refresh(null).catch(noop) },
       { label: 'Settings…', click: () => windows.openSettings() },
       {
@@ -59,45 +88,61 @@ export function setupTray(deps: TrayDeps): TrayHandle {
         type: 'checkbox',
         checked: services.settings().startAtLogin,
         // On failure the settings event never comes: put the checkbox back as it was.
-        click: (item) => void services.updateSettings({ startAtLogin: item.checked }).catch(() => setMenu()),
+        click: (item) => void services.updateSettings({ startAtLogin: item.checked }).catch(() => setMenu(true)),
       },
       { type: 'separator' },
       { label: 'Quit', click: () => deps.quit() },
-    ]);
+    ];
+  };
 
-  let menu = buildMenu();
-  const setMenu = () => {
-    menu = buildMenu();
-    // Elsewhere a context menu would hijack the left click that opens the popover.
+  let menu: Menu | null = null;
+  let menuText = '';
+  /** Rebuilds the menu only when its words or ticks changed: some Linux panels flicker on every set. */
+  const setMenu = (force = false) => {
+    const t = template();
+    const text = JSON.stringify(t.map((i) => [i.label, i.type, i.checked]));
+    if (menu && text === menuText && !force) return;
+    menuText = text;
+    menu = Menu.buildFromTemplate(t);
+    // StatusNotifier hosts (GNOME, KDE) may send no click and show nothing without a menu. On macOS
+    // and Windows a context menu would take over the click that opens the popover.
     if (platform === 'linux') tray.setContextMenu(menu);
   };
   setMenu();
 
   const redraw = () => {
     if (tray.isDestroyed()) return;
-    current = trayModel(services.view(), services.settings().thresholds, deps.clock.now());
+    current = modelNow();
     const look = lookOf(current);
-    if (look !== drawn) tray.setImage(trayImage(current, style()));
+    if (look !== drawn) tray.setImage(trayImage(current, style(), platform));
     drawn = look;
     tray.setToolTip(current.tooltip);
+    setMenu();
   };
   tray.setToolTip(current.tooltip);
 
   let lastBounds: Rectangle | null = null;
-  if (platform === 'darwin') tray.setIgnoreDoubleClickEvents(true);
+  if (platform === 'darwin') {
+    tray.setIgnoreDoubleClickEvents(true);
+    tray.on('mouse-down', () => windows.trayPressed());
+  }
+  // Where the icon is: the click's own bounds, else the tray's, else null (the popover then goes by the cursor).
   tray.on('click', (_event, bounds) => {
-    lastBounds = bounds;
-    windows.togglePopover(bounds);
+    const anchor = known(bounds) ? bounds : getBounds();
+    lastBounds = known(anchor) ? anchor : lastBounds;
+    windows.togglePopover(known(anchor) ? anchor : null);
   });
-  tray.on('right-click', () => tray.popUpContextMenu(menu));
+  if (platform === 'darwin' || platform === 'win32') tray.on('right-click', () => menu && tray.popUpContextMenu(menu));
+
+  // Windows hides new tray icons in the overflow flyout: say so once, the first time the app runs.
+  if (platform === 'win32' && !services.settings().trayOverflowNoticeShown && showNotice(OVERFLOW_NOTICE)) {
+    services.updateSettings({ trayOverflowNoticeShown: true }).catch(noop);
+  }
 
   const offView = services.onView(redraw);
-  const offSettings = services.onSettings(() => {
-    setMenu();
-    redraw();
-  });
+  const offSettings = services.onSettings(redraw);
   nativeTheme.on('updated', redraw);
-  // The tooltip's "resets in …" is redrawn each minute without a fetch.
+  // The tooltip's and the menu's "resets in …" are redrawn each minute without a fetch.
   let cancelTick = () => {};
   const tick = () => {
     redraw();
@@ -109,8 +154,8 @@ export function setupTray(deps: TrayDeps): TrayHandle {
     tray,
     model: () => current,
     bounds: () => {
-      const b = tray.getBounds();
-      return b.width > 0 && b.height > 0 ? b : lastBounds;
+      const b = getBounds();
+      return known(b) ? b : lastBounds;
     },
     destroy() {
       cancelTick();

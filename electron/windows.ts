@@ -1,9 +1,11 @@
 // The two windows: the popover anchored to the tray icon, and the settings window. Both are
-// created hardened (security.ts) and load only our own app:// pages.
+// created hardened (security.ts) and load only our own app:// pages. On a Wayland session, where
+// no app can place its windows, the popover is an ordinary window in the middle of the screen.
 import { BrowserWindow, nativeTheme, screen, type Rectangle, type WebContents } from 'electron';
-import type { Clock } from '../core/ports';
+import type { Clock, Scheduler } from '../core/ports';
+import { MINUTE } from '../core/time';
 import { pageUrl, type Page } from './app-url';
-import { popoverPosition } from './popover-position';
+import { centredIn, isWaylandSession, popoverPosition } from './popover-position';
 import { hardenContents, hardenedWebPreferences } from './security';
 import type { AppServices } from './services/app-services';
 
@@ -13,15 +15,24 @@ const POPOVER_SCREEN_MARGIN = 24;
 /** Opening the popover refreshes providers whose data is older than this. */
 export const POPOVER_REFRESH_AGE_MS = 30_000;
 // A click on the tray icon blurs (hides) the open popover just before the click arrives: that
-// click must close it, not reopen it.
+// click must close it, not reopen it. Windows and Linux send no mouse-down, so go by time there.
 const BLUR_CLICK_WINDOW_MS = 300;
+/** macOS: a blur this close before the mouse-down on the icon was caused by that press. */
+const PRESS_BLUR_EPSILON_MS = 50;
+/** A popover hidden this long is destroyed (its renderer's memory freed) and rebuilt on the next open. */
+export const POPOVER_IDLE_DESTROY_MS = 5 * MINUTE;
 
 export interface WindowDeps {
   services: AppServices;
   platform: string;
   /** dist-electron/preload.cjs */
   preloadPath: string;
-  clock: Clock;
+  clock: Clock & Scheduler;
+  /** For detecting a Wayland session (XDG_SESSION_TYPE, WAYLAND_DISPLAY, --ozone-platform). */
+  env?: Record<string, string | undefined>;
+  argv?: readonly string[];
+  /** Default POPOVER_IDLE_DESTROY_MS. */
+  popoverIdleDestroyMs?: number;
 }
 
 export interface WindowManager {
@@ -29,6 +40,8 @@ export interface WindowManager {
   togglePopover(anchor: Rectangle | null): void;
   showPopover(anchor: Rectangle | null): void;
   hidePopover(): void;
+  /** macOS: the mouse-down on the tray icon; the click that follows closes the popover if it was open. */
+  trayPressed(): void;
   /** Sizes the popover to its content, never taller than the work area allows; keeps it anchored. */
   fitPopover(contentHeight: number): void;
   openSettings(): void;
@@ -43,6 +56,10 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   let popover: BrowserWindow | null = null;
   let settings: BrowserWindow | null = null;
   let hiddenByBlurAt = -Infinity;
+  let pressWillClose: boolean | null = null;
+  let cancelIdle = () => {};
+  const idleMs = deps.popoverIdleDestroyMs ?? POPOVER_IDLE_DESTROY_MS;
+  const windowMode = isWaylandSession({ platform: deps.platform, env: deps.env ?? {}, argv: deps.argv ?? [] });
   let lastAnchor: Rectangle | null = null;
   let wantedHeight: number = POPOVER_SIZE.height;
   const alive = (w: BrowserWindow | null): BrowserWindow | null => (w && !w.isDestroyed() ? w : null);
@@ -60,28 +77,43 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     return win;
   };
 
+  /** Hides the popover and frees it after `idleMs` unless it is shown again first. */
+  const hide = (win: BrowserWindow) => {
+    if (win.isVisible()) win.hide();
+    cancelIdle();
+    cancelIdle = deps.clock.schedule(idleMs, () => {
+      if (!win.isDestroyed() && !win.isVisible()) win.destroy();
+    });
+  };
+
   const getPopover = (): BrowserWindow => {
     const existing = alive(popover);
     if (existing) return existing;
-    const win = create('popover', {
-      ...POPOVER_SIZE,
-      frame: false,
-      resizable: false,
-      movable: false,
-      minimizable: false,
-      maximizable: false,
-      fullscreenable: false,
-      alwaysOnTop: true,
-      skipTaskbar: true,
-      hasShadow: true,
-      title: 'Quotabar',
-    });
+    const win = windowMode
+      ? // Wayland: a plain decorated window the compositor places and the user can move and close.
+        create('popover', { ...POPOVER_SIZE, frame: true, resizable: true, fullscreenable: false, title: 'Quotabar' })
+      : create('popover', {
+          ...POPOVER_SIZE,
+          frame: false,
+          resizable: false,
+          movable: false,
+          minimizable: false,
+          maximizable: false,
+          fullscreenable: false,
+          alwaysOnTop: true,
+          skipTaskbar: true,
+          hasShadow: true,
+          title: 'Quotabar',
+          // A non-activating panel floats over full-screen apps on macOS.
+          ...(deps.platform === 'darwin' ? { type: 'panel' } : {}),
+        });
     // Above full-screen apps too, on every Space, as menu-bar popovers are.
     if (deps.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
     win.on('blur', () => {
-      if (!win.isVisible()) return;
+      // An ordinary window stays open when the user works elsewhere.
+      if (windowMode || !win.isVisible()) return;
       hiddenByBlurAt = deps.clock.now();
-      win.hide();
+      hide(win);
     });
     win.on('closed', () => {
       if (popover === win) popover = null;
@@ -92,6 +124,15 @@ export function setupWindows(deps: WindowDeps): WindowManager {
 
   /** Fits the popover's height to its content within the display, then anchors it to the tray. */
   const place = (win: BrowserWindow, anchor: Rectangle | null) => {
+    if (windowMode) {
+      // Where the compositor honours it (XWayland), the middle of the main screen; never 0,0.
+      const area = screen.getPrimaryDisplay().workArea;
+      const size = { width: (win.getSize() as [number, number])[0], height: popoverHeight(wantedHeight, area.height) };
+      win.setSize(size.width, size.height);
+      const at = centredIn(area, size);
+      win.setPosition(at.x, at.y);
+      return;
+    }
     const tray = anchor ?? { x: 0, y: 0, width: 0, height: 0 };
     const cursor = screen.getCursorScreenPoint();
     const known = tray.width > 0 && tray.height > 0;
@@ -104,6 +145,7 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   };
 
   const showPopover = (anchor: Rectangle | null) => {
+    cancelIdle();
     const win = getPopover();
     lastAnchor = anchor;
     place(win, anchor);
@@ -114,7 +156,7 @@ export function setupWindows(deps: WindowDeps): WindowManager {
 
   const hidePopover = () => {
     const win = alive(popover);
-    if (win?.isVisible()) win.hide();
+    if (win?.isVisible()) hide(win);
   };
 
   const openSettings = () => {
@@ -151,9 +193,21 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   return {
     togglePopover(anchor) {
       const win = alive(popover);
-      if (win?.isVisible()) return win.hide();
+      const willClose = pressWillClose;
+      pressWillClose = null;
+      if (willClose !== null) {
+        // macOS decided at mouse-down: however long the button was held, the blur it caused is this click.
+        if (!willClose) showPopover(anchor);
+        else if (win?.isVisible()) hide(win);
+        return;
+      }
+      if (win?.isVisible()) return hide(win);
       if (deps.clock.now() - hiddenByBlurAt < BLUR_CLICK_WINDOW_MS) return;
       showPopover(anchor);
+    },
+    trayPressed() {
+      const open = alive(popover)?.isVisible() === true;
+      pressWillClose = open || deps.clock.now() - hiddenByBlurAt <= PRESS_BLUR_EPSILON_MS;
     },
     showPopover,
     hidePopover,
@@ -166,6 +220,7 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     isOurs: (contents) => open().some((w) => w.webContents === contents && !contents.isDestroyed()),
     contents: () => open().map((w) => w.webContents),
     closeAll() {
+      cancelIdle();
       for (const w of open()) w.destroy();
     },
   };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
 vi.mock('electron', () => import('../support/electron-fake'));
-import { nativeTheme, resetElectronFake, Tray, type FakeImage } from '../support/electron-fake';
-import { setupTray, type TrayHandle } from '../../electron/tray';
+import { Menu, nativeTheme, Notification, resetElectronFake, Tray, type FakeImage } from '../support/electron-fake';
+import { OVERFLOW_NOTICE, setupTray, WINDOWS_TRAY_GUID, type TrayHandle } from '../../electron/tray';
 import { HOUR, MINUTE } from '../../core/time';
 import { decodePng, pixel } from '../support/png';
 import { CANARY_KEY, codexUsage, fixture, makeHarness, type Harness } from '../support/app-harness';
@@ -9,12 +9,7 @@ import { CANARY_KEY, codexUsage, fixture, makeHarness, type Harness } from '../s
 let h: Harness | null = null;
 let handle: TrayHandle | null = null;
 beforeEach(() => resetElectronFake());
-afterEach(async () => {
-  handle?.destroy();
-  handle = null;
-  await h?.dispose();
-  h = null;
-});
+afterEach(stop);
 
 function fakeWindows() {
   const calls: string[] = [];
@@ -23,19 +18,31 @@ function fakeWindows() {
     togglePopover: (b: unknown) => void calls.push(`toggle ${JSON.stringify(b)}`),
     showPopover: (b: unknown) => void calls.push(`show ${JSON.stringify(b)}`),
     openSettings: () => void calls.push('settings'),
+    trayPressed: () => void calls.push('pressed'),
   };
 }
 
-async function start(platform: string, opts: Parameters<typeof makeHarness>[0] = {}) {
+async function start(platform: NodeJS.Platform, opts: Parameters<typeof makeHarness>[0] = {}, packaged = false) {
+  resetElectronFake({ platform });
   h = await makeHarness(opts);
   const windows = fakeWindows();
   let quits = 0;
-  handle = setupTray({ services: h.services, windows, platform, clock: h.clock, quit: () => void quits++ });
+  handle = setupTray({ services: h.services, windows, platform, clock: h.clock, packaged, quit: () => void quits++ });
   const tray = Tray.instances[0]!;
   return { tray, windows, quits: () => quits };
 }
 
+async function stop() {
+  handle?.destroy();
+  handle = null;
+  // Settings writes run one at a time: this one ends after any the tray started (the Windows notice).
+  await h?.services.updateSettings({}).catch(() => undefined);
+  await h?.dispose();
+  h = null;
+}
+
 const labels = (items: Array<{ label?: string; type?: string }>) => items.filter((i) => i.type !== 'separator').map((i) => i.label);
+const ACTIONS = ['Open Quotabar', 'Refresh', 'Settings…', 'Start at login', 'Quit'];
 
 // Codex at `used` % of its 5-hour window; OpenRouter's capped key at 38 %.
 const scripted = (used: number) => (http: Harness['http'], clock: Harness['clock']) => {
@@ -44,24 +51,45 @@ const scripted = (used: number) => (http: Harness['http'], clock: Harness['clock
 };
 
 describe('tray menu', () => {
-  it('offers Refresh, Settings…, Start at login and Quit on right click (macOS and Windows)', async () => {
-    for (const platform of ['darwin', 'win32']) {
-      resetElectronFake();
+  for (const platform of ['darwin', 'win32'] as const) {
+    it(`opens on right click and leaves the left click to the popover (${platform})`, async () => {
       const { tray } = await start(platform);
       expect(tray.contextMenu).toBeNull(); // a context menu would steal the left click
       tray.emit('right-click');
-      expect(labels(tray.poppedUp[0]!.items)).toEqual(['Refresh', 'Settings…', 'Start at login', 'Quit']);
-      handle!.destroy();
-      handle = null;
-      await h!.dispose();
-      h = null;
-    }
+      expect(labels(tray.poppedUp[0]!.items)).toEqual(ACTIONS);
+    });
+  }
+
+  it('is the tray menu itself on Linux, where right-click does not exist and a click may never arrive', async () => {
+    const { tray, windows } = await start('linux');
+    expect(tray.listenerCount('right-click')).toBe(0);
+    expect(labels(tray.contextMenu!.items)).toEqual(ACTIONS);
+    tray.contextMenu!.click('Open Quotabar');
+    expect(windows.calls).toEqual(['show null']);
   });
 
-  it('also offers Open Quotabar on Linux, where a click on the icon may never arrive', async () => {
-    const { tray } = await start('linux');
-    expect(labels(tray.contextMenu!.items)).toEqual(['Open Quotabar', 'Refresh', 'Settings…', 'Start at login', 'Quit']);
-    tray.contextMenu!.click('Open Quotabar');
+  it('starts with one row of numbers per provider, which opens the popover', async () => {
+    const { tray, windows } = await start('linux', { key: CANARY_KEY, codex: true, script: scripted(82) });
+    h!.services.start();
+    await h!.clock.advance(0);
+    const rows = labels(tray.contextMenu!.items).slice(0, -ACTIONS.length);
+    expect(rows).toEqual(['OpenRouter Weekly limit 38 % used · resets in 12 h', 'Codex 5-hour 82 % used · resets in 2 h 5 min']);
+    tray.contextMenu!.click(rows[0]!);
+    expect(windows.calls).toEqual(['show null']);
+  });
+
+  it('is rebuilt only when its words change, not on every view', async () => {
+    const { tray } = await start('linux', { codex: true, script: scripted(82) });
+    h!.services.start();
+    await h!.clock.advance(0);
+    const built = Menu.built;
+    const sets = tray.contextMenuSets;
+    await h!.services.refresh(null); // same numbers, same minute
+    await h!.clock.advance(0);
+    expect([Menu.built, tray.contextMenuSets]).toEqual([built, sets]);
+    await h!.clock.advance(MINUTE); // the countdown moves on
+    expect([Menu.built, tray.contextMenuSets]).toEqual([built + 1, sets + 1]);
+    expect(labels(tray.contextMenu!.items)[0]).toMatch(/resets in 2 h 4 min$/);
   });
 
   it('refreshes every provider from Refresh', async () => {
@@ -87,11 +115,74 @@ describe('tray menu', () => {
     await vi.waitFor(() => expect(h!.services.settings().startAtLogin).toBe(true));
     expect(tray.contextMenu!.items.find((i) => i.label === 'Start at login')?.checked).toBe(true);
   });
+});
 
-  it('toggles the popover at the icon on a left click', async () => {
+describe('tray click', () => {
+  const icon = { x: 1800, y: 1050, width: 24, height: 24 };
+  const none = { x: 0, y: 0, width: 0, height: 0 };
+
+  it('anchors the popover to the bounds the click reports', async () => {
     const { tray, windows } = await start('darwin');
     tray.emit('click', {}, { x: 1500, y: 0, width: 22, height: 24 });
     expect(windows.calls).toEqual(['toggle {"x":1500,"y":0,"width":22,"height":24}']);
+  });
+
+  it("falls back to the tray's own bounds, then to the cursor (no anchor), on Windows", async () => {
+    const { tray, windows } = await start('win32');
+    Tray.bounds = icon;
+    tray.emit('click', {}, none);
+    Tray.bounds = none;
+    tray.emit('click', {}, none);
+    expect(windows.calls).toEqual([`toggle ${JSON.stringify(icon)}`, 'toggle null']);
+    expect(handle!.bounds()).toEqual(icon); // remembered for notifications and second instances
+  });
+
+  it('passes no anchor on Linux, where the panel reports no bounds', async () => {
+    const { tray, windows } = await start('linux');
+    tray.emit('click', {}, none);
+    expect(windows.calls).toEqual(['toggle null']);
+  });
+
+  it('reports the mouse-down to the popover on macOS, which alone has that event', async () => {
+    const { tray, windows } = await start('darwin');
+    tray.emit('mouse-down', {}, { x: 1510, y: 10 });
+    expect(windows.calls).toEqual(['pressed']);
+  });
+});
+
+describe('on Windows', () => {
+  it('keeps one constant tray GUID in packaged builds, so a pinned icon stays pinned after updates', async () => {
+    const { tray } = await start('win32', {}, true);
+    expect(tray.guid).toBe(WINDOWS_TRAY_GUID);
+    await stop();
+    // Unpackaged (npm start) runs from another executable path, which the GUID would be tied to.
+    expect((await start('win32', {}, false)).tray.guid).toBeNull();
+  });
+
+  it('says once, on the first run, that the icon may be in the hidden icons area', async () => {
+    await start('win32');
+    expect(Notification.shown).toEqual([OVERFLOW_NOTICE]);
+    await vi.waitFor(() => expect(h!.services.settings().trayOverflowNoticeShown).toBe(true));
+    handle!.destroy();
+    handle = setupTray({ services: h!.services, windows: fakeWindows(), platform: 'win32', clock: h!.clock, packaged: false, quit: () => undefined });
+    expect(Notification.shown).toHaveLength(1);
+  });
+
+  it('does not mark the notice as shown where notifications are unavailable', async () => {
+    resetElectronFake({ platform: 'win32' });
+    Notification.supported = false;
+    h = await makeHarness();
+    handle = setupTray({ services: h.services, windows: fakeWindows(), platform: 'win32', clock: h.clock, packaged: false, quit: () => undefined });
+    await h.clock.advance(0);
+    expect(h.services.settings().trayOverflowNoticeShown).toBe(false);
+  });
+
+  it('shows no such notice on macOS or Linux', async () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      await start(platform);
+      expect(Notification.shown).toEqual([]);
+      await stop();
+    }
   });
 });
 
@@ -104,8 +195,8 @@ describe('tray icon', () => {
     await h!.clock.advance(0);
     expect(handle!.model()).toMatchObject({ percent: 82, level: 'warning', status: 'ok' });
     expect(tray.tooltip).toMatch(/^Codex 5-hour.*: 82 % used, resets in 2 h 5 min$/);
-    expect((tray.image as FakeImage).reps.map((r) => r.scaleFactor)).toEqual([1, 1.5, 2]);
-    expect(rep(tray).width).toBe(32);
+    // Every size of the Windows .ico (16–64 px), so no DPI setting shows a scaled, blurry meter.
+    expect((tray.image as FakeImage).reps.map((r) => decodePng(r.buffer).width)).toEqual([16, 24, 32, 48, 64]);
   });
 
   it('keeps the countdown in the tooltip current without fetching again', async () => {
@@ -147,11 +238,12 @@ describe('tray icon', () => {
     expect(tray.tooltip).toMatch(/nothing set up yet/);
   });
 
-  it('is a template image on macOS', async () => {
+  it('is a template image on macOS, drawn for 1×, 1.5× and 2× screens', async () => {
     const { tray } = await start('darwin', { codex: true, script: scripted(40) });
     h!.services.start();
     await h!.clock.advance(0);
     expect((tray.image as FakeImage).isTemplateImage()).toBe(true);
+    expect((tray.image as FakeImage).reps.map((r) => r.scaleFactor)).toEqual([1, 1.5, 2]);
   });
 
   it('follows the system between light and dark elsewhere', async () => {
