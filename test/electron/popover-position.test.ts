@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { popoverPosition, POPOVER_GAP, type Rect } from '../../electron/popover-position';
+import { centredIn, isWaylandSession, popoverPosition, POPOVER_GAP, type Rect } from '../../electron/popover-position';
 
 const size = { width: 380, height: 560 };
 const display = (bounds: Rect, workArea: Rect) => ({ bounds, workArea });
@@ -83,5 +83,33 @@ describe('popover position', () => {
     expect(at.x).toBeGreaterThanOrEqual(-1280);
     expect(at.x + size.width).toBeLessThanOrEqual(0);
     expect(at.y + size.height).toBeLessThanOrEqual(984);
+  });
+});
+
+describe('Wayland session', () => {
+  const linux = (env: Record<string, string>, argv: string[] = []) => isWaylandSession({ platform: 'linux', env, argv });
+
+  it('is recognised from the session type or the Wayland display', () => {
+    expect(linux({ XDG_SESSION_TYPE: 'wayland' })).toBe(true);
+    expect(linux({ WAYLAND_DISPLAY: 'wayland-0' })).toBe(true);
+    expect(linux({ XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' })).toBe(false);
+  });
+
+  it('does not count when X11 is forced by flag or by environment', () => {
+    const wayland = { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' };
+    expect(linux(wayland, ['quotabar', '--ozone-platform=x11'])).toBe(false);
+    expect(linux(wayland, ['quotabar', '--ozone-platform-hint=x11'])).toBe(false);
+    expect(linux({ ...wayland, ELECTRON_OZONE_PLATFORM_HINT: 'x11' })).toBe(false);
+    expect(linux({ DISPLAY: ':0' }, ['--ozone-platform=wayland'])).toBe(true);
+  });
+
+  it('never applies outside Linux', () => {
+    expect(isWaylandSession({ platform: 'darwin', env: { WAYLAND_DISPLAY: 'w' }, argv: [] })).toBe(false);
+  });
+
+  it('centres a window in the work area, clamped when it is too big', () => {
+    const area = { x: 0, y: 32, width: 1920, height: 1048 };
+    expect(centredIn(area, size)).toEqual({ x: 770, y: 276 });
+    expect(centredIn(area, { width: 380, height: 2000 })).toEqual({ x: 770, y: 32 });
   });
 });

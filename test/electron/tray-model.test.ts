@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { emptySnapshot, makeWindow, type ProviderSnapshot } from '../../core/model';
-import { TOOLTIP_MAX, trayModel } from '../../electron/tray-model';
+import { menuRows, TOOLTIP_MAX, trayModel } from '../../electron/tray-model';
 
 const now = Date.UTC(2026, 8, 20, 12);
 const snap = (over: Partial<ProviderSnapshot>): ProviderSnapshot => ({ ...emptySnapshot('codex', 'ok'), fetchedAt: now, attemptedAt: now, ...over });
@@ -36,5 +36,22 @@ describe('tray model', () => {
     const m = trayModel({ snapshots: many, refreshing: [] }, [80, 95], now);
     expect(m.tooltip.length).toBeLessThanOrEqual(TOOLTIP_MAX);
     expect(m.tooltip.endsWith('…')).toBe(true);
+  });
+});
+
+describe('tray menu rows', () => {
+  it('give each set-up provider its tightest window, and say when the numbers are old or missing', () => {
+    const stale = snap({ providerId: 'claude', status: 'stale', fetchedAt: now - 7 * 60_000, windows: [win(83, '5-hour')] });
+    const failing = snap({ providerId: 'openrouter', status: 'error', fetchedAt: null, error: { kind: 'unauthorized', status: 401, hint: 'check_key' } });
+    const rows = menuRows({ snapshots: [snap({ windows: [win(40), win(91, 'Weekly')] }), stale, failing, emptySnapshot('openrouter')], refreshing: [] }, now);
+    expect(rows).toEqual([
+      'Codex Weekly 91 % used · resets in 1 h',
+      'Claude 5-hour 83 % used · resets in 1 h · updated 7 min ago',
+      expect.stringMatching(/^OpenRouter: The key was rejected/),
+    ]);
+  });
+
+  it('are none when nothing is set up', () => {
+    expect(menuRows(null, now)).toEqual([]);
   });
 });
