@@ -173,3 +173,54 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
 export function meterPng(look: MeterLook, px: number): Buffer {
   return encodePng(px, px, drawMeter(look, px));
 }
+
+/**
+ * A Windows .ico holding every given size: 32-bit BMP entries (what every Windows tool reads) and a
+ * PNG entry for 256 px and up (as Windows itself stores them). `rgbaOf(px)` draws one size.
+ */
+export function encodeIco(sizes: readonly number[], rgbaOf: (px: number) => Uint8Array): Buffer {
+  const images = sizes.map((px) => (px >= 256 ? encodePng(px, px, rgbaOf(px)) : icoBitmap(px, rgbaOf(px))));
+  const dir = Buffer.alloc(6 + 16 * sizes.length);
+  dir.writeUInt16LE(0, 0);
+  dir.writeUInt16LE(1, 2); // 1 = icon
+  dir.writeUInt16LE(sizes.length, 4);
+  let offset = dir.length;
+  sizes.forEach((px, i) => {
+    const e = 6 + 16 * i;
+    dir[e] = px >= 256 ? 0 : px; // 0 means 256
+    dir[e + 1] = px >= 256 ? 0 : px;
+    dir.writeUInt16LE(1, e + 4); // colour planes
+    dir.writeUInt16LE(32, e + 6); // bits per pixel
+    dir.writeUInt32LE(images[i]!.length, e + 8);
+    dir.writeUInt32LE(offset, e + 12);
+    offset += images[i]!.length;
+  });
+  return Buffer.concat([dir, ...images]);
+}
+
+/** One icon entry as a bottom-up BGRA DIB followed by its 1-bit transparency mask. */
+function icoBitmap(px: number, rgba: Uint8Array): Buffer {
+  const maskRow = Math.ceil(px / 32) * 4;
+  const header = Buffer.alloc(40);
+  header.writeUInt32LE(40, 0);
+  header.writeInt32LE(px, 4);
+  header.writeInt32LE(px * 2, 8); // colour rows + mask rows
+  header.writeUInt16LE(1, 12);
+  header.writeUInt16LE(32, 14);
+  header.writeUInt32LE(px * px * 4 + maskRow * px, 20);
+  const pixels = Buffer.alloc(px * px * 4);
+  const mask = Buffer.alloc(maskRow * px);
+  for (let y = 0; y < px; y++) {
+    const row = px - 1 - y;
+    for (let x = 0; x < px; x++) {
+      const i = (y * px + x) * 4;
+      const o = (row * px + x) * 4;
+      pixels[o] = rgba[i + 2]!;
+      pixels[o + 1] = rgba[i + 1]!;
+      pixels[o + 2] = rgba[i]!;
+      pixels[o + 3] = rgba[i + 3]!;
+      if (rgba[i + 3] === 0) mask[row * maskRow + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
+  }
+  return Buffer.concat([header, pixels, mask]);
+}

@@ -45,7 +45,7 @@ export const OVERFLOW_NOTICE = {
 
 /** Logical size of a tray icon; bitmaps are drawn for each HiDPI scale the panel may use. */
 const ICON_SIZE = 16;
-/** Windows gets the sizes of resources/tray/tray.ico (16–64 px) so it never scales a bitmap. */
+/** Windows gets the notification-area sizes of resources/icon.ico (16–64 px), so no scaling blurs the meter. */
 const SCALES: Record<string, number[]> = { win32: [1, 1.5, 2, 3, 4] };
 const DEFAULT_SCALES = [1, 1.5, 2];
 

@@ -79,7 +79,9 @@ describe('electron-builder.yml', () => {
   it('points at icons that exist, at sizes each platform accepts', () => {
     expect(statSync(join(root, config.directories.buildResources)).isDirectory()).toBe(true);
     expect(size(config.mac.icon)).toEqual([1024, 1024]);
-    expect(size(config.win.icon)[0]).toBeGreaterThanOrEqual(256);
+    // An .ico with the small tray sizes drawn, not scaled down from 256 (tray-icon.test reads it).
+    expect(config.win.icon).toBe('resources/icon.ico');
+    expect(readFileSync(join(root, config.win.icon)).readUInt16LE(2)).toBe(1);
     const sizes = readdirSync(join(root, config.linux.icon)).sort();
     expect(sizes).toContain('512x512.png');
     for (const name of sizes) {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { drawMeter, encodePng, meterPng, type MeterLook } from '../../electron/tray-icon';
+import { readFileSync } from 'node:fs';
+import { drawAppIcon, drawMeter, encodePng, meterPng, type MeterLook } from '../../electron/tray-icon';
 import { decodePng, pixel, type DecodedPng } from '../support/png';
 
 const look = (over: Partial<MeterLook> = {}): MeterLook => ({ percent: 50, level: 'normal', status: 'ok', style: 'light', ...over });
@@ -61,5 +62,32 @@ describe('tray icon drawing', () => {
     const edge = (style: MeterLook['style']) => pixel(decodePng(meterPng(look({ style, percent: 0 }), 32)), 8, 16);
     expect(edge('dark')[0]).toBeGreaterThan(200);
     expect(edge('light')[0]).toBeLessThan(60);
+  });
+});
+
+/** Reads an .ico as Windows does: the directory, then each entry as a PNG or a bottom-up BGRA DIB. */
+function readIco(buf: Buffer): Array<{ size: number; rgba: Uint8Array }> {
+  expect([buf.readUInt16LE(0), buf.readUInt16LE(2)]).toEqual([0, 1]);
+  return Array.from({ length: buf.readUInt16LE(4) }, (_, i) => {
+    const e = 6 + 16 * i;
+    const size = buf[e] || 256;
+    const data = buf.subarray(buf.readUInt32LE(e + 12), buf.readUInt32LE(e + 12) + buf.readUInt32LE(e + 8));
+    if (data.subarray(1, 4).toString('ascii') === 'PNG') return { size, rgba: decodePng(data).rgba };
+    expect([data.readUInt32LE(0), data.readInt32LE(4), data.readInt32LE(8), data.readUInt16LE(14)]).toEqual([40, size, size * 2, 32]);
+    const rgba = new Uint8Array(size * size * 4);
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        const o = 40 + ((size - 1 - y) * size + x) * 4;
+        rgba.set([data[o + 2]!, data[o + 1]!, data[o]!, data[o + 3]!], (y * size + x) * 4);
+      }
+    return { size, rgba };
+  });
+}
+
+describe('Windows icon', () => {
+  it('holds the app icon at every notification-area size (16–64 px) and 256 px for the installer', () => {
+    const entries = readIco(readFileSync(new URL('../../resources/icon.ico', import.meta.url)));
+    expect(entries.map((e) => e.size)).toEqual([16, 24, 32, 48, 64, 256]);
+    for (const e of entries) expect(Buffer.from(e.rgba).equals(Buffer.from(drawAppIcon(e.size))), `${e.size} px`).toBe(true);
   });
 });
