@@ -4,8 +4,8 @@ import { getBridge, NO_BRIDGE_TEXT } from '../bridge';
 import { startClock } from '../state/clock';
 import { guardBridge, heartbeatFromUrl, watchConnection } from '../state/connection';
 import { Words } from '../shared/Words';
-import { connectSettings } from '../state/settings';
-import { connectView } from '../state/view';
+import { connectSettings, reloadSettings } from '../state/settings';
+import { connectView, reloadView } from '../state/view';
 import { PopoverApp } from './PopoverApp';
 import '../shared/base.css';
 import './popover.css';
@@ -14,7 +14,13 @@ const root = createRoot(document.getElementById('root')!);
 const raw = getBridge();
 if (raw) {
   const bridge = guardBridge(raw);
-  watchConnection(raw, heartbeatFromUrl(location.hash));
+  watchConnection(raw, {
+    ...heartbeatFromUrl(location.hash),
+    onBack: () => {
+      void reloadView(bridge);
+      void reloadSettings(bridge);
+    },
+  });
   connectView(bridge);
   connectSettings(bridge);
   startClock();

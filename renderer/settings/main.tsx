@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { getBridge, NO_BRIDGE_TEXT } from '../bridge';
 import { guardBridge, heartbeatFromUrl, watchConnection } from '../state/connection';
 import { Words } from '../shared/Words';
-import { connectSettings } from '../state/settings';
+import { connectSettings, reloadSettings } from '../state/settings';
 import { SettingsApp } from './SettingsApp';
 import '../shared/base.css';
 import './settings.css';
@@ -12,7 +12,7 @@ const root = createRoot(document.getElementById('root')!);
 const raw = getBridge();
 if (raw) {
   const bridge = guardBridge(raw);
-  watchConnection(raw, heartbeatFromUrl(location.hash));
+  watchConnection(raw, { ...heartbeatFromUrl(location.hash), onBack: () => void reloadSettings(bridge) });
   connectSettings(bridge);
   root.render(<SettingsApp bridge={bridge} />);
 } else {

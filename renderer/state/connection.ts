@@ -55,17 +55,25 @@ function setLost(lost: boolean): void {
  */
 export function watchConnection(
   bridge: QuotabarBridge,
-  { intervalMs = HEARTBEAT_MS, deadlineMs = HEARTBEAT_DEADLINE_MS }: { intervalMs?: number; deadlineMs?: number } = {},
+  opts: { intervalMs?: number; deadlineMs?: number; /** Called when answers come back after a loss (to catch up on missed pushes). */ onBack?: () => void } = {},
 ): () => void {
+  const { intervalMs = HEARTBEAT_MS, deadlineMs = HEARTBEAT_DEADLINE_MS } = opts;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const beat = () => {
+    // A hidden window (the popover most of the time) shows no banner: it asks again once shown.
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
+      timer = setTimeout(beat, intervalMs);
+      return;
+    }
     let settled = false;
     const settle = (alive: boolean) => {
       if (settled || stopped) return;
       settled = true;
       if (deadline) clearTimeout(deadline);
+      const wasLost = useConnection.getState().lost;
       setLost(!alive);
+      if (alive && wasLost) opts.onBack?.();
       timer = setTimeout(beat, intervalMs);
     };
     const deadline: ReturnType<typeof setTimeout> | null = setTimeout(() => settle(false), deadlineMs);

@@ -22,6 +22,15 @@ export function connectSettings(bridge: QuotabarBridge): () => void {
   );
 }
 
+/** Asks for the current settings again (after the connection came back: pushes may have been missed). */
+export async function reloadSettings(bridge: QuotabarBridge): Promise<void> {
+  try {
+    useSettings.setState({ view: await bridge.invoke('settings:get', null), failure: null });
+  } catch {
+    // The heartbeat reports a lost connection; nothing to add here.
+  }
+}
+
 /** Saves a patch; resolves to an error message, or null on success. */
 export async function updateSettings(bridge: QuotabarBridge, patch: Partial<Settings>): Promise<string | null> {
   try {

@@ -22,6 +22,15 @@ export function connectView(bridge: QuotabarBridge): () => void {
   );
 }
 
+/** Asks for the current view again (after the connection came back: pushes may have been missed). */
+export async function reloadView(bridge: QuotabarBridge): Promise<void> {
+  try {
+    useView.setState({ view: await bridge.invoke('view:get', null), failure: null });
+  } catch {
+    // The heartbeat reports a lost connection; nothing to add here.
+  }
+}
+
 /** Asks for a refresh; the in-flight state arrives through view events (PollerView.refreshing). */
 export async function refresh(bridge: QuotabarBridge, providerId: ProviderId | null = null): Promise<void> {
   try {

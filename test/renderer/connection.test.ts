@@ -40,14 +40,18 @@ describe('the connection heartbeat', () => {
 
   it('marks the host lost within 10 s of it stopping to answer, and back when it answers again', async () => {
     const host = scriptedBridge();
-    stop = watchConnection(host.bridge); // the defaults the app uses
+    let caughtUp = 0;
+    stop = watchConnection(host.bridge, { onBack: () => caughtUp++ }); // the app's default timing
     await vi.advanceTimersByTimeAsync(3500);
     host.freeze();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(useConnection.getState().lost).toBe(true);
+    expect(caughtUp).toBe(0);
     host.thaw();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(useConnection.getState().lost).toBe(false);
+    // Pushes sent while the host was unreachable are lost: the window asks for the current state once.
+    expect(caughtUp).toBe(1);
   });
 
   it('fails a call still waiting when the host is lost, and new calls at once, with words for the user', async () => {
