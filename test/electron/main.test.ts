@@ -15,13 +15,13 @@ afterEach(async () => {
   h = null;
 });
 
-async function launch(argv: string[] = ['quotabar'], platform = 'darwin') {
+async function launch(argv: string[] = ['quotabar'], platform = 'darwin', env: Record<string, string> = {}) {
   h = await makeHarness({ key: CANARY_KEY, script: (http) => http.on('/key', { status: 200, body: fixture('openrouter/key-capped-weekly.json') }) });
   const created: AppServicesOptions[] = [];
   let demoClosed = false;
   const shell = await run({
     argv,
-    env: {},
+    env,
     platform,
     homedir: '/home/dev',
     execPath: '/opt/quotabar/quotabar',
@@ -68,6 +68,22 @@ describe('main process wiring', () => {
     await launch();
     app.emit('second-instance');
     expect(BrowserWindow.instances[0]?.isVisible()).toBe(true);
+  });
+
+  it('on a Wayland session, opens the popover as an ordinary window unless X11 is forced', async () => {
+    resetElectronFake({ platform: 'linux' });
+    screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 32, width: 1920, height: 1048 }, scaleFactor: 1 }];
+    const wayland = { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' };
+    await launch(['quotabar'], 'linux', wayland);
+    app.emit('second-instance');
+    expect(BrowserWindow.instances[0]?.options.frame).toBe(true);
+
+    resetElectronFake({ platform: 'linux' });
+    screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 32, width: 1920, height: 1048 }, scaleFactor: 1 }];
+    await h!.dispose();
+    await launch(['quotabar', '--ozone-platform=x11'], 'linux', wayland);
+    app.emit('second-instance');
+    expect(BrowserWindow.instances[0]?.options.frame).toBe(false);
   });
 
   it('keeps running when every window is closed', async () => {
