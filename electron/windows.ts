@@ -60,6 +60,7 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   let cancelIdle = () => {};
   const idleMs = deps.popoverIdleDestroyMs ?? POPOVER_IDLE_DESTROY_MS;
   const windowMode = isWaylandSession({ platform: deps.platform, env: deps.env ?? {}, argv: deps.argv ?? [] });
+  let centred: BrowserWindow | null = null;
   let lastAnchor: Rectangle | null = null;
   let wantedHeight: number = POPOVER_SIZE.height;
   const alive = (w: BrowserWindow | null): BrowserWindow | null => (w && !w.isDestroyed() ? w : null);
@@ -125,7 +126,10 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   /** Fits the popover's height to its content within the display, then anchors it to the tray. */
   const place = (win: BrowserWindow, anchor: Rectangle | null) => {
     if (windowMode) {
-      // Where the compositor honours it (XWayland), the middle of the main screen; never 0,0.
+      // Placed once, in the middle of the main screen where the compositor honours it (never 0,0);
+      // after that the window is the user's to move and size.
+      if (centred === win) return;
+      centred = win;
       const area = screen.getPrimaryDisplay().workArea;
       const size = { width: (win.getSize() as [number, number])[0], height: popoverHeight(wantedHeight, area.height) };
       win.setSize(size.width, size.height);

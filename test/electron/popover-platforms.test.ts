@@ -92,6 +92,12 @@ describe('popover on a Wayland session', () => {
     const [w, ht] = win.getSize();
     const [x, y] = win.getPosition();
     expect([x + w! / 2, y + ht! / 2]).toEqual([960, 32 + 1048 / 2]);
+    // Once open, it is the user's window: reopening or a new content height does not move it.
+    win.setPosition(100, 200);
+    windows.fitPopover(300);
+    windows.togglePopover(null);
+    windows.togglePopover(null);
+    expect(win.getPosition()).toEqual([100, 200]);
   });
 
   it('stays open when the user works in another window, and the icon still closes it', async () => {
