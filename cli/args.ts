@@ -22,8 +22,8 @@ export function parseArgs(argv: string[]): Parsed {
   if (first === 'key') {
     const [action, provider, ...rest] = args;
     if (action !== 'set' && action !== 'remove') return { ok: false, message: "usage: quotabar key set|remove openrouter" };
-    if (provider !== 'openrouter') return { ok: false, message: `quotabar key ${action}: only 'openrouter' keys are stored by Quotabar` };
-    if (rest.length) return { ok: false, message: `quotabar key ${action}: unexpected argument '${rest[0]}'` };
+    if (provider !== 'openrouter') return { ok: false, message: `key ${action}: only 'openrouter' keys are stored by Quotabar` };
+    if (rest.length) return { ok: false, message: `key ${action}: unexpected argument '${rest[0]}'` };
     return { ok: true, command: { cmd: action === 'set' ? 'key-set' : 'key-remove', providerId: 'openrouter' } };
   }
   return { ok: false, message: `unknown command '${first}' (try: quotabar --help)` };

@@ -1,5 +1,8 @@
 // `quotabar status`: one poll of every selected provider through the poller, then a table or JSON.
+import { parseJson } from '../core/json';
 import { createPoller } from '../core/poller';
+import { normalizeSettings, type Settings } from '../core/settings';
+import { settingsPath } from '../adapters/app-paths';
 import { buildAllProviders, type AppConfig, type ComposeDeps } from '../adapters/compose';
 import type { Command } from './args';
 import { statusJson } from './json';
@@ -18,6 +21,16 @@ export async function runStatus(
   await poller.refreshNow();
   poller.stop();
   const snaps = poller.view().snapshots;
-  io.stdout(c.json ? statusJson(snaps) + '\n' : renderTable(snaps, deps.clock.now()));
+  const { lowBalanceUsd } = await readSettings(deps, io);
+  io.stdout(c.json ? statusJson(snaps, lowBalanceUsd) + '\n' : renderTable(snaps, deps.clock.now(), lowBalanceUsd));
   return 0;
+}
+
+/**
+ * The app's settings, read only (the low-balance line is the user's, not a CLI default). A missing or
+ * unreadable file gives the defaults; the CLI never rewrites or moves it, that is the app's job.
+ */
+async function readSettings(deps: ComposeDeps, io: CliIo): Promise<Settings> {
+  const text = await deps.files.readText(settingsPath(io.env, io.platform, io.homedir));
+  return normalizeSettings(text.ok ? parseJson(text.value) : {});
 }

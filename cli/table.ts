@@ -1,25 +1,41 @@
 // The readable table of `quotabar status`: one row per window, problems and notes under each provider.
 import type { ProviderSnapshot } from '../core/model';
-import { describeError, describeNote, formatDuration, planLabel, planOf, providerName, windowAmounts, windowFigure } from '../core/present';
+import { lowBalanceOf } from '../core/alerts';
+import {
+  describeError,
+  describeNote,
+  formatDuration,
+  lowBalanceText,
+  planLabel,
+  planOf,
+  providerName,
+  windowAmounts,
+  windowFigure,
+} from '../core/present';
 
 const HEAD = ['PROVIDER', 'WINDOW', 'USED', 'AMOUNT', 'RESETS IN', 'STATUS', 'SOURCE'];
 
-/** Renders snapshots as an aligned plain-text table followed by per-provider messages. */
-export function renderTable(snaps: ProviderSnapshot[], now: number): string {
+/**
+ * Renders snapshots as an aligned plain-text table followed by per-provider messages. A balance
+ * below `lowBalanceUsd` (the app's alert line; 0 is off) reads `low`, not `ok`.
+ */
+export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUsd = 0): string {
   const rows: string[][] = [];
   const messages: string[] = [];
   for (const s of snaps) {
     const plan = planOf(s);
     const name = providerName(s.providerId) + (plan ? ` (${planLabel(plan)})` : '');
-    const status = s.status === 'unconfigured' ? 'not set up' : s.status;
+    const low = lowBalanceOf(s, lowBalanceUsd);
+    const status = s.status === 'unconfigured' ? 'not set up' : s.status === 'ok' && low ? 'low' : s.status;
     const source = s.source ?? '—';
     if (s.windows.length === 0) rows.push([name, '—', '—', '—', '—', status, source]);
     for (const [i, w] of s.windows.entries()) {
       const resets = w.resetsAt === null ? '—' : w.resetsAt <= now ? 'now' : formatDuration(w.resetsAt - now);
       rows.push([i === 0 ? name : '', w.label, windowFigure(w), windowAmounts(w) ?? '', resets, i === 0 ? status : '', i === 0 ? source : '']);
     }
+    if (low) messages.push(`${providerName(s.providerId)}: credit is low: ${lowBalanceText(low.remaining, low.threshold, low.unit)}`);
     if (s.error) {
-      const words = describeError(s.error, s.providerId);
+      const words = describeError(s.error, s.providerId, { surface: 'cli' });
       const when = s.status === 'stale' || (s.status === 'error' && s.windows.length) ? ' (showing last-known values)' : '';
       messages.push(`${providerName(s.providerId)}: ${words.reason}${when}${words.action ? ` ${words.action}` : ''}`);
     }

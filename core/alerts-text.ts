@@ -1,7 +1,7 @@
 // Words for alerts: what a notification says. Pure; `now` is passed in for "resets in …".
 import { assertNever } from './errors';
 import type { Alert } from './alerts';
-import { formatAmount, formatDuration, formatPercent, providerName } from './present';
+import { formatDuration, formatPercent, lowBalanceText, providerName } from './present';
 
 /** Title and body of the notification for one alert. */
 export function alertText(alert: Alert, now: number): { title: string; body: string } {
@@ -20,7 +20,7 @@ export function alertText(alert: Alert, now: number): { title: string; body: str
     case 'low_balance':
       return {
         title: `${who} credit is low`,
-        body: `${formatAmount(alert.remaining ?? 0, alert.unit)} left (alert below ${formatAmount(alert.threshold ?? 0, alert.unit)})`,
+        body: lowBalanceText(alert.remaining ?? 0, alert.threshold ?? 0, alert.unit),
       };
     case 'reset':
       return { title: `${who}: ${label} has reset`, body: 'The full limit is available again.' };

@@ -115,7 +115,7 @@ function judgeWindow(
 
   const line = settings.lowBalanceUsd;
   if (w.kind === 'credits' && w.unit === 'usd' && w.remaining !== null && line > 0) {
-    if (w.remaining < line && !mem.lowBalanceFired) {
+    if (isLowBalance(w, line) && !mem.lowBalanceFired) {
       alerts.push({ ...makeAlert('low_balance', providerId, w), threshold: line });
       mem = { ...mem, lowBalanceFired: true };
     } else if (w.remaining >= line + LOW_BALANCE_HYSTERESIS_USD && mem.lowBalanceFired) {
@@ -123,6 +123,24 @@ function judgeWindow(
     }
   }
   return { memory: mem, alerts };
+}
+
+/** True when a window is a dollar credit balance below the low-balance line (a line of 0 is off). */
+export function isLowBalance(w: UsageWindow, lineUsd: number): boolean {
+  return w.kind === 'credits' && w.unit === 'usd' && w.remaining !== null && lineUsd > 0 && w.remaining < lineUsd;
+}
+
+/** What is low in a snapshot, judged by the same rule as the alert: the balance and the line, or null. */
+export interface LowBalance {
+  remaining: number;
+  threshold: number;
+  unit: Unit;
+}
+
+/** The first window of `s` whose balance is below `lineUsd`, or null when none is. */
+export function lowBalanceOf(s: ProviderSnapshot, lineUsd: number): LowBalance | null {
+  const w = s.windows.find((x) => isLowBalance(x, lineUsd));
+  return w && w.remaining !== null ? { remaining: w.remaining, threshold: lineUsd, unit: w.unit } : null;
 }
 
 /** A period ended: its reset time passed, or fresh data shows a clearly later reset time. */

@@ -21,7 +21,12 @@ export function providerName(id: string): string {
 export interface ErrorContext {
   /** False for a one-off request (testing or saving a key): nothing retries it, so words never say so. */
   retrying?: boolean;
+  /** Who reads the words: the app (which has a Settings window) or the terminal (which has commands). */
+  surface?: 'app' | 'cli';
 }
+
+/** The command that stores an OpenRouter key: what the CLI offers where the app offers Settings. */
+export const CLI_KEY_SET = '`quotabar key set openrouter`';
 
 /**
  * A network failure in words: what could not be reached and why. Undici's codes (ENOTFOUND…) are
@@ -57,6 +62,7 @@ function transportReason(code: string, providerId: string, host: string | null):
 /** Plain-words reason and remedy for an error kind. */
 export function describeError(e: ProviderError, providerId = '', ctx: ErrorContext = {}): ErrorWords {
   const retrying = ctx.retrying ?? true;
+  const cli = ctx.surface === 'cli';
   const later = (when = '') => (retrying ? `Quotabar will retry${when ? ` ${when}` : ''}.` : 'Try again in a moment.');
   switch (e.kind) {
     case 'unauthorized': {
@@ -65,7 +71,9 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
           ? 'Run `codex login` in a terminal, then refresh.'
           : e.hint === 'claude_login' || e.hint === 'missing_scope' || e.hint === 'token_expired'
             ? 'Sign in again with Claude Code (run `claude`, then /login), then refresh.'
-            : 'Check the key in Settings, or replace it.';
+            : cli
+              ? `Check the key at openrouter.ai/keys, then store a working one with ${CLI_KEY_SET}.`
+              : 'Check the key in Settings, or replace it.';
       const reason =
         e.hint === 'missing_scope'
           ? 'The sign-in lacks the user:profile permission needed to read usage.'
@@ -114,9 +122,9 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
         action: retrying ? 'Quotabar will retry; update Quotabar if this persists.' : 'Try again; update Quotabar if this persists.',
       };
     case 'unconfigured':
-      return { reason: 'Not set up.', action: setupHint(providerId) };
+      return { reason: 'Not set up.', action: setupHint(providerId, cli) };
     case 'credentials_invalid':
-      return { reason: `The saved credentials could not be read (${e.detail}).`, action: setupHint(providerId) };
+      return { reason: `The saved credentials could not be read (${e.detail}).`, action: setupHint(providerId, cli) };
     case 'keychain_unavailable':
       return { reason: 'The system keychain is not available.', action: 'Unlock or start your keyring (e.g. gnome-keyring), or set OPENROUTER_API_KEY.' };
     case 'credits_exhausted':
@@ -126,8 +134,8 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
   }
 }
 
-function setupHint(providerId: string): string | null {
-  if (providerId === 'openrouter') return 'Add an OpenRouter key in Settings or set OPENROUTER_API_KEY.';
+function setupHint(providerId: string, cli: boolean): string | null {
+  if (providerId === 'openrouter') return cli ? `Run ${CLI_KEY_SET} or set OPENROUTER_API_KEY.` : 'Add an OpenRouter key in Settings or set OPENROUTER_API_KEY.';
   if (providerId === 'codex') return 'Sign in with `codex login`.';
   if (providerId === 'claude') return 'Sign in with Claude Code.';
   return null;
@@ -159,6 +167,11 @@ export function describeNote(n: Note, now: number | null = null): string | null 
     default:
       return assertNever(n);
   }
+}
+
+/** "$0.80 left (alert below $2.00)": a low balance, as the card, tray, CLI and notification say it. */
+export function lowBalanceText(remaining: number, threshold: number, unit: string): string {
+  return `${formatAmount(remaining, unit)} left (alert below ${formatAmount(threshold, unit)})`;
 }
 
 /** The plan label of a snapshot, if any note or account carries one. */

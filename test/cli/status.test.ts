@@ -111,7 +111,11 @@ describe('quotabar status (in process)', () => {
     servers.push(server);
     const o = io({ OPENROUTER_API_KEY: 'sk-or-v1-bad', QUOTABAR_OPENROUTER_URL: server.url });
     expect(await main(['status', '--provider=openrouter'], o)).toBe(0);
-    expect(o.out).toContain('OpenRouter: The key was rejected (invalid or disabled). Check the key in Settings, or replace it.');
+    // A terminal has no Settings window: the remedy is a command.
+    expect(o.out).toContain(
+      'OpenRouter: The key was rejected (invalid or disabled). Check the key at openrouter.ai/keys, then store a working one with `quotabar key set openrouter`.',
+    );
+    expect(o.out).not.toContain('Settings');
   });
 
   it('lists every provider, saying which are not set up', async () => {
