@@ -5,7 +5,7 @@ import {
   describeError,
   describeNote,
   formatDuration,
-  lowBalanceText,
+  lowBalanceLine,
   planLabel,
   planOf,
   providerName,
@@ -33,7 +33,8 @@ export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUs
       const resets = w.resetsAt === null ? '—' : w.resetsAt <= now ? 'now' : formatDuration(w.resetsAt - now);
       rows.push([i === 0 ? name : '', w.label, windowFigure(w), windowAmounts(w) ?? '', resets, i === 0 ? status : '', i === 0 ? source : '']);
     }
-    if (low) messages.push(`${providerName(s.providerId)}: credit is low: ${lowBalanceText(low.remaining, low.threshold, low.unit)}`);
+    const lowLine = lowBalanceLine(s, lowBalanceUsd);
+    if (lowLine) messages.push(lowLine);
     if (s.error) {
       const words = describeError(s.error, s.providerId, { surface: 'cli' });
       const when = s.status === 'stale' || (s.status === 'error' && s.windows.length) ? ' (showing last-known values)' : '';

@@ -1,5 +1,6 @@
 // Words for the front ends: error kinds, notes, durations and amounts. The CLI and the renderer
 // both use these, so a user reads the same sentence in the terminal and in the popover.
+import { lowBalanceOf } from './alerts';
 import { assertNever, type ProviderError } from './errors';
 import type { Note, ProviderSnapshot, UsageWindow } from './model';
 import { DAY, HOUR, MINUTE } from './time';
@@ -172,6 +173,12 @@ export function describeNote(n: Note, now: number | null = null): string | null 
 /** "$0.80 left (alert below $2.00)": a low balance, as the card, tray, CLI and notification say it. */
 export function lowBalanceText(remaining: number, threshold: number, unit: string): string {
   return `${formatAmount(remaining, unit)} left (alert below ${formatAmount(threshold, unit)})`;
+}
+
+/** "OpenRouter credit is low: $0.80 left (alert below $2.00)", or null when it is not below `lineUsd`. */
+export function lowBalanceLine(s: ProviderSnapshot, lineUsd: number): string | null {
+  const low = lowBalanceOf(s, lineUsd);
+  return low ? `${providerName(s.providerId)} credit is low: ${lowBalanceText(low.remaining, low.threshold, low.unit)}` : null;
 }
 
 /** The plan label of a snapshot, if any note or account carries one. */

@@ -1,7 +1,7 @@
 // What the tray shows, as a pure function of the poller view: the tightest window's meter and a
 // tooltip naming it, plus which providers are stale or failing. Plain TS, no Electron.
 import type { PollerView, ProviderSnapshot } from '../core/model';
-import { describeError, formatAgo, formatPercent, formatResetsIn, providerName, tightestWindow, windowFigure } from '../core/present';
+import { describeError, formatAgo, formatPercent, formatResetsIn, lowBalanceLine, providerName, tightestWindow, windowFigure } from '../core/present';
 import { levelForPercent } from '../renderer/view-model/levels';
 import type { MeterLevel, MeterStatus } from './tray-icon';
 
@@ -15,8 +15,8 @@ export interface TrayModel {
 /** Windows truncates tray tooltips at 127 characters. */
 export const TOOLTIP_MAX = 127;
 
-/** The tray's meter and tooltip for a view, judged at `now` against the alert thresholds. */
-export function trayModel(view: PollerView | null, thresholds: readonly number[], now: number): TrayModel {
+/** The tray's meter and tooltip for a view, judged at `now` against the alert thresholds and low-balance line. */
+export function trayModel(view: PollerView | null, thresholds: readonly number[], now: number, lowBalanceUsd = 0): TrayModel {
   const active = (view?.snapshots ?? []).filter((s) => s.status !== 'unconfigured');
   if (active.length === 0) {
     return { percent: null, level: 'normal', status: 'empty', tooltip: 'Quotabar: nothing set up yet. Open Settings to add a provider.' };
@@ -30,6 +30,10 @@ export function trayModel(view: PollerView | null, thresholds: readonly number[]
     lines.push(`${providerName(snapshot.providerId)} ${w.label}: ${formatPercent(w.usedPercent ?? 0)} used${resets ? `, ${resets}` : ''}`);
   } else {
     lines.push('Quotabar');
+  }
+  for (const s of active) {
+    const low = s.status === 'ok' ? lowBalanceLine(s, lowBalanceUsd) : null;
+    if (low) lines.push(low);
   }
   for (const s of active) {
     const problem = problemLine(s, now);

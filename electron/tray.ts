@@ -65,7 +65,10 @@ const known = (b: Rectangle | null | undefined): b is Rectangle => !!b && b.widt
 export function setupTray(deps: TrayDeps): TrayHandle {
   const { services, windows, platform } = deps;
   const style = (): MeterStyle => (platform === 'darwin' ? 'template' : nativeTheme.shouldUseDarkColors ? 'dark' : 'light');
-  const modelNow = () => trayModel(services.view(), services.settings().thresholds, deps.clock.now());
+  const modelNow = () => {
+    const { thresholds, lowBalanceUsd } = services.settings();
+    return trayModel(services.view(), thresholds, deps.clock.now(), lowBalanceUsd);
+  };
   let current = modelNow();
   // The image is drawn only when the meter's look changed, not on every view or minute.
   const lookOf = (m: TrayModel) => `${m.percent}|${m.level}|${m.status}|${style()}`;

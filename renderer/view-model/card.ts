@@ -1,4 +1,5 @@
 // A provider card as the popover draws it, and which mode the popover is in.
+import { lowBalanceOf } from '../../core/alerts';
 import type { PollerView, ProviderSnapshot } from '../../core/model';
 import { assertNever } from '../../core/errors';
 import { updatedText } from './format';
@@ -6,7 +7,7 @@ import { toWindowView, type WindowContext, type WindowView } from './window-view
 import { describeNote, planLabel, planOf, providerName } from '../../core/present';
 import { problemFor, type Problem } from './problem';
 
-export type BadgeTone = 'ok' | 'stale' | 'error' | 'unconfigured' | 'pending';
+export type BadgeTone = 'ok' | 'low' | 'stale' | 'error' | 'unconfigured' | 'pending';
 
 export interface Badge {
   tone: BadgeTone;
@@ -32,12 +33,15 @@ function isPending(s: ProviderSnapshot): boolean {
   return s.status === 'unconfigured' && s.attemptedAt === null;
 }
 
-/** The badge: ok, stale, error, not set up, or still being checked (the age is on its own line). */
-export function statusBadge(s: ProviderSnapshot): Badge {
+/**
+ * The badge: ok, low (a balance under the low-balance alert line, 0 = off), stale, error, not set up,
+ * or still being checked (the age is on its own line).
+ */
+export function statusBadge(s: ProviderSnapshot, lowBalanceUsd = 0): Badge {
   if (isPending(s)) return { tone: 'pending', text: 'Checking…' };
   switch (s.status) {
     case 'ok':
-      return { tone: 'ok', text: 'OK' };
+      return lowBalanceOf(s, lowBalanceUsd) ? { tone: 'low', text: 'Low' } : { tone: 'ok', text: 'OK' };
     case 'stale':
       return { tone: 'stale', text: 'Stale' };
     case 'error':
@@ -70,7 +74,7 @@ export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshin
     providerId: s.providerId,
     name: providerName(s.providerId),
     account: unconfigured ? null : accountLine(s, ctx.keyLabels?.[s.providerId]),
-    badge: statusBadge(s),
+    badge: statusBadge(s, ctx.lowBalanceUsd),
     windows: unconfigured ? [] : s.windows.map((w) => toWindowView(w, ctx)),
     // `now` passed explicitly: as a map callback, describeNote would take the index for it.
     notes: s.notes.map((n) => describeNote(n, ctx.now)).filter((t): t is string => t !== null),

@@ -46,7 +46,7 @@ describe('quotabar status with a low balance', () => {
     const o = await run(0.8, ['status', '--provider', 'openrouter']);
     expect(o.out).toMatch(/OpenRouter.*\blow\s+openrouter:\/key/);
     expect(o.out).not.toMatch(/\bok\s+openrouter/);
-    expect(o.out).toContain('OpenRouter: credit is low: $0.80 left (alert below $2.00)');
+    expect(o.out).toContain('OpenRouter credit is low: $0.80 left (alert below $2.00)');
   });
 
   it('says ok when the balance is above the line the user set', async () => {
