@@ -2,18 +2,18 @@
 // `now` so the popover always shows live countdowns. Values are picked to show every bar colour.
 import { DAY, HOUR, MINUTE as MIN } from '../core/time';
 
-/** OpenRouter GET /key for a key with a weekly $20 cap (one request per poll). */
-export function openRouterKeyBody(label: string): unknown {
+/** OpenRouter GET /key for a key with a weekly $20 cap (one request per poll); `remaining` dollars left. */
+export function openRouterKeyBody(label: string, remaining = 12.37): unknown {
   return {
     data: {
       label,
       limit: 20,
-      limit_remaining: 12.37,
+      limit_remaining: remaining,
       limit_reset: 'weekly',
       include_byok_in_limit: false,
       usage: 41.02,
       usage_daily: 0.88,
-      usage_weekly: 7.63,
+      usage_weekly: Math.round((20 - remaining) * 100) / 100,
       usage_monthly: 19.4,
       byok_usage: 0,
       byok_usage_daily: 0,

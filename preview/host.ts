@@ -91,6 +91,16 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
     log,
   });
 
+  // A browser has no tray to notify from: alerts become toasts in the open preview pages.
+  if (!opts.services?.notifier) {
+    services.setNotifier({
+      notify: (n) => {
+        log(`notification: ${n.title}`);
+        bridge.notify(n);
+      },
+    });
+  }
+
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port ?? 0, '127.0.0.1', ok);

@@ -3,6 +3,7 @@
 // (never sent over HTTP), so this file holds no secret and is safe to serve to anyone.
 import type { InvokeChannel, InvokeMap, QuotabarBridge } from '../electron/ipc-contract';
 import { createWsBridge } from '../renderer/ws-bridge';
+import { showToast } from './toast';
 
 const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
 // Without a token the host refuses the socket: leave `window.quotabar` unset, and the page says which
@@ -10,7 +11,7 @@ const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
 if (token !== '') install(token);
 
 function install(token: string): void {
-  const inner = createWsBridge(`ws://${location.host}/__bridge?token=${encodeURIComponent(token)}`);
+  const inner = createWsBridge(`ws://${location.host}/__bridge?token=${encodeURIComponent(token)}`, { onNotify: showToast });
 
   // The first view is asked for now, while the renderer's bundle still loads, so the round trip
   // overlaps that work instead of following it. The renderer's first `view:get` takes this answer.

@@ -11,6 +11,8 @@ import type { HostMessage } from '../renderer/ws-bridge';
 
 export const BRIDGE_PATH = '/__bridge';
 const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Notifications kept for a page that has not connected yet. */
+const MAX_WAITING_NOTIFICATIONS = 5;
 
 export interface WsBridgeOptions {
   server: Server;
@@ -25,6 +27,11 @@ export interface WsBridgeOptions {
 
 export interface WsBridge {
   clientCount(): number;
+  /**
+   * Shows a notification in every connected page. With no page connected it waits (the latest few)
+   * for the next one: the first poll's alerts usually fire before a browser has opened the page.
+   */
+  notify(n: { title: string; body: string }): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +56,7 @@ export function attachWsBridge(opts: WsBridgeOptions): WsBridge {
   const log = opts.log ?? (() => undefined);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const clients = new Set<WebSocket>();
+  let waiting: { title: string; body: string }[] = [];
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -62,6 +70,7 @@ export function attachWsBridge(opts: WsBridgeOptions): WsBridge {
 
   wss.on('connection', (ws) => {
     clients.add(ws);
+    for (const n of waiting.splice(0)) send(ws, { t: 'notify', ...n });
     ws.on('close', () => clients.delete(ws));
     ws.on('error', () => ws.terminate());
     ws.on('message', (data, isBinary) => {
@@ -90,6 +99,11 @@ export function attachWsBridge(opts: WsBridgeOptions): WsBridge {
 
   return {
     clientCount: () => clients.size,
+    notify(n) {
+      const m = { title: n.title, body: n.body };
+      if (clients.size === 0) waiting = [...waiting, m].slice(-MAX_WAITING_NOTIFICATIONS);
+      for (const ws of clients) send(ws, { t: 'notify', ...m });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();

@@ -14,7 +14,14 @@ export interface InvokeMessage {
 export type HostMessage =
   | { t: 'result'; id: number; ok: true; res: unknown }
   | { t: 'result'; id: number; ok: false; error: string }
-  | { t: 'event'; event: EventChannel; payload: unknown };
+  | { t: 'event'; event: EventChannel; payload: unknown }
+  /** The preview's stand-in for a desktop notification (Electron shows real ones instead). */
+  | { t: 'notify'; title: string; body: string };
+
+export interface WsBridgeOptions {
+  /** Called with each notification the host sends; the preview page shows it as a toast. */
+  onNotify?: (n: { title: string; body: string }) => void;
+}
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -25,7 +32,7 @@ interface Pending {
  * Connects at once (the socket opens while the page's scripts load) and reconnects after a drop;
  * calls made while disconnected wait for the socket.
  */
-export function createWsBridge(url: string): QuotabarBridge {
+export function createWsBridge(url: string, opts: WsBridgeOptions = {}): QuotabarBridge {
   let socket: WebSocket | null = null;
   let nextId = 1;
   let retryMs = 500;
@@ -60,6 +67,10 @@ export function createWsBridge(url: string): QuotabarBridge {
     try {
       msg = JSON.parse(text) as HostMessage;
     } catch {
+      return;
+    }
+    if (msg.t === 'notify') {
+      if (typeof msg.title === 'string' && typeof msg.body === 'string') opts.onNotify?.({ title: msg.title, body: msg.body });
       return;
     }
     if (msg.t === 'event') {
