@@ -1,6 +1,5 @@
 // Finds Claude Code's OAuth credentials: `<configDir>/.credentials.json` first, then on macOS the
 // keychain item Claude Code keeps. Read only: both stores belong to Claude Code and are never written.
-import { execFile } from 'node:child_process';
 import { err, ok, type ProviderError, type Result } from '../core/errors';
 import type { CredentialLookup, FileSource } from '../core/ports';
 import { parseClaudeCredentials, type ClaudeCredentials } from '../core/providers/claude-credentials';
@@ -104,7 +103,9 @@ function failed(origin: 'file' | 'macos-keychain', label: string, error: Provide
  * The value of the macOS keychain item `Claude Code-credentials` (may be hex), or null when it is
  * missing, access is refused, or `security` does not answer in time (a pending ACL prompt).
  */
-export function readMacKeychainClaude(timeoutMs: number = KEYCHAIN_TIMEOUT_MS): Promise<string | null> {
+export async function readMacKeychainClaude(timeoutMs: number = KEYCHAIN_TIMEOUT_MS): Promise<string | null> {
+  // Imported here: only macOS runs `security`, and loading child_process costs every CLI run a few ms.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(
       '/usr/bin/security',

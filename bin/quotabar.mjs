@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// Runs the prebuilt CLI bundle in dist-cli/ (built by `npm ci` through `prepare`, by `npm run build`
-// and by `npm run build:cli`). No tsx at run time: plain bundled JavaScript starts about as fast as
-// node itself. A bundle that is missing, or older than a source it was built from, is rebuilt here
-// with esbuild first (a few hundred ms, once): a checkout, its tests included, never runs stale code.
-// Without esbuild (a production-only install) there is nothing to build with, so it says what to run.
-import { EsbuildMissing, buildCli, bundleState } from '../scripts/build-cli.mjs';
+// Runs the prebuilt CLI bundle dist-cli/quotabar.cjs (built by `npm ci` through `prepare`, by
+// `npm run build` and by `npm run build:cli`). No tsx at run time: plain bundled JavaScript starts
+// close to node itself. A bundle that is missing, or older than a source it was built from, is
+// rebuilt here with esbuild first (under a second, once): a checkout, its tests included, never runs
+// stale code. Without esbuild (a production-only install) there is nothing to build with, so it
+// says what to run instead. Everything here is require()d: CommonJS loads faster than ES modules.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { bundleState } = require('../scripts/cli-bundle.cjs');
 
 const state = bundleState();
 if (state !== 'fresh') {
+  const { EsbuildMissing, buildCli } = await import('../scripts/build-cli.mjs');
   try {
     // Only errors: warnings belong to `npm run build:cli`, not to every run after an edit.
     await buildCli({ logLevel: 'error' });
@@ -23,5 +28,5 @@ if (state !== 'fresh') {
     process.stderr.write('quotabar: warning: dist-cli/ is older than the CLI sources and esbuild is not installed to rebuild it; running the old build (run `npm run build:cli`)\n');
   }
 }
-const { main } = await import(new URL('../dist-cli/quotabar.mjs', import.meta.url).href);
+const { main } = require('../dist-cli/quotabar.cjs');
 process.exitCode = await main(process.argv.slice(2));

@@ -12,6 +12,11 @@ export function infoCommand(argv: string[]): { cmd: 'help' } | { cmd: 'version' 
   return null;
 }
 
+/** What `--help` or `--version` prints. */
+export function infoText(cmd: 'help' | 'version'): string {
+  return cmd === 'help' ? HELP : `quotabar ${VERSION}\n`;
+}
+
 export const HELP = `quotabar — how much AI quota and credit is left
 
 Usage:

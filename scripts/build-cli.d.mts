@@ -2,10 +2,10 @@
 export const DEFAULT_OUTDIR: string;
 export class EsbuildMissing extends Error {}
 export type BundleState = 'fresh' | 'stale' | 'missing';
+/** From scripts/cli-bundle.cjs: whether the bundle in `outdir` is current with the sources under `base`. */
 export function bundleState(outdir?: string, base?: string): BundleState;
 export function buildCli(options?: {
   outdir?: string;
   minify?: boolean;
   logLevel?: 'verbose' | 'debug' | 'info' | 'warning' | 'error' | 'silent';
-  prune?: boolean;
 }): Promise<{ entry: string; files: number; inputs: number }>;

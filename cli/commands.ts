@@ -1,0 +1,40 @@
+// Everything past `--help`/`--version`: parse the command line, wire the real adapters, run the
+// command. One module, loaded by main.ts on demand, so a status check waits on one chunk, not six.
+import { assertNever } from '../core/errors';
+import { defaultSecretStore, resolveConfig, type ComposeDeps } from '../adapters/compose';
+import { NodeFileSource } from '../adapters/node-file-source';
+import { SystemClock } from '../adapters/system-clock';
+import { parseArgs } from './args';
+import { infoText } from './help';
+import { removeKey, setKey } from './key';
+import type { CliIo } from './main';
+import { runStatus } from './status';
+
+/** Runs one parsed invocation; the exit code as main() documents it. */
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.stderr(`quotabar: ${parsed.message}\n`);
+    return 2;
+  }
+  const c = parsed.command;
+  if (c.cmd === 'help' || c.cmd === 'version') return io.stdout(infoText(c.cmd)), 0;
+  const config = resolveConfig(io.env, io.platform, io.homedir);
+  const clock = io.deps?.clock ?? new SystemClock({ unref: true });
+  const deps: ComposeDeps = {
+    secrets: io.deps?.secrets ?? defaultSecretStore(io.platform),
+    files: io.deps?.files ?? new NodeFileSource(),
+    clock,
+    ...(io.deps?.httpFor ? { httpFor: io.deps.httpFor } : {}),
+  };
+  switch (c.cmd) {
+    case 'status':
+      return runStatus(c, config, deps, io);
+    case 'key-set':
+      return setKey(config, deps, io);
+    case 'key-remove':
+      return removeKey(deps, io);
+    default:
+      return assertNever(c);
+  }
+}
