@@ -23,6 +23,8 @@ export interface SettingsView {
   credentials: CredentialStatus[];
   platform: 'darwin' | 'win32' | 'linux' | (string & {});
   demo: boolean;
+  /** Demo mode only: the key the local demo server accepts (worthless elsewhere), so Save can be tried. */
+  demoKey?: string;
 }
 
 export type KeyCheck =

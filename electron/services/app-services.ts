@@ -134,6 +134,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     credentials: await creds,
     platform: opts.platform,
     demo: demo !== null,
+    ...(demo ? { demoKey: demo.openrouterKey } : {}),
   });
   const settingsView = () => viewOf(readCredentials());
 

@@ -16,6 +16,7 @@ export function ProviderCard({ card, bridge }: Props) {
     <article
       className={`card tone-${card.badge.tone}${compact ? ' compact' : ''}`}
       data-provider={card.providerId}
+      data-credential={card.credential}
       aria-labelledby={`name-${card.providerId}`}
       aria-busy={card.refreshing}
     >

@@ -1,5 +1,6 @@
 // The OpenRouter key: status with the masked label, then add/test/replace/remove. Enter saves.
 import { useReducer, useRef, useState } from 'react';
+import type { ProviderSnapshot } from '../../core/model';
 import type { CredentialStatus, QuotabarBridge } from '../../electron/ipc-contract';
 import { callFailure } from '../bridge';
 import { Words } from '../shared/Words';
@@ -9,16 +10,22 @@ import { initialKeyForm, keyFormStep, type KeyAction } from '../view-model/key-f
 interface Props {
   bridge: QuotabarBridge;
   status: CredentialStatus | null;
+  /** OpenRouter's last snapshot: a key it refused is shown as refused, as the popover shows it. */
+  snapshot: ProviderSnapshot | null;
+  /** Demo mode: keys are checked by the local demo server and kept in memory, never in the keychain. */
+  demo: boolean;
+  /** The key the demo server accepts (demo mode only). */
+  demoKey: string | null;
 }
 
 const KEYS_URL = 'https://openrouter.ai/keys';
 
-export function KeySection({ bridge, status }: Props) {
+export function KeySection({ bridge, status, snapshot, demo, demoKey }: Props) {
   const [form, dispatch] = useReducer(keyFormStep, initialKeyForm);
   const [removal, setRemoval] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
   const fromEnv = status?.origin === 'env';
   const stored = status?.configured === true && !fromEnv;
-  const view = status ? credentialView(status) : null;
+  const view = status ? credentialView(status, snapshot, { demo }) : null;
   const busy = form.phase === 'busy';
   const message = form.phase === 'editing' ? form.message : null;
   const messageRef = useRef<HTMLParagraphElement>(null);
@@ -31,7 +38,7 @@ export function KeySection({ bridge, status }: Props) {
     const req = { providerId: 'openrouter' as const, key: next.draft.trim() };
     try {
       const check = await bridge.invoke(action === 'save' ? 'key:save' : 'key:test', req);
-      dispatch({ type: 'result', action, check });
+      dispatch({ type: 'result', action, check, demo });
     } catch (e) {
       dispatch({ type: 'failed', text: callFailure(e) });
     }
@@ -42,7 +49,7 @@ export function KeySection({ bridge, status }: Props) {
     try {
       await bridge.invoke('key:remove', { providerId: 'openrouter' });
       dispatch({ type: 'input', value: '' });
-      setRemoval({ busy: false, message: 'Key removed from the keychain.' });
+      setRemoval({ busy: false, message: demo ? 'Key removed.' : 'Key removed from the keychain.' });
     } catch (e) {
       setRemoval({ busy: false, message: callFailure(e) });
     }
@@ -61,7 +68,18 @@ export function KeySection({ bridge, status }: Props) {
         <span className="dot" aria-hidden="true" />
         {view ? (view.state === 'missing' ? 'No key saved.' : view.text) : 'Checking…'}
       </p>
+      {view?.hint && view.state !== 'missing' && (
+        <p className="hint">
+          <Words text={view.hint} />
+        </p>
+      )}
       {fromEnv && <p className="hint">Set by OPENROUTER_API_KEY. Unset it to manage the key here.</p>}
+      {demo && demoKey && (
+        <p className="hint demo-key" data-testid="demo-key">
+          Demo mode: keys are checked by a local demo server, not OpenRouter, and kept for this session only. A key it accepts:{' '}
+          <code>{demoKey}</code>
+        </p>
+      )}
 
       <form
         className="key-form"
@@ -91,7 +109,7 @@ export function KeySection({ bridge, status }: Props) {
           <button type="button" className="link-button" onClick={() => void bridge.invoke('link:open', { url: KEYS_URL }).catch(() => undefined)}>
             openrouter.ai/keys
           </button>
-          . It is checked with OpenRouter, then kept in the system keychain.
+          . {demo ? 'In demo mode it is checked by the demo server and kept for this session only.' : 'It is checked with OpenRouter, then kept in the system keychain.'}
         </p>
         <div className="actions">
           <button type="submit" className="primary" aria-disabled={inactive}>

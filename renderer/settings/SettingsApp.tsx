@@ -2,6 +2,7 @@
 import type { QuotabarBridge } from '../../electron/ipc-contract';
 import { LOST_SETTINGS_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
+import { useView } from '../state/view';
 import { KeySection } from './KeySection';
 import { PrefsSection } from './PrefsSection';
 import { SignInsSection } from './SignInsSection';
@@ -10,6 +11,7 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
   const view = useSettings((s) => s.view);
   const failure = useSettings((s) => s.failure);
   const lost = useConnection((s) => s.lost);
+  const snapshots = useView((s) => s.view?.snapshots ?? null);
   const openrouter = view?.credentials.find((c) => c.providerId === 'openrouter') ?? null;
   return (
     <div className="settings">
@@ -32,8 +34,14 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
         <p className="muted loading">Loading settings…</p>
       ) : (
         <>
-          <KeySection bridge={bridge} status={openrouter} />
-          <SignInsSection credentials={view.credentials} />
+          <KeySection
+            bridge={bridge}
+            status={openrouter}
+            snapshot={snapshots?.find((s) => s.providerId === 'openrouter') ?? null}
+            demo={view.demo}
+            demoKey={view.demoKey ?? null}
+          />
+          <SignInsSection credentials={view.credentials} snapshots={snapshots ?? []} />
           <PrefsSection bridge={bridge} settings={view.settings} />
         </>
       )}

@@ -1,17 +1,20 @@
 // Codex and Claude sign-ins: Quotabar only reads them, so this says whether and where each was found.
+import type { ProviderSnapshot } from '../../core/model';
 import type { CredentialStatus } from '../../electron/ipc-contract';
 import { Words } from '../shared/Words';
 import { credentialView } from '../view-model/credentials';
 
-export function SignInsSection({ credentials }: { credentials: CredentialStatus[] }) {
-  const views = credentials.filter((c) => c.providerId !== 'openrouter').map(credentialView);
+export function SignInsSection({ credentials, snapshots }: { credentials: CredentialStatus[]; snapshots: readonly ProviderSnapshot[] }) {
+  const views = credentials
+    .filter((c) => c.providerId !== 'openrouter')
+    .map((c) => credentialView(c, snapshots.find((s) => s.providerId === c.providerId) ?? null));
   return (
     <section className="panel" aria-labelledby="signins-title">
       <h2 id="signins-title">Codex and Claude sign-ins</h2>
       <p className="hint">Read from the command-line tools’ own files. Quotabar never changes them.</p>
       <ul className="signins">
         {views.map((v) => (
-          <li key={v.providerId} data-provider={v.providerId}>
+          <li key={v.providerId} data-provider={v.providerId} data-state={v.state}>
             <span className={`status-line state-${v.state}`}>
               <span className="dot" aria-hidden="true" />
               <strong>{v.name}</strong>

@@ -6,6 +6,7 @@ import { updatedText } from './format';
 import { toWindowView, type WindowContext, type WindowView } from './window-view';
 import { describeNote, planLabel, planOf, providerName } from '../../core/present';
 import { problemFor, type Problem } from './problem';
+import { credentialState, type CredentialState } from './credentials';
 
 export type BadgeTone = 'ok' | 'low' | 'stale' | 'error' | 'unconfigured' | 'pending';
 
@@ -23,6 +24,8 @@ export interface CardView {
   windows: WindowView[];
   notes: string[];
   problem: Problem | null;
+  /** The sign-in or key as Settings judges it (the same function): a refused one is never "found" there. */
+  credential: CredentialState;
   /** "updated 7 min ago" (or "never updated"). */
   updated: string;
   refreshing: boolean;
@@ -79,6 +82,7 @@ export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshin
     // `now` passed explicitly: as a map callback, describeNote would take the index for it.
     notes: s.notes.map((n) => describeNote(n, ctx.now)).filter((t): t is string => t !== null),
     problem: problem ?? (unconfigured && !pending ? problemFor({ kind: 'unconfigured', what: s.providerId }, s.providerId) : null),
+    credential: credentialState(null, s).state,
     updated: updatedText(s.fetchedAt, ctx.now),
     refreshing: ctx.refreshing,
   };

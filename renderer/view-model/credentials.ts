@@ -1,25 +1,60 @@
-// How the settings window describes each credential: found (and where), missing, or unreadable.
+// How a credential stands, said once for both windows: Settings' rows and the popover's cards take
+// their state from `credentialState`, over the credential store's answer and the provider's last one,
+// so Settings can never call a sign-in fine while the popover says it has expired.
 import type { CredentialStatus } from '../../electron/ipc-contract';
-import { assertNever } from '../../core/errors';
+import { assertNever, type ProviderError } from '../../core/errors';
+import type { ProviderSnapshot } from '../../core/model';
 import { describeError, providerName } from '../../core/present';
+
+/** found: readable and not refused; missing; expired or invalid: refused by the provider; error: unreadable. */
+export type CredentialState = 'found' | 'missing' | 'expired' | 'invalid' | 'error';
 
 export interface CredentialView {
   providerId: string;
   name: string;
-  state: 'found' | 'missing' | 'error';
-  /** "Found in /home/me/.codex/auth.json", "Not found", "Saved in the system keychain"… */
+  state: CredentialState;
+  /** "Found in /home/me/.codex/auth.json", "Not found", "The sign-in has expired."… */
   text: string;
-  /** What to do when it is missing or unreadable. */
+  /** What to do when it is missing, refused or unreadable. */
   hint: string | null;
 }
 
-function originText(c: CredentialStatus): string {
+/** What the provider's last answer says of the credential itself; null when it says nothing about it. */
+function verdictOf(s: ProviderSnapshot | null): { state: CredentialState; error: ProviderError } | null {
+  const e = s && s.status !== 'ok' ? s.error : null;
+  if (!e) return null;
+  switch (e.kind) {
+    case 'unauthorized':
+      return { state: e.hint === 'token_expired' ? 'expired' : 'invalid', error: e };
+    case 'credentials_invalid':
+      return { state: 'error', error: e };
+    default:
+      // Network trouble, throttling, a server error: nothing is wrong with the credential.
+      return null;
+  }
+}
+
+/**
+ * The credential's state: unreadable or missing as the store says (`c`, when known), else refused
+ * as the provider last said (`s`), else found. The popover passes no `c`: it has only the snapshot.
+ */
+export function credentialState(c: CredentialStatus | null, s: ProviderSnapshot | null): { state: CredentialState; error: ProviderError | null } {
+  if (c?.error) return { state: 'error', error: c.error };
+  if (c && !c.configured) return { state: 'missing', error: null };
+  const verdict = verdictOf(s);
+  if (verdict) return verdict;
+  if (!c && s?.status === 'unconfigured' && s.attemptedAt !== null) return { state: 'missing', error: null };
+  return { state: 'found', error: null };
+}
+
+function originText(c: CredentialStatus, demo: boolean): string {
   const where = c.label ? ` (${c.label})` : '';
   switch (c.origin) {
     case 'env':
       return `From an environment variable${where}`;
     case 'keychain':
-      return `Saved in the system keychain${where}`;
+      // The demo keeps its key in memory: saying "keychain" there would not be true.
+      return demo ? `Kept for this session only${where}` : `Saved in the system keychain${where}`;
     case 'macos-keychain':
       return `Found in the macOS Keychain${where}`;
     case 'file':
@@ -37,16 +72,20 @@ const MISSING_HINT: Record<string, string> = {
   claude: 'Run `claude` in a terminal and sign in; Quotabar picks it up on the next refresh.',
 };
 
-export function credentialView(c: CredentialStatus): CredentialView {
+/**
+ * A Settings row: `c` from the credential store, `s` the provider's snapshot (null before the
+ * first view). `demo` says where a stored key really lives.
+ */
+export function credentialView(c: CredentialStatus, s: ProviderSnapshot | null = null, opts: { demo?: boolean } = {}): CredentialView {
   const name = providerName(c.providerId);
-  if (c.error) {
-    const p = describeError(c.error, c.providerId);
-    return { providerId: c.providerId, name, state: 'error', text: p.reason, hint: p.action };
+  const base = { providerId: c.providerId, name };
+  const { state, error } = credentialState(c, s);
+  if (error) {
+    const p = describeError(error, c.providerId);
+    return { ...base, state, text: p.reason, hint: p.action };
   }
-  if (!c.configured) {
-    return { providerId: c.providerId, name, state: 'missing', text: 'Not found', hint: MISSING_HINT[c.providerId] ?? null };
-  }
-  return { providerId: c.providerId, name, state: 'found', text: originText(c), hint: null };
+  if (state === 'missing') return { ...base, state, text: 'Not found', hint: MISSING_HINT[c.providerId] ?? null };
+  return { ...base, state, text: originText(c, opts.demo ?? false), hint: null };
 }
 
 /** The masked labels of keys (keychain or environment), by provider: what Settings shows for them. */

@@ -19,7 +19,8 @@ export type KeyFormState =
 export type KeyFormEvent =
   | { type: 'input'; value: string }
   | { type: 'submit'; action: KeyAction }
-  | { type: 'result'; action: KeyAction; check: KeyCheck }
+  /** `demo`: the key was checked by the local demo server, not by OpenRouter. */
+  | { type: 'result'; action: KeyAction; check: KeyCheck; demo?: boolean }
   /** The bridge itself failed (the main process went away). */
   | { type: 'failed'; text: string };
 
@@ -35,8 +36,8 @@ function keyFormatMessage(draft: string): string | null {
   return keyFormatProblem(key);
 }
 
-/** Words for what the provider said about the key. */
-function keyCheckMessage(check: KeyCheck, action: KeyAction): FormMessage {
+/** Words for what the provider (or, in demo mode, the demo server) said about the key. */
+function keyCheckMessage(check: KeyCheck, action: KeyAction, demo: boolean): FormMessage {
   if (check.ok) {
     const label = check.label ? ` (${check.label})` : '';
     return action === 'save'
@@ -45,7 +46,11 @@ function keyCheckMessage(check: KeyCheck, action: KeyAction): FormMessage {
   }
   const e = check.error;
   if (e.kind === 'invalid_format') return { tone: 'error', text: e.detail };
-  if (e.kind === 'unauthorized') return { tone: 'error', text: 'OpenRouter rejected this key. Check that it is current and not disabled.' };
+  if (e.kind === 'unauthorized') {
+    return demo
+      ? { tone: 'error', text: 'The demo server rejected this key: in demo mode keys are checked by a local demo server, not by OpenRouter. Use the demo key shown above.' }
+      : { tone: 'error', text: 'OpenRouter rejected this key. Check that it is current and not disabled.' };
+  }
   // A key check is one request: nothing retries it, so the words must not promise that.
   const p = describeError(e, 'openrouter', { retrying: false });
   return { tone: 'error', text: p.action ? `${p.reason} ${p.action}` : p.reason };
@@ -63,7 +68,7 @@ export function keyFormStep(state: KeyFormState, event: KeyFormEvent): KeyFormSt
       return { phase: 'busy', action: event.action, draft: state.draft };
     }
     case 'result': {
-      const message = keyCheckMessage(event.check, event.action);
+      const message = keyCheckMessage(event.check, event.action, event.demo ?? false);
       const saved = event.check.ok && event.action === 'save';
       return { phase: 'editing', draft: saved ? '' : state.draft, message };
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
+import { openRouterKeyBody } from '../../demo/data';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
 import { expectScreenshot, timeAndKeyText } from './support/screenshot';
 
@@ -41,18 +42,28 @@ describe('the OpenRouter key in Settings', () => {
     await message.getByText('OpenRouter keys start with "sk-or-".').waitFor();
     expect(rig.demo.count('/key')).toBe(keyRequests);
 
-    // Well-formed but rejected by OpenRouter's /key.
+    // Well-formed but rejected: in demo mode by the demo server, and the message says so.
     await submitKey(page, `sk-or-v1-${'0'.repeat(64)}`);
-    await message.getByText('OpenRouter rejected this key. Check that it is current and not disabled.').waitFor();
+    await message
+      .getByText('The demo server rejected this key: in demo mode keys are checked by a local demo server, not by OpenRouter. Use the demo key shown above.')
+      .waitFor();
+    expect(await text(message)).not.toContain('OpenRouter rejected');
     expect(await page.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
     expect(await text(status)).toBe('No key saved.');
     expect(await secrets.get('openrouter')).toEqual({ ok: true, value: null });
 
-    // The demo server's key: validated, stored, and the form forgets it.
-    const key = rig.demo.openrouterKey;
+    // A key the (scripted) demo server accepts: validated, stored, and the form forgets it. Not the
+    // demo key, which the page shows on purpose: this one must never appear in any page.
+    const key = `sk-or-v1-${'5eed'.repeat(16)}`;
+    rig.demo.script('/api/v1/key', (req) =>
+      req.headers.authorization === `Bearer ${key}`
+        ? { status: 200, body: openRouterKeyBody('sk-or-v1-5ee…eed') }
+        : { status: 401, body: { error: { code: 401, message: 'No auth credentials found' } } },
+    );
     await submitKey(page, key);
     await message.getByText(/^Saved \(sk-or-v1-.*\)\. OpenRouter now shows in the popover\.$/).waitFor();
-    expect(await text(status)).toMatch(/^Saved in the system keychain \(sk-or-v1-…[0-9a-f]{3}\)$/);
+    // The demo keeps keys in memory: the status says so instead of claiming the keychain.
+    expect(await text(status)).toMatch(/^Kept for this session only \(sk-or-v1-…[0-9a-f]{3}\)$/);
     expect(await page.getByLabel('Replace with a new key').inputValue()).toBe('');
     expect(await secrets.get('openrouter')).toEqual({ ok: true, value: key });
     const html = await page.content();
@@ -69,13 +80,25 @@ describe('the OpenRouter key in Settings', () => {
     // Removing it empties the card again.
     await page.getByRole('button', { name: 'Remove key' }).click();
     await status.getByText('No key saved.').waitFor();
-    expect(await text(message)).toBe('Key removed from the keychain.');
+    expect(await text(message)).toBe('Key removed.');
     await card(popover.page, 'openrouter').locator('.badge-unconfigured').waitFor({ timeout: 5000 });
     expect(await card(popover.page, 'openrouter').locator('li.meter').count()).toBe(0);
     expect(await secrets.get('openrouter')).toEqual({ ok: true, value: null });
     expect(errors).toEqual([]);
     expect(popover.errors).toEqual([]);
+    rig.demo.script('/api/v1/key', 'demo');
     await popover.context.close();
+    await context.close();
+  });
+
+  it('shows the demo key, which the demo server accepts, so saving can be tried', async () => {
+    const { page, context } = await openPage(rig, 'settings');
+    const offer = page.getByTestId('demo-key');
+    await offer.waitFor();
+    expect(await text(offer.locator('code'))).toBe(rig.demo.openrouterKey);
+    expect(await text(offer)).toContain('checked by a local demo server, not OpenRouter, and kept for this session only');
+    expect(await text(page.locator('#key-help'))).toContain('In demo mode it is checked by the demo server and kept for this session only.');
+    expect(await text(page.locator('#key-help'))).not.toContain('system keychain');
     await context.close();
   });
 
@@ -203,7 +226,7 @@ describe('keyboard focus in Settings', () => {
 
     await page.getByRole('button', { name: 'Remove key' }).focus();
     await page.keyboard.press('Enter');
-    await message.getByText('Key removed from the keychain.').waitFor();
+    await message.getByText('Key removed.').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('key-message');
     await context.close();
   });
