@@ -77,7 +77,10 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
   const tray = setupTray({ services, windows, platform: opts.platform, clock, packaged: app.isPackaged, quit });
   setupNotifications({ services, onClick: () => windows.showPopover(tray.bounds()) });
   const power = setupPowerEvents({ services, clock, platform: opts.platform });
-  const login = setupLoginItem({ services, platform: opts.platform, env: opts.env, homedir: opts.homedir, execPath: opts.execPath });
+  // A demo run must not change the user's real start-at-login (its settings live in memory only).
+  const login = demo
+    ? { dispose: () => undefined }
+    : setupLoginItem({ services, platform: opts.platform, env: opts.env, homedir: opts.homedir, execPath: opts.execPath });
   const updates = setupAutoUpdate({ services, clock, platform: opts.platform, env: opts.env });
 
   app.on('second-instance', () => windows.showPopover(tray.bounds()));
