@@ -3,6 +3,7 @@
 // beside it lets bin/quotabar.mjs tell (scripts/cli-bundle.cjs) when an edit made it stale; the bin
 // imports this file, and esbuild with it, only when a build is needed.
 // Usage: node scripts/build-cli.mjs [--outdir dir] [--minify] [--if-possible]
+//   --minify       also shorten identifiers (whitespace and syntax are always minified)
 //   --if-possible  exit 0 with a note when esbuild is not installed (`npm ci --omit=dev` runs `prepare` too)
 import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -48,7 +49,12 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
     // A native module: it cannot be bundled, and is loaded only when the keychain is used.
     external: ['@napi-rs/keyring'],
     plugins: [undiciBeside()],
-    minify,
+    // Whitespace and syntax only: ~25% less to read and parse (~5 ms a run) while function names stay
+    // readable in stack traces; the source map serves NODE_OPTIONS=--enable-source-maps.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: minify,
+    sourcemap: 'linked',
     metafile: true,
     write: false,
     logLevel,
