@@ -18,7 +18,8 @@ if (state !== 'fresh') {
     await buildCli({ logLevel: 'error' });
   } catch (e) {
     if (!(e instanceof EsbuildMissing)) {
-      process.stderr.write('quotabar: the CLI could not be built from its sources (esbuild errors above); fix them, or run `npm run build:cli` to see them again\n');
+      const why = Array.isArray(e?.errors) && e.errors.length ? 'esbuild errors above' : e instanceof Error ? e.message : String(e);
+      process.stderr.write(`quotabar: could not build the CLI from its sources (${why}); \`npm run build:cli\` shows the details\n`);
       process.exit(1);
     }
     if (state === 'missing') {

@@ -39,8 +39,8 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
     bundle: true,
     platform: 'node',
     target: 'node20',
-    // CommonJS, required by bin/quotabar.mjs: Node's ES module loader costs ~20 ms more per run
-    // (async loading per file, export scans of CommonJS and built-ins) than require().
+    // CommonJS, required by bin/quotabar.mjs: the same code split into ES modules took ~15-20 ms
+    // longer per run here (async loading per file, export scans of CommonJS and built-ins).
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     // Dynamic imports become require() inside a lazily run wrapper: the modules a command needs are

@@ -57,6 +57,15 @@ describe('bin/quotabar.mjs', () => {
     expect(await quotabar(dir, 'status')).toMatchObject({ code: 0, stdout: 'v2\n' });
   });
 
+  it('refuses to run when an edited source does not compile, showing esbuild\'s error', async () => {
+    const dir = project({ esbuild: true });
+    write(join(dir, 'cli/main.ts'), 'export const main = async (: number) => 0;\n');
+    const r = await quotabar(dir, '--version');
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toContain('cli/main.ts:1:');
+    expect(r.stderr).toContain('quotabar: could not build the CLI from its sources (esbuild errors above)');
+  });
+
   it('stops with one line naming the command to run when there is no bundle and no esbuild', async () => {
     const dir = project({ esbuild: false });
     const r = await quotabar(dir, 'status');
