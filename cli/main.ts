@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import type { SecretStore } from '../core/ports';
 import type { ComposeDeps } from '../adapters/compose';
 import { infoCommand, infoText } from './help';
+import { fdWriter } from './out';
 
 export { VERSION } from './help';
 
@@ -30,8 +31,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 function processIo(): CliIo {
   return {
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
+    stdout: fdWriter(1, () => process.stdout),
+    stderr: fdWriter(2, () => process.stderr),
     readStdin: async () =>
       (await import('./stdin')).readKeyFromStdin('Paste your OpenRouter key (it will not be shown) and press Enter: '),
     env: process.env,
