@@ -7,7 +7,7 @@ import { draftFromSettings, refreshOptions, validatePrefs, type PrefsDraft, type
 
 type SaveState = { phase: 'idle' } | { phase: 'saving' } | { phase: 'done'; message: string; tone: 'success' | 'error' };
 
-export function PrefsSection({ bridge, settings }: { bridge: QuotabarBridge; settings: Settings }) {
+export function PrefsSection({ bridge, settings, demo = false }: { bridge: QuotabarBridge; settings: Settings; demo?: boolean }) {
   const [draft, setDraft] = useState<PrefsDraft>(() => draftFromSettings(settings));
   const [errors, setErrors] = useState<PrefsErrors>({});
   const [save, setSave] = useState<SaveState>({ phase: 'idle' });
@@ -101,7 +101,8 @@ export function PrefsSection({ bridge, settings }: { bridge: QuotabarBridge; set
           </label>
           <label className="check">
             <input id="pref-startAtLogin" type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
-            <span>Start Quotabar at login</span>
+            {/* A demo run keeps settings in memory and never touches the OS login item (electron/main.ts). */}
+            <span>Start Quotabar at login{demo ? ' (not applied in demo mode)' : ''}</span>
           </label>
           <label className="check">
             <input id="pref-autoUpdate" type="checkbox" checked={draft.autoUpdate} onChange={(e) => set('autoUpdate', e.target.checked)} />

@@ -42,7 +42,7 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
             demoKey={view.demoKey ?? null}
           />
           <SignInsSection credentials={view.credentials} snapshots={snapshots ?? []} />
-          <PrefsSection bridge={bridge} settings={view.settings} />
+          <PrefsSection bridge={bridge} settings={view.settings} demo={view.demo} />
         </>
       )}
     </div>

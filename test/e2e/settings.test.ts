@@ -99,6 +99,8 @@ describe('the OpenRouter key in Settings', () => {
     expect(await text(offer)).toContain('checked by a local demo server, not OpenRouter, and kept for this session only');
     expect(await text(page.locator('#key-help'))).toContain('In demo mode it is checked by the demo server and kept for this session only.');
     expect(await text(page.locator('#key-help'))).not.toContain('system keychain');
+    // Demo settings live in memory: the login item of this computer is left alone, and the label says so.
+    expect(await page.getByLabel('Start Quotabar at login (not applied in demo mode)').count()).toBe(1);
     await context.close();
   });
 
