@@ -68,7 +68,9 @@ export function KeySection({ bridge, status, snapshot, demo, demoKey }: Props) {
         <span className="dot" aria-hidden="true" />
         {view ? (view.state === 'missing' ? 'No key saved.' : view.text) : 'Checking…'}
       </p>
-      {view?.hint && view.state !== 'missing' && (
+      {/* A refused key is replaced with the form below; an unreadable keychain has its own remedy. */}
+      {(view?.state === 'expired' || view?.state === 'invalid') && <p className="hint">Replace it below.</p>}
+      {view?.state === 'error' && view.hint && (
         <p className="hint">
           <Words text={view.hint} />
         </p>
