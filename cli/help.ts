@@ -1,5 +1,5 @@
 // `--help` and `--version`: answered before anything else is loaded, so they stay instant.
-// This file must import nothing at run time beyond package.json (see bin/quotabar.mjs on startup cost).
+// This file must import nothing at run time beyond package.json (start-up cost: bench/cli-startup.bench.ts).
 import { version } from '../package.json';
 
 /** The version printed by `quotabar --version`: package.json's, inlined into the bundle when it is built. */

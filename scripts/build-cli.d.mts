@@ -1,4 +1,4 @@
-// Types for scripts/build-cli.mjs (plain Node: bin/quotabar.mjs loads it before any bundle exists), for the tests and the bench.
+// Types for scripts/build-cli.mjs (plain Node, so it can build before anything else is built), for the tests.
 export const DEFAULT_OUTDIR: string;
 export class EsbuildMissing extends Error {}
 export type BundleState = 'fresh' | 'stale' | 'missing';
@@ -6,6 +6,7 @@ export type BundleState = 'fresh' | 'stale' | 'missing';
 export function bundleState(outdir?: string, base?: string): BundleState;
 export function buildCli(options?: {
   outdir?: string;
+  /** Also shorten identifiers (whitespace and syntax are always minified). */
   minify?: boolean;
   logLevel?: 'verbose' | 'debug' | 'info' | 'warning' | 'error' | 'silent';
 }): Promise<{ entry: string; files: number; inputs: number }>;
