@@ -4,7 +4,7 @@ import { describeError } from '../core/present';
 import { maskKey, validateOpenRouterKey } from '../core/providers/openrouter';
 import { OPENROUTER_ACCOUNT, providerHttp, type AppConfig, type ComposeDeps } from '../adapters/compose';
 // The same shape check as Settings (one home): a key that is not an OpenRouter key never leaves the machine.
-import { keyFormatProblem } from '../electron/ipc-validate';
+import { keyFormatProblem } from '../core/providers/openrouter-key';
 import type { CliIo } from './main';
 
 /**

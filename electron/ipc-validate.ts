@@ -2,11 +2,11 @@
 // preview's WebSocket) is untrusted: it is reduced to exactly the request type or refused.
 import { asObject } from '../core/json';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../core/settings';
+import { MAX_KEY_LENGTH } from '../core/providers/openrouter-key';
 import type { InvokeChannel, InvokeMap } from './ipc-contract';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-const MAX_KEY_LENGTH = 512;
 const MAX_URL_LENGTH = 2048;
 // Every field Settings has, and nothing else: a new setting is accepted once it has a default.
 const KNOWN_SETTINGS = Object.keys(DEFAULT_SETTINGS) as readonly (keyof Settings)[];
@@ -42,17 +42,6 @@ function settingsPatch(raw: unknown): Checked<Partial<Settings>> {
 /** Applies a checked patch to the current settings with the same lossy rules as the settings file. */
 export function applySettingsPatch(current: Settings, patch: Partial<Settings>): Settings {
   return normalizeSettings({ ...current, ...patch }, current);
-}
-
-/** Why a candidate key is refused before it goes anywhere, or null when its shape is fine. */
-export function keyFormatProblem(key: string): string | null {
-  if (key.length === 0) return 'The key is empty.';
-  if (key.length > MAX_KEY_LENGTH) return 'The key is too long.';
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(key)) return 'The key contains spaces or invisible characters.';
-  // Only OpenRouter keys are sent to OpenRouter: another provider's key must not leave the machine.
-  if (!key.startsWith('sk-or-')) return 'OpenRouter keys start with "sk-or-".';
-  return null;
 }
 
 function keyRequest(raw: unknown): Checked<{ providerId: 'openrouter'; key: string }> {

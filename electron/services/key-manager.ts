@@ -4,7 +4,7 @@ import type { HttpClient, SecretStore } from '../../core/ports';
 import { maskKey, validateOpenRouterKey } from '../../core/providers/openrouter';
 import { OPENROUTER_ACCOUNT } from '../../adapters/compose';
 import type { KeyCheck } from '../ipc-contract';
-import { keyFormatProblem } from '../ipc-validate';
+import { keyFormatProblem } from '../../core/providers/openrouter-key';
 import { serialQueue } from './serial';
 
 export interface KeyManagerDeps {
