@@ -1,7 +1,7 @@
 // The OpenRouter key: status with the masked label, then add/test/replace/remove. Enter saves.
 import { useReducer, useRef, useState } from 'react';
 import type { ProviderSnapshot } from '../../core/model';
-import type { CredentialStatus, QuotabarBridge } from '../../electron/ipc-contract';
+import type { CredentialStatus, QuotabarBridge } from '../../app/contract';
 import { callFailure } from '../bridge';
 import { Words } from '../shared/Words';
 import { credentialView } from '../view-model/credentials';

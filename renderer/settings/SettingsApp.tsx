@@ -1,5 +1,5 @@
 // The settings window: the OpenRouter key, the Codex/Claude sign-ins, and preferences.
-import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { QuotabarBridge } from '../../app/contract';
 import { LOST_SETTINGS_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { useView } from '../state/view';

@@ -1,6 +1,6 @@
 // Codex and Claude sign-ins: Quotabar only reads them, so this says whether and where each was found.
 import type { ProviderSnapshot } from '../../core/model';
-import type { CredentialStatus } from '../../electron/ipc-contract';
+import type { CredentialStatus } from '../../app/contract';
 import { Words } from '../shared/Words';
 import { credentialView } from '../view-model/credentials';
 

@@ -2,7 +2,7 @@
 import type { UsageWindow } from '../../core/model';
 import { formatAmount, windowAmounts, windowFigure } from '../../core/present';
 import { countdownText } from './format';
-import { levelForBalance, levelForPercent, type Level } from './levels';
+import { levelForBalance, levelForPercent, type Level } from '../../core/levels';
 
 export type WindowDisplay =
   /** A bar filled to `fill` (0–100) with "37 %" as the headline. */

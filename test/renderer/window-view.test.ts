@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { makeWindow } from '../../core/model';
-import { levelForBalance, levelForPercent } from '../../renderer/view-model/levels';
+import { levelForBalance, levelForPercent } from '../../core/levels';
 import { toWindowView } from '../../renderer/view-model/window-view';
 
 const NOW = Date.UTC(2026, 8, 20, 12, 0, 0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import type { Notification, Notifier } from '../../core/ports';
-import { createAppServices, type AppServices } from '../../electron/services/app-services';
+import { createAppServices, type AppServices } from '../../app/services';
 import { FakeClock } from './fake-clock';
 import { MemoryFiles } from './memory-files';
 import { ScriptedHttp } from './scripted-http';

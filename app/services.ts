@@ -1,12 +1,12 @@
 // The app's services in plain Node: settings, keychain, providers, poller and alerts, wired once.
 // Electron's main process and the browser preview host both run exactly this; neither adds logic.
-import { evaluateAlerts, initialAlertState, type AlertState } from '../../core/alerts';
-import { alertText } from '../../core/alerts-text';
-import type { PollerView, ProviderId } from '../../core/model';
-import { createPoller, type Poller } from '../../core/poller';
-import type { Clock, FileSource, HttpClient, Notifier, Scheduler, SecretStore } from '../../core/ports';
-import type { Provider } from '../../core/provider';
-import type { Settings } from '../../core/settings';
+import { evaluateAlerts, initialAlertState, type AlertState } from '../core/alerts';
+import { alertText } from '../core/alerts-text';
+import type { PollerView, ProviderId } from '../core/model';
+import { createPoller, type Poller } from '../core/poller';
+import type { Clock, FileSource, HttpClient, Notifier, Scheduler, SecretStore } from '../core/ports';
+import type { Provider } from '../core/provider';
+import type { Settings } from '../core/settings';
 import {
   buildAllProviders,
   buildOpenRouter,
@@ -16,16 +16,16 @@ import {
   resolveConfig,
   type AppConfig,
   type ComposeDeps,
-} from '../../adapters/compose';
-import { MemorySecretStore } from '../../adapters/memory-secret-store';
-import { NodeFileSource } from '../../adapters/node-file-source';
-import { settingsPath as defaultSettingsPath } from '../../adapters/app-paths';
-import { SystemClock } from '../../adapters/system-clock';
-import type { CredentialStatus, KeyCheck, SettingsView } from '../ipc-contract';
-import { applySettingsPatch } from '../ipc-validate';
+} from '../adapters/compose';
+import { MemorySecretStore } from '../adapters/memory-secret-store';
+import { NodeFileSource } from '../adapters/node-file-source';
+import { settingsPath as defaultSettingsPath } from '../adapters/app-paths';
+import { SystemClock } from '../adapters/system-clock';
+import type { CredentialStatus, KeyCheck, SettingsView } from './contract';
+import { applySettingsPatch } from './validate';
 import { createKeyManager } from './key-manager';
 import { serialQueue } from './serial';
-import { fileSettings, memorySettings, type SettingsPersistence } from './settings-persistence';
+import { fileSettings, memorySettings, type SettingsPersistence } from '../adapters/settings-persistence';
 
 /** Where the demo provider server lives (see demo/server.ts); the services then read nothing real. */
 export interface DemoEndpoints {

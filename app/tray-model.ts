@@ -2,7 +2,7 @@
 // tooltip naming it, plus which providers are stale or failing. Plain TS, no Electron.
 import type { PollerView, ProviderSnapshot } from '../core/model';
 import { describeError, formatAgo, formatPercent, formatResetsIn, lowBalanceLine, providerName, tightestWindow, windowFigure } from '../core/present';
-import { levelForPercent } from '../renderer/view-model/levels';
+import { levelForPercent } from '../core/levels';
 import type { MeterLevel, MeterStatus } from './tray-icon';
 
 export interface TrayModel {

@@ -1,8 +1,8 @@
 // Where settings live: the JSON file (adapters/json-settings-store) or, in demo mode, memory only,
 // so trying the demo never changes a user's real settings.
-import type { Result } from '../../core/errors';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import { JsonSettingsStore } from '../../adapters/json-settings-store';
+import type { Result } from '../core/errors';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { JsonSettingsStore } from './json-settings-store';
 
 export interface SettingsPersistence {
   load(): Promise<{ settings: Settings }>;

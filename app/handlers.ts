@@ -1,8 +1,8 @@
 // The invoke handlers, transport-free: Electron's ipc.ts and the preview's WebSocket both call these.
 // Every payload is validated here, so both transports get the same checks.
-import type { EventChannel, EventMap, InvokeChannel, InvokeHandlers, InvokeMap } from '../ipc-contract';
-import { validatePayload } from '../ipc-validate';
-import type { AppServices } from './app-services';
+import type { EventChannel, EventMap, InvokeChannel, InvokeHandlers, InvokeMap } from './contract';
+import { validatePayload } from './validate';
+import type { AppServices } from './services';
 
 /** What the shell does with windows and the app itself (Electron windows, or the preview's page). */
 export interface WindowActions {

@@ -1,7 +1,7 @@
 // The tray tooltip says when a balance is under the low-balance alert line (the card says "Low").
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot, makeWindow, type PollerView } from '../../core/model';
-import { trayModel } from '../../electron/tray-model';
+import { trayModel } from '../../app/tray-model';
 
 const now = Date.UTC(2026, 8, 20, 12);
 const view = (remaining: number, status: 'ok' | 'stale' = 'ok'): PollerView => ({

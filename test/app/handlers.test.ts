@@ -1,6 +1,6 @@
 import { afterEach, describe, it, expect } from 'vitest';
-import { INVOKE_CHANNELS, type InvokeChannel, type InvokeHandlers } from '../../electron/ipc-contract';
-import { createInvokeHandlers, type WindowActions } from '../../electron/services/handlers';
+import { INVOKE_CHANNELS, type InvokeChannel, type InvokeHandlers } from '../../app/contract';
+import { createInvokeHandlers, type WindowActions } from '../../app/handlers';
 import { CANARY_KEY, fixture, makeHarness, type Harness } from '../support/app-harness';
 
 let h: Harness | null = null;

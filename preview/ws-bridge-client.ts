@@ -1,6 +1,6 @@
 // QuotabarBridge over a WebSocket, for the browser preview: the same invoke/on contract the preload
 // gives Electron windows. The per-run token goes in the socket URL; the host refuses sockets without it.
-import type { EventChannel, EventMap, InvokeChannel, InvokeMap, QuotabarBridge } from '../electron/ipc-contract';
+import type { EventChannel, EventMap, InvokeChannel, InvokeMap, QuotabarBridge } from '../app/contract';
 
 /** Client → host. */
 export interface InvokeMessage {

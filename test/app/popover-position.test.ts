@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { centredIn, isWaylandSession, popoverPosition, POPOVER_GAP, type Rect } from '../../electron/popover-position';
+import { centredIn, isWaylandSession, popoverPosition, POPOVER_GAP, type Rect } from '../../app/popover-position';
 
 const size = { width: 380, height: 560 };
 const display = (bounds: Rect, workArea: Rect) => ({ bounds, workArea });

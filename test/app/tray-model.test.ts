@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { emptySnapshot, makeWindow, type ProviderSnapshot } from '../../core/model';
-import { menuRows, TOOLTIP_MAX, trayModel } from '../../electron/tray-model';
+import { menuRows, TOOLTIP_MAX, trayModel } from '../../app/tray-model';
 
 const now = Date.UTC(2026, 8, 20, 12);
 const snap = (over: Partial<ProviderSnapshot>): ProviderSnapshot => ({ ...emptySnapshot('codex', 'ok'), fetchedAt: now, attemptedAt: now, ...over });

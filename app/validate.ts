@@ -3,7 +3,7 @@
 import { asObject } from '../core/json';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../core/settings';
 import { MAX_KEY_LENGTH } from '../core/providers/openrouter-key';
-import type { InvokeChannel, InvokeMap } from './ipc-contract';
+import type { InvokeChannel, InvokeMap } from './contract';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { drawAppIcon, drawMeter, encodePng, meterPng, type MeterLook } from '../../electron/tray-icon';
+import { drawAppIcon, drawMeter, encodePng, meterPng, type MeterLook } from '../../app/tray-icon';
 import { decodePng, pixel, type DecodedPng } from '../support/png';
 
 const look = (over: Partial<MeterLook> = {}): MeterLook => ({ percent: 50, level: 'normal', status: 'ok', style: 'light', ...over });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { MINUTE } from '../../core/time';
-import { createAppServices } from '../../electron/services/app-services';
+import { createAppServices } from '../../app/services';
 import { FakeClock } from '../support/fake-clock';
 import { MemoryFiles } from '../support/memory-files';
 import { ScriptedHttp } from '../support/scripted-http';

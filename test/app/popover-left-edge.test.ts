@@ -1,7 +1,7 @@
 // The popover near the left edge of a display: an icon or cursor there must not push the popover
 // off the work area to the left (where it would be cut off, or land on the neighbouring display).
 import { describe, expect, it } from 'vitest';
-import { popoverPosition, POPOVER_GAP, type Rect } from '../../electron/popover-position';
+import { popoverPosition, POPOVER_GAP, type Rect } from '../../app/popover-position';
 
 const size = { width: 380, height: 560 };
 
