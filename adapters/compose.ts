@@ -7,7 +7,7 @@ import { createClaudeProvider } from '../core/providers/claude';
 import { createCodexProvider } from '../core/providers/codex';
 import { createCodexLogsSource } from '../core/providers/codex-logs';
 import { createOpenRouterProvider, maskKey } from '../core/providers/openrouter';
-import type { CredentialStatus } from '../app/contract';
+import type { CredentialStatus } from '../core/credentials';
 import { claudeConfigDir, codexHome, type Env } from './app-paths';
 import { createClaudeCredentialLookup, describeClaudeCredentials } from './claude-credentials-reader';
 import { KeyringSecretStore } from './keyring-secret-store';

@@ -2,21 +2,12 @@
 // Type-only apart from the channel lists and their guards: safe to import from main, preload, preview and renderer.
 import type { ProviderError } from '../core/errors';
 import type { PollerView, ProviderId } from '../core/model';
+import type { CredentialStatus } from '../core/credentials';
 import type { Settings } from '../core/settings';
 
 export type { PollerView };
 
-/** Where a credential was found; the secret itself never crosses IPC. */
-export interface CredentialStatus {
-  providerId: ProviderId;
-  configured: boolean;
-  /** 'env' (an environment variable), 'keychain', 'file', 'macos-keychain', or null. */
-  origin: 'env' | 'keychain' | 'file' | 'macos-keychain' | null;
-  /** A masked label such as `sk-or-v1-…e41`, or a file path for file-based credentials. */
-  label: string | null;
-  /** Set when the credential store could not be read. */
-  error: ProviderError | null;
-}
+export type { CredentialStatus };
 
 export interface SettingsView {
   settings: Settings;

@@ -1,5 +1,5 @@
-// Where the renderer lives and what it may do: the app:// origin it is served from and its
-// Content-Security-Policy. Plain TS, so the preview host can serve the same policy.
+// Where the renderer lives: the app:// origin it is served from and its pages. Plain TS, so the
+// preview host and the tests use the same names as the Electron shell.
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'quotabar';
@@ -23,22 +23,3 @@ export function isAppUrl(url: string | null | undefined): boolean {
     return false;
   }
 }
-
-/**
- * No remote content at all: scripts, styles, images and fonts only from the app itself; no
- * connections (all data arrives over IPC), no frames, no plugins, no form posts.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');

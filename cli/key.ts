@@ -5,7 +5,7 @@ import { maskKey, validateOpenRouterKey } from '../core/providers/openrouter';
 import { OPENROUTER_ACCOUNT, providerHttp, type AppConfig, type ComposeDeps } from '../adapters/compose';
 // The same shape check as Settings (one home): a key that is not an OpenRouter key never leaves the machine.
 import { keyFormatProblem } from '../core/providers/openrouter-key';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 /**
  * Reads, validates and stores the OpenRouter key. Exit 1 when nothing was entered (Ctrl+C or an

@@ -2,7 +2,8 @@
 // the CSP applies to every response, and no path outside dist-renderer can ever be read.
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from '../app/pages';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
+import { APP_HOST, APP_SCHEME } from '../app/pages';
 import { contentType, decodePath, fileUnder } from '../app/renderer-files';
 
 /**

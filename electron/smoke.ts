@@ -2,7 +2,8 @@
 // tests can only show against the fake (tray, app:// pages, CSP header, preload bridge, IPC, blocked
 // window.open and navigation, a demo poll), records memory, writes a JSON report and exits 0 or 1.
 import { app, BrowserWindow, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY, pageUrl, type Page } from '../app/pages';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
+import { pageUrl, type Page } from '../app/pages';
 import type { Shell } from './main';
 import { reportLines, runSteps, smokeReportPath, summarizeMemory, writeSmokeReport, type RunStepsOptions, type SmokeStep } from '../app/smoke-report';
 
