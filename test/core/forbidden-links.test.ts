@@ -1,7 +1,7 @@
 // The link a "verify your account" 403 shows: taken from the structured body when there is one,
 // else the first https link in the text; never anything but https. A terms violation has no link.
 import { describe, expect, it } from 'vitest';
-import { classifyForbidden, forbiddenError } from '../../core/forbidden';
+import { classifyForbidden, forbiddenError } from '../../core/http-errors';
 
 const detail = (metadata: Record<string, unknown>) => ({ '@type': 'ErrorInfo', reason: 'VALIDATION_REQUIRED', metadata });
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../core/alerts';
 import { alertText } from '../../core/alerts-text';
-import { errorFromStatus, isTransient, type ProviderError } from '../../core/errors';
+import { isTransient, type ProviderError } from '../../core/errors';
+import { errorFromStatus } from '../../core/http-errors';
 import { asArray, asBool, asNumber, asObject, asText, at, parseJson } from '../../core/json';
 
 describe('lossy JSON readers', () => {

@@ -1,6 +1,27 @@
-// Shared 403 classification (PROVIDERS 4c): validation required, terms violation, or plain forbidden.
+// What an HTTP failure means, in one place: a status as an error kind, the response's Retry-After,
+// and the 403 body classification (PROVIDERS 4c): validation required, terms violation, or plain
+// forbidden. A provider with more to say (Anthropic's error bodies) builds on these.
 import type { ProviderError } from './errors';
 import { asArray, asObject, asString, at, parseJson } from './json';
+import type { HttpResponse } from './ports';
+import { parseRetryAfter } from './time';
+
+/** Maps a plain HTTP status to an error kind when the provider has nothing more specific to say. */
+export function errorFromStatus(status: number, retryAfterMs: number | null = null): ProviderError {
+  if (status === 401) return { kind: 'unauthorized', status, hint: null };
+  if (status === 403) return { kind: 'forbidden', status, reason: 'forbidden', url: null };
+  if (status === 429) return { kind: 'rate_limited', retryAfterMs };
+  return { kind: 'upstream', status };
+}
+
+/**
+ * `errorFromStatus` with the response's Retry-After resolved against `now` (`now` null leaves it
+ * unknown), and a 403 body classified (verification needed, terms violation, or plain forbidden).
+ */
+export function errorFromResponse(res: HttpResponse, now: number | null): ProviderError {
+  if (res.status === 403) return forbiddenError(403, res.body);
+  return errorFromStatus(res.status, now === null ? null : parseRetryAfter(res.headers['retry-after'], now));
+}
 
 /** What a 403 body says about the account, with the link to show for a validation request. */
 export interface ForbiddenClass {
