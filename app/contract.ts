@@ -1,9 +1,13 @@
 // The one typed IPC contract between the main process (or the preview host) and the renderer.
-// Type-only apart from the channel lists and their guards: safe to import from main, preload, preview and renderer.
+// Type-only apart from the channel lists and their guards: safe to import from main, preload, preview and
+// renderer. Request types are inferred from the valibot schemas in schemas.ts (imported as types only,
+// so neither the preload nor the renderer bundles valibot).
+import type { InferOutput } from 'valibot';
 import type { ProviderError } from '../core/errors';
-import type { PollerView, ProviderId } from '../core/model';
+import type { PollerView } from '../core/model';
 import type { CredentialStatus } from '../core/credentials';
 import type { Settings } from '../core/settings';
+import type { RequestSchemas } from './schemas';
 
 export type { PollerView };
 
@@ -22,25 +26,40 @@ export type KeyCheck =
   | { ok: true; label: string | null }
   | { ok: false; error: ProviderError | { kind: 'invalid_format'; detail: string } };
 
-/** Request/response pairs for renderer → main calls. */
-export interface InvokeMap {
-  'view:get': { req: null; res: PollerView };
-  'refresh': { req: { providerId: ProviderId | null }; res: PollerView };
-  'settings:get': { req: null; res: SettingsView };
-  'settings:update': { req: Partial<Settings>; res: SettingsView };
+/** What each renderer → main call answers. */
+interface InvokeResponses {
+  'view:get': PollerView;
+  'refresh': PollerView;
+  'settings:get': SettingsView;
+  'settings:update': SettingsView;
   /** Validates a key against the provider without storing it. */
-  'key:test': { req: { providerId: 'openrouter'; key: string }; res: KeyCheck };
+  'key:test': KeyCheck;
   /** Validates, then stores in the keychain, then refreshes the provider. */
-  'key:save': { req: { providerId: 'openrouter'; key: string }; res: KeyCheck };
-  'key:remove': { req: { providerId: 'openrouter' }; res: SettingsView };
-  'window:open-settings': { req: null; res: null };
-  'window:hide-popover': { req: null; res: null };
+  'key:save': KeyCheck;
+  'key:remove': SettingsView;
+  'window:open-settings': null;
+  'window:hide-popover': null;
   /** The popover's content height in CSS px: the window grows or shrinks to fit, within the screen. */
-  'window:fit-popover': { req: { height: number }; res: null };
+  'window:fit-popover': null;
   /** Opens an https link (e.g. an account-verification page) in the system browser. */
-  'link:open': { req: { url: string }; res: null };
-  'app:quit': { req: null; res: null };
+  'link:open': null;
+  'app:quit': null;
 }
+
+/** Request/response pairs for renderer → main calls; each request is what its schema lets through. */
+export type InvokeMap = {
+  [C in keyof InvokeResponses]: { req: InferOutput<RequestSchemas[C]>; res: InvokeResponses[C] };
+};
+
+// Compile-time only: every schema has a channel, and a settings patch can carry exactly the settings.
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type SettingsPatch = InvokeMap['settings:update']['req'];
+export type ContractChecks = [
+  Assert<Same<keyof RequestSchemas, keyof InvokeResponses>>,
+  Assert<Same<keyof SettingsPatch, keyof Settings>>,
+  Assert<SettingsPatch extends Partial<Settings> ? true : false>,
+];
 
 /** Events main → renderer. */
 export interface EventMap {
