@@ -4,7 +4,7 @@ import { evaluateAlerts, initialAlertState, type AlertState } from '../core/aler
 import { alertText } from '../core/alerts-text';
 import type { PollerView, ProviderId } from '../core/model';
 import { createPoller, type Poller } from '../core/poller';
-import type { Clock, FileSource, HttpClient, Notifier, Scheduler, SecretStore } from '../core/ports';
+import type { Clock, FileSource, HistoryStore, HttpClient, Notifier, Scheduler, SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
 import type { Settings } from '../core/settings';
 import {
@@ -26,6 +26,7 @@ import { applySettingsPatch } from './validate';
 import { createKeyManager } from './key-manager';
 import { serialQueue } from './serial';
 import { fileSettings, memorySettings, type SettingsPersistence } from '../adapters/settings-persistence';
+import { defaultHistory, historyRecorder } from './history-recorder';
 
 /** Where the demo provider server lives (see demo/server.ts); the services then read nothing real. */
 export interface DemoEndpoints {
@@ -51,6 +52,8 @@ export interface AppServicesOptions {
   httpFor?: (baseUrl: string) => HttpClient;
   /** Where alerts go; can also be set later with `setNotifier` (Electron's needs the app ready). */
   notifier?: Notifier;
+  /** Where each successful poll's samples go; defaults to the SQLite file in the data folder, none in demo mode. */
+  history?: HistoryStore | null;
 }
 
 export interface AppServices {
@@ -59,6 +62,8 @@ export interface AppServices {
   /** Polls every provider now, then on schedule. */
   start(): void;
   stop(): void;
+  /** Resolves when every successful poll so far is in the history store (or failed to get there). */
+  historyIdle(): Promise<void>;
   /** While the machine sleeps: no polling. */
   pause(): void;
   /** After wake, unlock or network return: refreshes what is due. */
@@ -120,6 +125,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }),
   );
 
+  const history = opts.history !== undefined ? opts.history : demo ? null : defaultHistory(opts, clock);
+  const recorder = history ? historyRecorder(history) : null;
+  if (recorder) poller.subscribe((v) => recorder.listen(v));
+
   // Credential statuses read the keychains (on macOS Claude's item too): read when the settings
   // window asks or the key changed, not again on every settings change (a tray menu toggle).
   let credentials: Promise<CredentialStatus[]> | null = null;
@@ -168,7 +177,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     demo: demo !== null,
     platform: opts.platform,
     start: () => poller.start(),
-    stop: () => poller.stop(),
+    stop() {
+      poller.stop();
+      // Closing checkpoints the WAL into the file; a write still under way reopens it.
+      void recorder?.idle().then(() => history?.close());
+    },
+    historyIdle: async () => recorder?.idle(),
     pause: () => poller.pause(),
     resume: () => poller.resume(),
     view: () => poller.view(),
