@@ -19,9 +19,14 @@ const HTTPS_ONLY = 'only https links can be opened';
 /** No payload expected: undefined or null, read as null. */
 const None = v.optional(v.null(NO_PAYLOAD), null);
 
-const isRecord = (x: unknown): boolean => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** A plain object, as JSON and structured clone make them: not null, an array, a date, a map … */
+function isRecord(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+}
 
-/** A plain object (not an array, not null) with these fields; other fields are left out of the result. */
+/** A plain object with these fields; other fields are left out of the result. */
 function payload<const E extends v.ObjectEntries>(entries: E) {
   return v.pipe(
     v.unknown(),
