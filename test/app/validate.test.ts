@@ -132,7 +132,7 @@ const nearMiss: Record<InvokeChannel, fc.Arbitrary<unknown>> = {
   ),
   'link:open': withStray(
     fc.record(
-      { url: maybe(fc.oneof(fc.webUrl({ withQueryParameters: true }), fc.webUrl({ withUserInfo: true }).map((u) => u.replace(/^http:/, 'https:')))) },
+      { url: maybe(fc.oneof(fc.webUrl({ withQueryParameters: true }), fc.webUrl({ authoritySettings: { withUserInfo: true } }).map((u) => u.replace(/^http:/, 'https:')))) },
       { requiredKeys: [] },
     ),
   ),
