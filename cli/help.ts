@@ -21,6 +21,8 @@ export const HELP = `quotabar — how much AI quota and credit is left
 
 Usage:
   quotabar status [--json] [--provider openrouter|codex|claude]
+  quotabar history [--provider P] [--account L] [--window ID] [--since 24h|7d|30d|YYYY-MM-DD] [--json | --csv]
+                                   samples recorded by each status and each poll of the app (kept 30 days, then hourly)
   quotabar key set openrouter      read a key (prompted without echo, or piped), check it with OpenRouter, store it in the keychain
   quotabar key remove openrouter   delete the stored key
 
@@ -29,4 +31,5 @@ Environment:
   CODEX_HOME                where Codex keeps auth.json and session logs (default ~/.codex)
   CLAUDE_CONFIG_DIR         where Claude Code keeps .credentials.json (default ~/.claude)
   QUOTABAR_OPENROUTER_URL, QUOTABAR_CODEX_URL, QUOTABAR_CLAUDE_URL   base URLs (proxies, tests)
+  QUOTABAR_DATA_DIR         where the history database is kept (default: the platform's data folder)
 `;
