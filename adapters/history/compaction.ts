@@ -1,6 +1,8 @@
-// Retention: raw samples older than 30 days become one row per window and hour (min, max and the
-// hour's last reading). One call folds one small batch in one short transaction, so a poll's
-// write never waits long behind it; the store calls it again until nothing is left to fold.
+// Retention: raw samples older than 30 days are dropped, leaving one row per window and hour (min,
+// max and the hour's last reading). Writes keep that hourly row up to date as they go (so long
+// charts and sparklines read 12× fewer rows); compaction folds each hour again before deleting it,
+// which changes nothing for rows a write already folded and repairs any it did not. One call
+// handles one small batch in one short transaction, so a poll's write never waits long behind it.
 import type Libsql from 'libsql';
 
 type Database = Libsql.Database;
@@ -46,19 +48,7 @@ export function compactBatch(db: Database, now: number, hours = 6): number {
     const from = Math.floor(oldest.at / HOUR_MS) * HOUR_MS;
     const to = Math.min(cutoff, from + hours * HOUR_MS);
     const rows = db.prepare('SELECT * FROM samples WHERE at >= ? AND at < ? ORDER BY at').all(from, to) as RawRow[];
-    const upsert = db.prepare(
-      `INSERT INTO hourly VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-       ON CONFLICT (provider, account, window, hour) DO UPDATE SET
-         min_percent = CASE WHEN min_percent IS NULL OR excluded.min_percent < min_percent THEN excluded.min_percent ELSE min_percent END,
-         max_percent = CASE WHEN max_percent IS NULL OR excluded.max_percent > max_percent THEN excluded.max_percent ELSE max_percent END,
-         last_at = max(last_at, excluded.last_at),
-         last_percent = CASE WHEN excluded.last_at >= last_at THEN excluded.last_percent ELSE last_percent END,
-         last_used = CASE WHEN excluded.last_at >= last_at THEN excluded.last_used ELSE last_used END,
-         last_limit = CASE WHEN excluded.last_at >= last_at THEN excluded.last_limit ELSE last_limit END,
-         last_remaining = CASE WHEN excluded.last_at >= last_at THEN excluded.last_remaining ELSE last_remaining END,
-         last_resets_at = CASE WHEN excluded.last_at >= last_at THEN excluded.last_resets_at ELSE last_resets_at END,
-         last_source = CASE WHEN excluded.last_at >= last_at THEN excluded.last_source ELSE last_source END`,
-    );
+    const upsert = db.prepare(HOURLY_UPSERT);
     for (const h of foldHours(rows)) {
       const l = h.last;
       upsert.run(h.provider, h.account, h.window, h.hour, h.min, h.max, l.at, l.used_percent, l.used, l.lim, l.remaining, l.resets_at, l.source);
@@ -71,6 +61,22 @@ export function compactBatch(db: Database, now: number, hours = 6): number {
     throw e;
   }
 }
+
+/**
+ * Merges one hour's figures into its row: (provider, account, window, hour, min %, max %, last at,
+ * last %, last used, last limit, last remaining, last reset, last source).
+ */
+export const HOURLY_UPSERT = `INSERT INTO hourly VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+       ON CONFLICT (provider, account, window, hour) DO UPDATE SET
+         min_percent = CASE WHEN min_percent IS NULL OR excluded.min_percent < min_percent THEN excluded.min_percent ELSE min_percent END,
+         max_percent = CASE WHEN max_percent IS NULL OR excluded.max_percent > max_percent THEN excluded.max_percent ELSE max_percent END,
+         last_at = max(last_at, excluded.last_at),
+         last_percent = CASE WHEN excluded.last_at >= last_at THEN excluded.last_percent ELSE last_percent END,
+         last_used = CASE WHEN excluded.last_at >= last_at THEN excluded.last_used ELSE last_used END,
+         last_limit = CASE WHEN excluded.last_at >= last_at THEN excluded.last_limit ELSE last_limit END,
+         last_remaining = CASE WHEN excluded.last_at >= last_at THEN excluded.last_remaining ELSE last_remaining END,
+         last_resets_at = CASE WHEN excluded.last_at >= last_at THEN excluded.last_resets_at ELSE last_resets_at END,
+         last_source = CASE WHEN excluded.last_at >= last_at THEN excluded.last_source ELSE last_source END`;
 
 /** Rows (oldest first) grouped by window and hour: min and max used %, and the last row. */
 function foldHours(rows: readonly RawRow[]): Hour[] {

@@ -1,13 +1,19 @@
 // Reading history: samples for export and the CLI, thinned series for sparklines. Raw samples and
-// the hourly table (each hour's last reading) are read as one timeline.
+// the hourly table are read as one timeline: raw where it is still kept, each hour's last reading
+// before that. Every hour with raw samples also has its hourly row (writes keep it), which lets
+// long periods be read from the 12× smaller hourly table.
 import type Libsql from 'libsql';
 import type { HistoryFilter, HistorySample, HistorySeries } from '../../core/ports';
+import { HOUR_MS } from './compaction';
 
 type Database = Libsql.Database;
 
 const RAW = `SELECT provider, account, window, at, used_percent, used, lim, remaining, resets_at, source FROM samples`;
 const HOURLY = `SELECT provider, account, window, last_at AS at, last_percent AS used_percent, last_used AS used,
   last_limit AS lim, last_remaining AS remaining, last_resets_at AS resets_at, last_source AS source FROM hourly`;
+// Hours from the first one that still has raw samples on are read raw (compaction drops whole
+// hours, oldest first, for every window at once).
+const BEFORE_RAW = `hour < COALESCE((SELECT min(at) FROM samples) / ${HOUR_MS} * ${HOUR_MS}, 9e18)`;
 
 interface Row {
   provider: string;
@@ -29,32 +35,40 @@ export function querySamples(db: Database, f: HistoryFilter): HistorySample[] {
   if (f.providerId !== undefined) conds.push('provider = ?'), params.push(f.providerId);
   if (f.accountLabel !== undefined) conds.push('account = ?'), params.push(f.accountLabel);
   if (f.windowId !== undefined) conds.push('window = ?'), params.push(f.windowId);
-  const where = conds.length ? ` WHERE ${conds.join(' AND ')}` : '';
-  const rawSince = f.since !== undefined ? `${where ? `${where} AND` : ' WHERE'} at >= ?` : where;
-  const hourlySince = f.since !== undefined ? `${where ? `${where} AND` : ' WHERE'} last_at >= ?` : where;
-  const sinceParam = f.since !== undefined ? [Math.floor(f.since)] : [];
-  const sql = `SELECT * FROM (${RAW}${rawSince} UNION ALL ${HOURLY}${hourlySince}) ORDER BY at, provider, account, window`;
-  const rows = db.prepare(sql).all(...params, ...sinceParam, ...params, ...sinceParam) as Row[];
+  const since = f.since !== undefined ? [Math.floor(f.since)] : [];
+  const raw = [...conds, ...(since.length ? ['at >= ?'] : [])];
+  const hourly = [...conds, ...(since.length ? ['last_at >= ?'] : []), BEFORE_RAW];
+  const where = (c: string[]) => (c.length ? ` WHERE ${c.join(' AND ')}` : '');
+  const sql = `SELECT * FROM (${RAW}${where(raw)} UNION ALL ${HOURLY}${where(hourly)}) ORDER BY at, provider, account, window`;
+  const rows = db.prepare(sql).all(...params, ...since, ...params, ...since) as Row[];
   return rows.map(toSample);
 }
 
-/** Every window with readings since `since`, each as at most `maxPoints` points (the peak of each slice). */
+/**
+ * Every window with readings since `since`, each as at most `maxPoints` points: the highest used %
+ * of each slice, at its latest reading. Slices of an hour or more are read from the hourly table.
+ */
 export function querySeries(db: Database, since: number, until: number, maxPoints: number): HistorySeries[] {
-  const from = Math.floor(since);
-  const slice = Math.max(1, Math.ceil((until - from) / Math.max(1, maxPoints)));
-  // Per window, over the primary key's order; the bucket groups are small enough to sort in memory.
-  // libsql binds every JS number as REAL, hence the CAST for an integer slice number.
-  const stmt = db.prepare(
-    `SELECT CAST((at - ?) / ? AS INTEGER) AS b, max(at) AS at, max(used_percent) AS p FROM (
-       SELECT at, used_percent FROM samples WHERE provider = ? AND account = ? AND window = ? AND at >= ? AND used_percent IS NOT NULL
-       UNION ALL
-       SELECT last_at, max_percent FROM hourly WHERE provider = ? AND account = ? AND window = ? AND last_at >= ? AND max_percent IS NOT NULL
-     ) GROUP BY b ORDER BY b`,
-  );
+  const points = Math.max(1, Math.floor(maxPoints));
+  const sliceFrom = (start: number) => Math.max(1, Math.ceil((Math.floor(until) - start + 1) / points));
+  const hourly = sliceFrom(Math.floor(since)) >= HOUR_MS;
+  // Hourly rows are keyed by the hour's start: begin at the hour `since` falls in.
+  const start = hourly ? Math.floor(since / HOUR_MS) * HOUR_MS : Math.floor(since);
+  const slice = sliceFrom(start);
+  // libsql binds every JS number as REAL: the CAST makes the slice number an integer.
+  const stmt =
+    hourly
+      ? db.prepare(
+          `SELECT CAST((hour - ?) / ? AS INTEGER) AS b, max(last_at) AS at, max(max_percent) AS p FROM hourly
+           WHERE provider = ? AND account = ? AND window = ? AND hour >= ? AND hour <= ? AND max_percent IS NOT NULL GROUP BY b ORDER BY b`,
+        )
+      : db.prepare(
+          `SELECT CAST((at - ?) / ? AS INTEGER) AS b, max(at) AS at, max(used_percent) AS p FROM samples
+           WHERE provider = ? AND account = ? AND window = ? AND at >= ? AND at <= ? AND used_percent IS NOT NULL GROUP BY b ORDER BY b`,
+        );
   const out: HistorySeries[] = [];
   for (const k of windowKeys(db)) {
-    const key = [k.provider, k.account, k.window, from];
-    const rows = stmt.all(from, slice, ...key, ...key) as Array<{ at: number; p: number }>;
+    const rows = stmt.all(start, slice, k.provider, k.account, k.window, start, Math.floor(until)) as Array<{ at: number; p: number }>;
     if (rows.length === 0) continue;
     out.push({
       providerId: k.provider,
@@ -72,20 +86,26 @@ interface Key {
   window: string;
 }
 
-// Distinct windows by hopping along each table's primary key: one indexed seek per window
-// instead of a scan of every sample.
+// Distinct windows by seeking along the hourly table's primary key, one level at a time: a few
+// dozen index seeks instead of a scan of a year of rows.
 function windowKeys(db: Database): Key[] {
-  const seen = new Map<string, Key>();
-  for (const table of ['samples', 'hourly']) {
-    const first = db.prepare(`SELECT provider, account, window FROM ${table} ORDER BY provider, account, window LIMIT 1`);
-    const next = db.prepare(
-      `SELECT provider, account, window FROM ${table} WHERE (provider, account, window) > (?, ?, ?) ORDER BY provider, account, window LIMIT 1`,
-    );
-    for (let k = first.get() as Key | undefined; k; k = next.get(k.provider, k.account, k.window) as Key | undefined) {
-      seen.set(JSON.stringify([k.provider, k.account, k.window]), k);
+  const firstProvider = db.prepare('SELECT provider FROM hourly ORDER BY provider LIMIT 1');
+  const nextProvider = db.prepare('SELECT provider FROM hourly WHERE provider > ? ORDER BY provider LIMIT 1');
+  const firstAccount = db.prepare('SELECT account FROM hourly WHERE provider = ? ORDER BY account LIMIT 1');
+  const nextAccount = db.prepare('SELECT account FROM hourly WHERE provider = ? AND account > ? ORDER BY account LIMIT 1');
+  const firstWindow = db.prepare('SELECT window FROM hourly WHERE provider = ? AND account = ? ORDER BY window LIMIT 1');
+  const nextWindow = db.prepare('SELECT window FROM hourly WHERE provider = ? AND account = ? AND window > ? ORDER BY window LIMIT 1');
+  const one = (stmt: typeof firstProvider, ...args: string[]): string | undefined => {
+    const row = stmt.raw(true).all(...args)[0] as string[] | undefined;
+    return row?.[0];
+  };
+  const keys: Key[] = [];
+  for (let p = one(firstProvider); p !== undefined; p = one(nextProvider, p)) {
+    for (let a = one(firstAccount, p); a !== undefined; a = one(nextAccount, p, a)) {
+      for (let w = one(firstWindow, p, a); w !== undefined; w = one(nextWindow, p, a, w)) keys.push({ provider: p, account: a, window: w });
     }
   }
-  return [...seen.values()];
+  return keys;
 }
 
 function toSample(r: Row): HistorySample {

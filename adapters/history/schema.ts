@@ -26,7 +26,9 @@ const MIGRATIONS: readonly string[] = [
 export function prepareDatabase(db: Database, busyTimeoutMs: number): void {
   // WAL: a crash mid-write loses at most the unfinished transaction, and readers never block the writer.
   db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-  db.exec('PRAGMA journal_mode = WAL');
+  // The mode is stored in the file; asking for it again costs a lock round-trip on every open.
+  const mode = db.prepare('PRAGMA journal_mode').all() as Array<{ journal_mode: string }>;
+  if (mode[0]?.journal_mode !== 'wal') db.exec('PRAGMA journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only a power cut can drop the last commit.
   db.exec('PRAGMA synchronous = NORMAL');
   const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);

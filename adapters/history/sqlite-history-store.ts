@@ -17,7 +17,7 @@ import type {
   RecordOutcome,
   Scheduler,
 } from '../../core/ports';
-import { compactBatch, HOUR_MS } from './compaction';
+import { compactBatch, HOUR_MS, HOURLY_UPSERT } from './compaction';
 import { querySamples, querySeries } from './queries';
 import { prepareDatabase } from './schema';
 
@@ -173,10 +173,14 @@ export class SqliteHistoryStore implements HistoryStore {
 
 function insert(db: Database, samples: readonly HistorySample[]): number {
   const stmt = db.prepare('INSERT OR REPLACE INTO samples VALUES (?,?,?,?,?,?,?,?,?,?)');
+  const hourly = db.prepare(HOURLY_UPSERT);
   db.exec('BEGIN IMMEDIATE');
   try {
     for (const s of samples) {
-      stmt.run(s.providerId, s.accountLabel ?? '', s.windowId, Math.floor(s.at), s.usedPercent, s.used, s.limit, s.remaining, s.resetsAt, s.source);
+      const [account, at] = [s.accountLabel ?? '', Math.floor(s.at)];
+      stmt.run(s.providerId, account, s.windowId, at, s.usedPercent, s.used, s.limit, s.remaining, s.resetsAt, s.source);
+      const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
+      hourly.run(s.providerId, account, s.windowId, hour, s.usedPercent, s.usedPercent, at, s.usedPercent, s.used, s.limit, s.remaining, s.resetsAt, s.source);
     }
     db.exec('COMMIT');
   } catch (e) {

@@ -116,11 +116,14 @@ describe('retention', () => {
     // Nothing is folded on the write itself…
     const before = new Database(path);
     expect(before.prepare('SELECT count(*) AS n FROM samples').all()).toEqual([{ n: 4 }]);
+    // Writes keep each hour's row current; drop the old one so the fold has to rebuild it.
+    before.prepare('DELETE FROM hourly WHERE hour = ?').run(hour);
     await clock.advance(10_000);
     // …but once the scheduled batch ran, the old hour is one row and the recent sample is untouched.
     expect(before.prepare('SELECT count(*) AS n FROM samples').all()).toEqual([{ n: 1 }]);
-    expect(before.prepare('SELECT min_percent, max_percent, last_percent, last_at FROM hourly').all()).toEqual([
+    expect(before.prepare('SELECT min_percent, max_percent, last_percent, last_at FROM hourly ORDER BY hour').all()).toEqual([
       { min_percent: 20, max_percent: 90, last_percent: 35, last_at: hour + 180_000 },
+      { min_percent: 50, max_percent: 50, last_percent: 50, last_at: now },
     ]);
     before.close();
     const rows = await s.query({});
@@ -138,5 +141,11 @@ describe('retention', () => {
     expect(series).toHaveLength(1);
     expect(series[0]!.points.length).toBeLessThanOrEqual(100);
     expect(Math.max(...series[0]!.points.map((p) => p.usedPercent))).toBe(99);
+    // Over a short period the slices come from the raw samples, still with the peak.
+    const day = await s.series(now - 2 * 3_600_000, 100);
+    expect(day.ok && day.value[0]!.points.length).toBe(24);
+    const peakAt = now - 7 * DAY + 1000 * 300_000;
+    const around = await s.series(peakAt - 3_600_000, 100);
+    expect(around.ok && Math.max(...around.value[0]!.points.map((p) => p.usedPercent))).toBe(99);
   });
 });
