@@ -3,13 +3,13 @@
 import type { ProviderId } from '../core/model';
 import type { Clock, CredentialLookup, FileSource, HttpClient, Logger, Scheduler, SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
-import { createClaudeProvider } from '../core/providers/claude';
-import { createCodexProvider } from '../core/providers/codex';
-import { createCodexLogsSource } from '../core/providers/codex-logs';
-import { createOpenRouterProvider, maskKey } from '../core/providers/openrouter';
+import { createClaudeProvider } from '../core/providers/claude/provider';
+import { createCodexProvider } from '../core/providers/codex/provider';
+import { createCodexLogsSource } from '../core/providers/codex/logs';
+import { createOpenRouterProvider, maskKey } from '../core/providers/openrouter/provider';
 import type { CredentialStatus } from '../electron/ipc-contract';
 import { claudeConfigDir, codexHome, type Env } from './app-paths';
-import { createClaudeCredentialLookup, describeClaudeCredentials } from './claude-credentials-reader';
+import { createClaudeCredentialLookup, describeClaudeCredentials } from './providers/claude';
 import { KeyringSecretStore } from './keyring-secret-store';
 import { StderrLogger } from './stderr-logger';
 import { UndiciHttpClient } from './undici-http-client';

@@ -1,10 +1,10 @@
 // `quotabar key set|remove openrouter`: the key is read from stdin, checked with /key, then kept in the keychain.
 import type { ProviderError } from '../core/errors';
 import { describeError } from '../core/present';
-import { maskKey, validateOpenRouterKey } from '../core/providers/openrouter';
+import { maskKey, validateOpenRouterKey } from '../core/providers/openrouter/provider';
 import { OPENROUTER_ACCOUNT, providerHttp, type AppConfig, type ComposeDeps } from '../adapters/compose';
 // The same shape check as Settings (one home): a key that is not an OpenRouter key never leaves the machine.
-import { keyFormatProblem } from '../core/providers/openrouter-key';
+import { keyFormatProblem } from '../core/providers/openrouter/key';
 import type { CliIo } from './main';
 
 /**

@@ -2,7 +2,7 @@
 // preview's WebSocket) is untrusted: it is reduced to exactly the request type or refused.
 import { asObject } from '../core/json';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../core/settings';
-import { MAX_KEY_LENGTH } from '../core/providers/openrouter-key';
+import { MAX_KEY_LENGTH } from '../core/providers/openrouter/key';
 import type { InvokeChannel, InvokeMap } from './ipc-contract';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };

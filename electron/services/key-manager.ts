@@ -1,10 +1,10 @@
 // The OpenRouter key's life in the settings window: test, save (only after /key accepts it), remove.
 // The key goes to OpenRouter's /key and to the keychain, nowhere else; callers only ever get a masked label.
 import type { HttpClient, SecretStore } from '../../core/ports';
-import { maskKey, validateOpenRouterKey } from '../../core/providers/openrouter';
+import { maskKey, validateOpenRouterKey } from '../../core/providers/openrouter/provider';
 import { OPENROUTER_ACCOUNT } from '../../adapters/compose';
 import type { KeyCheck } from '../ipc-contract';
-import { keyFormatProblem } from '../../core/providers/openrouter-key';
+import { keyFormatProblem } from '../../core/providers/openrouter/key';
 import { serialQueue } from './serial';
 
 export interface KeyManagerDeps {

@@ -3,7 +3,7 @@
 import type { KeyCheck } from '../../electron/ipc-contract';
 import { assertNever } from '../../core/errors';
 import { describeError } from '../../core/present';
-import { keyFormatProblem } from '../../core/providers/openrouter-key';
+import { keyFormatProblem } from '../../core/providers/openrouter/key';
 
 export type KeyAction = 'test' | 'save';
 
