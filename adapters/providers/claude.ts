@@ -3,13 +3,18 @@
 import { err, ok, type ProviderError, type Result } from '../../core/errors';
 import type { CredentialLookup, FileSource } from '../../core/ports';
 import { parseClaudeCredentials, type ClaudeCredentials } from '../../core/providers/claude/credentials';
+import { claude } from '../../core/providers/claude/descriptor';
+import { createClaudeProvider } from '../../core/providers/claude/provider';
+import { StderrLogger } from '../stderr-logger';
+import type { ProviderAdapter } from './adapter';
+import { configFor, providerHttp } from './context';
 
-export const CLAUDE_KEYCHAIN_SERVICE = 'Claude Code-credentials';
+export const CLAUDE_KEYCHAIN_SERVICE = claude.credentials.vendorKeychainService;
 const KEYCHAIN_TIMEOUT_MS = 15_000;
 
 export interface ClaudeCredentialReaderDeps {
   files: FileSource;
-  /** `$CLAUDE_CONFIG_DIR` or `~/.claude` (see claudeConfigDir in app-paths). */
+  /** `$CLAUDE_CONFIG_DIR` or `~/.claude` (the descriptor's `credentials.dir`). */
   configDir: string;
   platform: NodeJS.Platform | string;
   /** The keychain item's value, or null when absent; defaults to `readMacKeychainClaude` on macOS. */
@@ -118,3 +123,18 @@ export async function readMacKeychainClaude(timeoutMs: number = KEYCHAIN_TIMEOUT
     );
   });
 }
+
+export const claudeAdapter: ProviderAdapter = {
+  descriptor: claude,
+  build(config, deps) {
+    const { url, dir } = configFor(config, claude.id);
+    return createClaudeProvider({
+      http: providerHttp(config, deps, url),
+      clock: deps.clock,
+      baseUrl: url,
+      getCredentials: createClaudeCredentialLookup({ files: deps.files, configDir: dir ?? '', platform: config.platform }),
+      logger: deps.logger ?? new StderrLogger(),
+    });
+  },
+  credentialStatus: (config, deps) => describeClaudeCredentials({ files: deps.files, configDir: configFor(config, claude.id).dir ?? '', platform: config.platform }),
+};

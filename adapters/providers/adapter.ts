@@ -1,0 +1,19 @@
+// The I/O half of a provider: how its credential is found and its sources are wired to real ports.
+import type { Result } from '../../core/errors';
+import type { HttpClient } from '../../core/ports';
+import type { Provider } from '../../core/provider';
+import type { ProviderDescriptor } from '../../core/providers/descriptor';
+import type { CredentialStatus } from '../../electron/ipc-contract';
+import type { AppConfig, ComposeDeps } from './context';
+
+export interface ProviderAdapter {
+  readonly descriptor: ProviderDescriptor;
+  /** The provider with its ordered sources, wired to the configured URL and credential. */
+  build(config: AppConfig, deps: ComposeDeps): Provider;
+  /** Where its credential comes from, as safe labels for Settings (never the secret). */
+  credentialStatus(config: AppConfig, deps: ComposeDeps): Promise<Omit<CredentialStatus, 'providerId'>>;
+  /** Providers whose key Quotabar stores: asks the provider whether `key` works (label is safe to show). */
+  validateKey?(http: HttpClient, baseUrl: string, key: string): Promise<Result<{ label: string | null }>>;
+  /** Providers whose key Quotabar stores: the key as it may be shown. */
+  maskKey?(key: string): string;
+}
