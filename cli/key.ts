@@ -7,9 +7,9 @@ import { adapterOf } from '../adapters/providers/registry';
 import { keyProvider } from '../core/providers/registry';
 import type { CliIo } from './main';
 
-/** The provider whose key is managed, with the parts a stored key needs. */
-function keyed(): { a: ProviderAdapter; account: string } {
-  const a = adapterOf(keyProvider().id);
+/** The provider whose key is managed (the command's, else the key provider), with the parts a stored key needs. */
+function keyed(providerId?: string): { a: ProviderAdapter; account: string } {
+  const a = adapterOf(providerId ?? keyProvider().id);
   const account = a.descriptor.credentials.keychainAccount;
   if (!account || !a.validateKey || !a.maskKey) throw new Error(`${a.descriptor.id} has no stored key`);
   return { a, account };
@@ -20,13 +20,13 @@ function keyed(): { a: ProviderAdapter; account: string } {
  * empty answer: "cancelled"), the key has the wrong shape (refused before any request), or it was
  * rejected or could not be stored.
  */
-export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo): Promise<number> {
+export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo, providerId?: string): Promise<number> {
   const key = (await io.readStdin())?.trim() ?? '';
   if (key === '') {
     io.stderr('quotabar: cancelled\n');
     return 1;
   }
-  const { a, account } = keyed();
+  const { a, account } = keyed(providerId);
   const d = a.descriptor;
   // The same shape check as Settings (one home): a key of the wrong kind never leaves the machine.
   const problem = d.keyFormatProblem?.(key) ?? null;
@@ -51,8 +51,8 @@ export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo): P
 }
 
 /** Deletes the stored key. Removing a key that is not there is not an error. */
-export async function removeKey(deps: ComposeDeps, io: CliIo): Promise<number> {
-  const { a, account } = keyed();
+export async function removeKey(deps: ComposeDeps, io: CliIo, providerId?: string): Promise<number> {
+  const { a, account } = keyed(providerId);
   const name = a.descriptor.displayName;
   const r = await deps.secrets.remove(account);
   if (!r.ok) {
