@@ -3,6 +3,7 @@
 import type { ProviderError } from '../core/errors';
 import type { PollerView, ProviderId } from '../core/model';
 import type { Settings } from '../core/settings';
+import type { KeyProviderId } from '../core/providers/registry';
 
 export type { PollerView };
 
@@ -38,10 +39,10 @@ export interface InvokeMap {
   'settings:get': { req: null; res: SettingsView };
   'settings:update': { req: Partial<Settings>; res: SettingsView };
   /** Validates a key against the provider without storing it. */
-  'key:test': { req: { providerId: 'openrouter'; key: string }; res: KeyCheck };
+  'key:test': { req: { providerId: KeyProviderId; key: string }; res: KeyCheck };
   /** Validates, then stores in the keychain, then refreshes the provider. */
-  'key:save': { req: { providerId: 'openrouter'; key: string }; res: KeyCheck };
-  'key:remove': { req: { providerId: 'openrouter' }; res: SettingsView };
+  'key:save': { req: { providerId: KeyProviderId; key: string }; res: KeyCheck };
+  'key:remove': { req: { providerId: KeyProviderId }; res: SettingsView };
   'window:open-settings': { req: null; res: null };
   'window:hide-popover': { req: null; res: null };
   /** The popover's content height in CSS px: the window grows or shrinks to fit, within the screen. */

@@ -2,7 +2,8 @@
 // preview's WebSocket) is untrusted: it is reduced to exactly the request type or refused.
 import { asObject } from '../core/json';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../core/settings';
-import { MAX_KEY_LENGTH } from '../core/providers/openrouter/key';
+import { MAX_KEY_LENGTH } from '../core/providers/descriptor';
+import { isKeyProviderId, KEY_PROVIDERS, type KeyProviderId } from '../core/providers/registry';
 import type { InvokeChannel, InvokeMap } from './ipc-contract';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -44,20 +45,20 @@ export function applySettingsPatch(current: Settings, patch: Partial<Settings>):
   return normalizeSettings({ ...current, ...patch }, current);
 }
 
-function keyRequest(raw: unknown): Checked<{ providerId: 'openrouter'; key: string }> {
+function keyRequest(raw: unknown): Checked<{ providerId: KeyProviderId; key: string }> {
   const o = asObject(raw);
   if (!o) return bad('payload must be an object');
-  if (o.providerId !== 'openrouter') return bad('keys can only be stored for openrouter');
+  if (!isKeyProviderId(o.providerId)) return bad(`keys can only be stored for ${KEY_PROVIDERS.map((p) => p.id).join(', ')}`);
   if (typeof o.key !== 'string') return bad('key must be a string');
   if (o.key.length > MAX_KEY_LENGTH) return bad('key is too long');
   // Format problems other than length are answered as a KeyCheck (a message the user can act on).
-  return good({ providerId: 'openrouter', key: o.key });
+  return good({ providerId: o.providerId, key: o.key });
 }
 
-function keyRemove(raw: unknown): Checked<{ providerId: 'openrouter' }> {
+function keyRemove(raw: unknown): Checked<{ providerId: KeyProviderId }> {
   const o = asObject(raw);
   if (!o) return bad('payload must be an object');
-  return o.providerId === 'openrouter' ? good({ providerId: 'openrouter' }) : bad('unknown provider id');
+  return isKeyProviderId(o.providerId) ? good({ providerId: o.providerId }) : bad('unknown provider id');
 }
 
 /** Only https links to a real host, without credentials in them. */

@@ -1,6 +1,9 @@
 // What one provider is, as data: the single place its names, addresses, credential locations and
 // words live. Everything outside the provider's folder reads these instead of naming the provider.
 
+/** Longer than any real API key: anything longer is refused before it is looked at. */
+export const MAX_KEY_LENGTH = 512;
+
 /** Where a provider's credential comes from, in the order Quotabar looks. */
 export interface CredentialSources {
   /** An environment variable holding the secret itself; it wins over the keychain when set. */
@@ -30,6 +33,8 @@ export interface ProviderWords {
   rejected: string;
   /** Settings' hint when no credential is found. */
   missing: string;
+  /** The tool a sign-in is made with, as in "sign in with Claude Code" (providers without a stored key). */
+  signInWith?: string;
   /** The key form's texts, for providers whose key Quotabar stores. */
   key?: { placeholderHint: string; keysUrl: string; keysLinkText: string };
 }

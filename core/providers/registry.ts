@@ -29,13 +29,29 @@ export function providerByCliName(name: string): ProviderDescriptor | null {
 export const KEY_PROVIDERS: readonly ProviderDescriptor[] = all.filter((p) => p.credentials.keychainAccount !== undefined);
 
 /** The provider whose key the key form and `quotabar key` manage (the first with a stored key). */
-export function keyProvider(): ProviderDescriptor {
+export function keyProvider(): ProviderDescriptor & { id: KeyProviderId } {
   const p = KEY_PROVIDERS[0];
-  if (!p) throw new Error('no provider stores a key');
-  return p;
+  if (!p || !isKeyProviderId(p.id)) throw new Error('no provider stores a key');
+  return p as ProviderDescriptor & { id: KeyProviderId };
+}
+
+/** The ids of providers whose key Quotabar stores (the key form's and `quotabar key`'s). */
+export type KeyProviderId = Extract<(typeof PROVIDERS)[number], { credentials: { keychainAccount: string } }>['id'];
+
+/** True for an id whose key Quotabar stores. */
+export function isKeyProviderId(id: unknown): id is KeyProviderId {
+  return KEY_PROVIDERS.some((p) => p.id === id);
+}
+
+/** Providers whose sign-in Quotabar reads from the vendor tool's own files (not a stored key). */
+export const SIGN_IN_PROVIDERS: readonly ProviderDescriptor[] = all.filter((p) => p.credentials.keychainAccount === undefined);
+
+/** "a, b or c" (or "and"): names in a sentence. */
+export function listText(names: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
 }
 
 /** "a, b or c": the CLI names, for usage lines and error messages. */
 export function cliNamesText(names: readonly string[] = all.map((p) => p.cli.name)): string {
-  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return listText(names);
 }

@@ -15,6 +15,7 @@ export const claude = {
     signInAgain: 'Sign in again with Claude Code (run `claude`, then /login), then refresh.',
     rejected: 'The sign-in was rejected or has expired.',
     missing: 'Run `claude` in a terminal and sign in; Quotabar picks it up on the next refresh.',
+    signInWith: 'Claude Code',
   },
   sources: ['claude:oauth/usage', 'claude:headers'],
   cli: { name: 'claude', aliases: [] },

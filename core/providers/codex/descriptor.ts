@@ -12,6 +12,7 @@ export const codex = {
     signInAgain: 'Run `codex login` in a terminal, then refresh.',
     rejected: 'The sign-in was rejected or has expired.',
     missing: 'Run `codex login` in a terminal; Quotabar picks it up on the next refresh.',
+    signInWith: 'Codex',
   },
   sources: ['codex:wham/usage', 'codex:headers', 'codex-logs'],
   cli: { name: 'codex', aliases: [] },

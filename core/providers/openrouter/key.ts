@@ -1,9 +1,10 @@
 // Safe stand-ins for an OpenRouter key: a masked label to show and a fingerprint to remember it by.
 
-const PREFIXES = ['sk-or-v1-', 'sk-or-', 'sk-'];
+import { MAX_KEY_LENGTH } from '../descriptor';
 
-/** Longer than any real key: anything longer is refused before it is looked at. */
-export const MAX_KEY_LENGTH = 512;
+export { MAX_KEY_LENGTH };
+
+const PREFIXES = ['sk-or-v1-', 'sk-or-', 'sk-'];
 
 /** Masks a key for display: at most a known prefix and the last 3 characters (`sk-or-v1-…e41`). */
 export function maskKey(key: string): string {
