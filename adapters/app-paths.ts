@@ -17,7 +17,7 @@ export function settingsPath(env: Env, platform: NodeJS.Platform | string, homed
   return posix.join(base, 'quotabar', 'settings.json');
 }
 
-/** A vendor tool's folder: its override variable when set (e.g. `$CODEX_HOME`), else `~/<defaultName>`. */
+/** A vendor tool's folder: its override variable when set (the descriptor's `credentials.dir.env`), else `~/<defaultName>`. */
 export function toolDir(env: Env, homedir: string, dir: { env: string; defaultName: string }): string {
   return nonEmpty(env[dir.env]) ?? joinFor(homedir, dir.defaultName);
 }

@@ -21,7 +21,7 @@ export interface CredentialSources {
 
 /** The provider's own words; every other sentence about errors is shared (core/present.ts). */
 export interface ProviderWords {
-  /** How to set it up from the app, e.g. 'Sign in with `codex login`.' */
+  /** How to set it up from the app, e.g. 'Sign in with `tool login`.' */
   setup: string;
   /** The same for the terminal, when it differs. */
   setupCli?: string;
@@ -33,7 +33,7 @@ export interface ProviderWords {
   rejected: string;
   /** Settings' hint when no credential is found. */
   missing: string;
-  /** The tool a sign-in is made with, as in "sign in with Claude Code" (providers without a stored key). */
+  /** The tool a sign-in is made with, as in "sign in with <tool>" (providers without a stored key). */
   signInWith?: string;
   /** The key form's texts, for providers whose key Quotabar stores. */
   key?: { placeholderHint: string; keysUrl: string; keysLinkText: string };

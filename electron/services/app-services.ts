@@ -69,7 +69,7 @@ export interface AppServices {
   updateSettings(patch: Partial<Settings>): Promise<SettingsView>;
   /** One GET /key with a candidate key; nothing is stored. */
   testKey(key: string): Promise<KeyCheck>;
-  /** Validates, stores in the keychain, then polls OpenRouter with it. */
+  /** Validates, stores in the keychain, then polls the key's provider with it. */
   saveKey(key: string): Promise<KeyCheck>;
   removeKey(): Promise<SettingsView>;
   onView(fn: (v: PollerView) => void): () => void;
@@ -117,7 +117,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }),
   );
 
-  // Credential statuses read the keychains (on macOS Claude's item too): read when the settings
+  // Credential statuses read the keychains (on macOS a vendor tool's item too): read when the settings
   // window asks or the key changed, not again on every settings change (a tray menu toggle).
   let credentials: Promise<CredentialStatus[]> | null = null;
   const readCredentials = (): Promise<CredentialStatus[]> => {

@@ -14,7 +14,7 @@ export interface CredentialView {
   providerId: string;
   name: string;
   state: CredentialState;
-  /** "Found in /home/me/.codex/auth.json", "Not found", "The sign-in has expired."… */
+  /** "Found in /home/me/.tool/auth.json", "Not found", "The sign-in has expired."… */
   text: string;
   /** What to do when it is missing, refused or unreadable. */
   hint: string | null;
