@@ -12,6 +12,7 @@ import type { ClaudeCredentials } from './credentials';
 import { claudeLimitWindows } from './limits';
 import { claudeSessionWindow, claudeWeeklyWindow, modelKey, tidyNumber } from './windows';
 import { combineWithHeaders, createDisagreementLog } from '../header-windows';
+import { claude } from './descriptor';
 
 /** Source id recorded when the usage endpoint answers. */
 export const CLAUDE_SOURCE_ID = 'claude:oauth/usage';
@@ -76,8 +77,8 @@ type Disagreements = ReturnType<typeof createDisagreementLog>;
 export function createClaudeProvider(deps: ClaudeProviderDeps): Provider {
   const disagreements = createDisagreementLog(deps.logger, 'claude: /api/oauth/usage body and anthropic-ratelimit-unified headers disagree');
   return {
-    id: 'claude',
-    displayName: 'Claude',
+    id: claude.id,
+    displayName: claude.displayName,
     sources: [{ id: CLAUDE_SOURCE_ID, fetch: () => fetchUsage(deps, disagreements) }],
     rateLimitFallbackMs: CLAUDE_RATE_LIMIT_FALLBACK_MS,
   };

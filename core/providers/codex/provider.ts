@@ -17,6 +17,7 @@ import {
   type CodexReading,
   type RawCodexWindow,
 } from './windows';
+import { codex } from './descriptor';
 
 /** Source id recorded when the usage endpoint answers. */
 export const CODEX_USAGE_SOURCE = 'codex:wham/usage';
@@ -154,5 +155,5 @@ function mergeNotes(body: Note[], headers: Note[]): Note[] {
 export function createCodexProvider(deps: CodexDeps): Provider {
   const disagreements = createDisagreementLog(deps.logger, 'codex: /wham/usage body and x-codex headers disagree');
   const usage: Source = { id: CODEX_USAGE_SOURCE, fetch: () => fetchCodexUsage(deps, disagreements) };
-  return { id: 'codex', displayName: 'Codex', sources: [usage, ...(deps.fallbackSources ?? [])] };
+  return { id: codex.id, displayName: codex.displayName, sources: [usage, ...(deps.fallbackSources ?? [])] };
 }

@@ -8,6 +8,7 @@ import type { Clock, CredentialLookup, HttpClient, HttpResponse } from '../../po
 import type { Provider, Source } from '../../provider';
 import { nextUtcMidnight, nextUtcMonday, nextUtcMonthStart, parseIso } from '../../time';
 import { keyFingerprint, maskKey } from './key';
+import { openrouter } from './descriptor';
 
 export { keyFingerprint, maskKey };
 
@@ -255,5 +256,5 @@ export function createOpenRouterProvider(deps: OpenRouterDeps): Provider {
   }
 
   const source: Source = { id: OPENROUTER_KEY_SOURCE, fetch };
-  return { id: 'openrouter', displayName: 'OpenRouter', sources: [source] };
+  return { id: openrouter.id, displayName: openrouter.displayName, sources: [source] };
 }
