@@ -1,5 +1,5 @@
 // The one shared fake of the `electron` module. Tests use it with
-//   vi.mock('electron', () => import('./electron-fake'))
+//   vi.mock('electron', () => import('../support/electron-fake'))
 // and import the same file to inspect what the shell did. It records; it decides nothing.
 import { BrowserWindow, protocol, session } from './electron-fake/web';
 import { Menu, nativeImage, nativeTheme, Notification, shell, Tray } from './electron-fake/shell';
