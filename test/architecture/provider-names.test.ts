@@ -18,7 +18,12 @@ const SOURCE_EXT = /\.(ts|tsx|mts|mjs|js|css|html)$/;
 const EXCEPTIONS: Record<string, string> = {
   'core/providers/registry.ts': 'the registry lists the providers',
   'adapters/providers/registry.ts': 'the registry of the I/O halves lists them',
-  'demo/': 'the demo server impersonates each provider’s HTTP API and writes each vendor tool’s credential files; the e2e, electron and matrix tests drive it through per-provider fields (urls.<id>, codexHome…)',
+  // Demo mode (unfinished part of issue 10 §1): the demo server's replies and credential files are still
+  // per provider, and the e2e, electron and electron-app tests drive it through per-provider fields
+  // (urls.<id>, codexHome, openrouterKey…). Its payloads already live in core/providers/<id>/demo.ts.
+  'demo/server.ts': 'checks each provider’s demo credentials and picks its demo payload, per request path',
+  'demo/credentials.ts': 'writes each vendor tool’s credential files (auth.json, .credentials.json) for demo mode',
+  'demo/env.ts': 'maps the demo server’s per-provider fields onto the environment and the keychain',
 };
 
 /** The words that give a provider away: id, display name, CLI names, and the domains it talks to. */
