@@ -30,3 +30,21 @@ function nonEmpty(v: string | undefined): string | undefined {
 function joinFor(home: string, name: string): string {
   return /^[A-Za-z]:[\\/]|^\\\\/.test(home) ? win32.join(home, name) : posix.join(home, name);
 }
+
+/**
+ * Where Quotabar keeps its own data (the history database): `$QUOTABAR_DATA_DIR` when set (tests,
+ * portable setups), else `$XDG_DATA_HOME/quotabar` or `~/.local/share/quotabar` on Linux,
+ * `~/Library/Application Support/Quotabar` on macOS, `%LOCALAPPDATA%\Quotabar` on Windows.
+ */
+export function dataDir(env: Env, platform: NodeJS.Platform | string, homedir: string): string {
+  const own = nonEmpty(env.QUOTABAR_DATA_DIR);
+  if (own) return own;
+  if (platform === 'win32') {
+    const local = nonEmpty(env.LOCALAPPDATA) ?? win32.join(homedir, 'AppData', 'Local');
+    return win32.join(local, 'Quotabar');
+  }
+  if (platform === 'darwin') return posix.join(homedir, 'Library', 'Application Support', 'Quotabar');
+  const xdg = nonEmpty(env.XDG_DATA_HOME);
+  const base = xdg && posix.isAbsolute(xdg) ? xdg : posix.join(homedir, '.local', 'share');
+  return posix.join(base, 'quotabar');
+}

@@ -5,7 +5,7 @@ import type { ProviderId } from '../core/model';
 import type { SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
 import { PROVIDERS, PROVIDER_IDS as KNOWN_IDS } from '../core/providers/registry';
-import type { CredentialStatus } from '../electron/ipc-contract';
+import type { CredentialStatus } from '../core/credentials';
 import { toolDir, type Env } from './app-paths';
 import { KeyringSecretStore } from './keyring-secret-store';
 import type { AppConfig, ComposeDeps, ResolvedCredentials } from './providers/context';

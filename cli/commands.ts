@@ -7,7 +7,7 @@ import { SystemClock } from '../adapters/system-clock';
 import { parseArgs } from './args';
 import { infoText } from './help';
 import { removeKey, setKey } from './key';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { runStatus } from './status';
 
 /** Runs one parsed invocation; the exit code as main() documents it. */

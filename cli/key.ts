@@ -5,7 +5,7 @@ import { providerHttp, type AppConfig, type ComposeDeps } from '../adapters/comp
 import type { ProviderAdapter } from '../adapters/providers/adapter';
 import { adapterOf } from '../adapters/providers/registry';
 import { keyProvider } from '../core/providers/registry';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 /** The provider whose key is managed (the command's, else the key provider), with the parts a stored key needs. */
 function keyed(providerId?: string): { a: ProviderAdapter; account: string } {

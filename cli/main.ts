@@ -3,25 +3,12 @@
 // here from cli/help.ts alone; everything else (commands.ts and what it wires) is imported when
 // needed: start-up is most of what a `quotabar status` costs (bench/cli-startup.bench.ts).
 import { homedir } from 'node:os';
-import type { SecretStore } from '../core/ports';
-import type { ComposeDeps } from '../adapters/compose';
-import { keyProvider } from '../core/providers/registry';
 import { infoCommand, infoText } from './help';
+import type { CliIo } from './io';
 import { fdWriter } from './out';
 
 export { VERSION } from './help';
-
-export interface CliIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  /** The key for `key set`: all of piped stdin, or one hidden line typed at a terminal; null on Ctrl+C. */
-  readStdin: () => Promise<string | null>;
-  env: Record<string, string | undefined>;
-  homedir: string;
-  platform: string;
-  /** Overrides for tests; defaults are the real adapters. */
-  deps?: Partial<ComposeDeps> & { secrets?: SecretStore };
-}
+export type { CliIo } from './io';
 
 /** Runs one CLI invocation and returns the exit code (0 ran; 1 a command failed; 2 a usage error). */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -35,7 +22,7 @@ function processIo(): CliIo {
     stdout: fdWriter(1, () => process.stdout),
     stderr: fdWriter(2, () => process.stderr),
     readStdin: async () =>
-      (await import('./stdin')).readKeyFromStdin(`Paste your ${keyProvider().displayName} key (it will not be shown) and press Enter: `),
+      (await import('./stdin')).readKeyFromStdin(`Paste your ${(await import('../core/providers/registry')).keyProvider().displayName} key (it will not be shown) and press Enter: `),
     env: process.env,
     homedir: homedir(),
     platform: process.platform,

@@ -6,7 +6,7 @@ import { settingsPath } from '../adapters/app-paths';
 import { buildAllProviders, type AppConfig, type ComposeDeps } from '../adapters/compose';
 import type { Command } from './args';
 import { statusJson } from './json';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { renderTable } from './table';
 
 /** Polls once and prints. Exit 0 whenever it ran, even if a provider is in error. */

@@ -56,11 +56,3 @@ export function isTransient(e: ProviderError): boolean {
       return assertNever(e);
   }
 }
-
-/** Maps a plain HTTP status to an error kind when the provider has nothing more specific to say. */
-export function errorFromStatus(status: number, retryAfterMs: number | null = null): ProviderError {
-  if (status === 401) return { kind: 'unauthorized', status, hint: null };
-  if (status === 403) return { kind: 'forbidden', status, reason: 'forbidden', url: null };
-  if (status === 429) return { kind: 'rate_limited', retryAfterMs };
-  return { kind: 'upstream', status };
-}

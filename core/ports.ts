@@ -91,3 +91,64 @@ export interface Logger {
 export type CredentialLookup<T> = () => Promise<Result<T | null>>;
 
 export type { ProviderError };
+
+/** One stored reading of one window at one successful poll. Times are epoch ms. */
+export interface HistorySample {
+  at: number;
+  providerId: string;
+  /** Which account of the provider; null until accounts are told apart. */
+  accountLabel: string | null;
+  windowId: string;
+  usedPercent: number | null;
+  used: number | null;
+  limit: number | null;
+  remaining: number | null;
+  resetsAt: number | null;
+  source: string | null;
+}
+
+/** Which samples to read; every field narrows, absent fields don't. */
+export interface HistoryFilter {
+  providerId?: string;
+  accountLabel?: string;
+  windowId?: string;
+  /** Inclusive lower bound, epoch ms. */
+  since?: number;
+}
+
+/** One window's readings over a period, thinned to at most the points asked for (sparklines). */
+export interface HistorySeries {
+  providerId: string;
+  accountLabel: string | null;
+  windowId: string;
+  /** Oldest first; the highest used % of each slice, at that slice's last sample. */
+  points: Array<{ at: number; usedPercent: number }>;
+}
+
+/**
+ * Why history could not be read or written. Polling carries on without it.
+ * `locked`: another process held the database past the busy timeout.
+ * `unavailable`: the folder or file cannot be opened or written (permissions, disk full…).
+ */
+export type HistoryError =
+  | { kind: 'locked' }
+  | { kind: 'unavailable'; code: string };
+
+export interface RecordOutcome {
+  written: number;
+  /** Where an unreadable database was moved before a fresh one was started; null normally. */
+  setAsideTo: string | null;
+}
+
+/**
+ * Stored usage history. Never throws: failures come back as values and never reach a poll.
+ * Raw samples are kept 30 days, hourly aggregates (min, max, last) after that.
+ */
+export interface HistoryStore {
+  record(samples: HistorySample[]): Promise<Result<RecordOutcome, HistoryError>>;
+  /** Raw samples and, for older periods, each hour's last reading; oldest first. */
+  query(filter: HistoryFilter): Promise<Result<HistorySample[], HistoryError>>;
+  /** Every window with readings since `since`, each thinned to at most `maxPoints`. */
+  series(since: number, maxPoints: number): Promise<Result<HistorySeries[], HistoryError>>;
+  close(): void;
+}

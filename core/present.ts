@@ -7,6 +7,8 @@ import type { ProviderDescriptor } from './providers/descriptor';
 import { descriptorOf, keyProvider } from './providers/registry';
 import { DAY, HOUR, MINUTE } from './time';
 
+const SECOND = 1000;
+
 /** What went wrong and what to do, in plain words. */
 export interface ErrorWords {
   reason: string;
@@ -195,11 +197,20 @@ export function planLabel(plan: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "3 h 12 min", "45 s", "2 d 4 h": the two largest units. */
-export function formatDuration(ms: number): string {
-  const abs = Math.max(0, Math.round(ms));
-  if (abs < MINUTE) return `${Math.ceil(abs / 1000)} s`;
-  if (abs < HOUR) return `${Math.floor(abs / MINUTE)} min`;
+/**
+ * "3 h 12 min", "45 s", "2 d 4 h": the two largest units. The one duration formatter of the app.
+ * `live` is for a countdown redrawn every second (the popover): it shows "4 min 5 s" in the last
+ * ten minutes, so a near reset visibly moves, and counts whole seconds down like a clock; without
+ * it a part second rounds up, so text that is not redrawn never says "0 s" too early.
+ */
+export function formatDuration(ms: number, opts: { live?: boolean } = {}): string {
+  const abs = opts.live ? Math.max(0, Math.floor(ms / SECOND)) * SECOND : Math.max(0, Math.round(ms));
+  if (abs < MINUTE) return `${Math.ceil(abs / SECOND)} s`;
+  if (abs < HOUR) {
+    const m = Math.floor(abs / MINUTE);
+    const s = Math.floor((abs % MINUTE) / SECOND);
+    return opts.live && abs < 10 * MINUTE && s > 0 ? `${m} min ${s} s` : `${m} min`;
+  }
   if (abs < DAY) {
     const m = Math.floor((abs % HOUR) / MINUTE);
     return `${Math.floor(abs / HOUR)} h${m ? ` ${m} min` : ''}`;
@@ -208,11 +219,12 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(abs / DAY)} d${h ? ` ${h} h` : ''}`;
 }
 
-/** "resets in 3 h 12 min", "resetting now", or null when unknown. */
-export function formatResetsIn(resetsAt: number | null, now: number): string | null {
+/** "resets in 3 h 12 min", "resetting now", or null when unknown; `live` as for formatDuration. */
+export function formatResetsIn(resetsAt: number | null, now: number, opts: { live?: boolean } = {}): string | null {
   if (resetsAt === null) return null;
   const left = resetsAt - now;
-  return left <= 0 ? 'resetting now' : `resets in ${formatDuration(left)}`;
+  // A live countdown has no "0 s": under a whole second left, the reset is due.
+  return left <= 0 || (opts.live && left < SECOND) ? 'resetting now' : `resets in ${formatDuration(left, opts)}`;
 }
 
 /** "7 min ago", "just now". */

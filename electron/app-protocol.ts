@@ -2,8 +2,9 @@
 // the CSP applies to every response, and no path outside dist-renderer can ever be read.
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './app-url';
-import { contentType, decodePath, fileUnder } from './renderer-files';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
+import { APP_HOST, APP_SCHEME } from '../app/pages';
+import { contentType, decodePath, fileUnder } from '../app/renderer-files';
 
 /**
  * Must run before the app is ready, in one call (a second call replaces the first): app:// behaves

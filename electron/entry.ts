@@ -4,7 +4,7 @@ import { app } from 'electron';
 import { homedir } from 'node:os';
 import { run, type RunOptions } from './main';
 import { runSmoke } from './smoke';
-import type { DemoEndpoints } from './services/app-services';
+import type { DemoEndpoints } from '../app/services';
 
 const opts: RunOptions = { argv: process.argv, env: process.env, platform: process.platform, homedir: homedir(), execPath: process.execPath };
 

@@ -1,7 +1,7 @@
 // The only module that touches ipcMain. Typed wrappers over the contract; every call is checked
 // for its sender (one of our windows, showing one of our pages) before its payload is looked at.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { isAppUrl } from './app-url';
+import { isAppUrl } from '../app/pages';
 import {
   INVOKE_CHANNELS,
   type EventChannel,
@@ -9,10 +9,10 @@ import {
   type InvokeChannel,
   type InvokeHandlers,
   type InvokeMap,
-} from './ipc-contract';
-import { wireChannel } from './ipc-wire';
-import type { AppServices } from './services/app-services';
-import { forwardEvents } from './services/handlers';
+} from '../app/contract';
+import { wireChannel } from '../app/wire';
+import type { AppServices } from '../app/services';
+import { forwardEvents } from '../app/handlers';
 
 export interface IpcDeps {
   services: AppServices;

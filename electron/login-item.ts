@@ -1,8 +1,8 @@
 // Start at login follows the setting: the OS login item on macOS and Windows, an XDG autostart
 // entry on Linux. Applied at start and whenever the setting changes, never from anywhere else.
 import { app } from 'electron';
-import type { AppServices } from './services/app-services';
-import { isLinuxAutostartEnabled, setLinuxAutostart } from './services/linux-autostart';
+import type { AppServices } from '../app/services';
+import { isLinuxAutostartEnabled, setLinuxAutostart } from '../adapters/linux-autostart';
 
 export interface LoginItemDeps {
   services: Pick<AppServices, 'settings' | 'onSettings'>;

@@ -2,7 +2,7 @@
 // and when; this only shows it, replacing an older notification with the same id.
 import { Notification } from 'electron';
 import type { Notifier } from '../core/ports';
-import type { AppServices } from './services/app-services';
+import type { AppServices } from '../app/services';
 
 export interface NotificationDeps {
   services: Pick<AppServices, 'setNotifier'>;

@@ -3,7 +3,7 @@
 // Electron emits unlock-screen on macOS and Windows only; Linux gets resume (and the network check).
 import { net, powerMonitor } from 'electron';
 import type { Clock, Scheduler } from '../core/ports';
-import type { AppServices } from './services/app-services';
+import type { AppServices } from '../app/services';
 
 /** After unlock, data younger than this is fresh enough (frequent lock/unlock must not spam requests). */
 export const UNLOCK_REFRESH_AGE_MS = 60_000;

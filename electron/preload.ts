@@ -1,8 +1,8 @@
 // The only module that touches ipcRenderer. Runs sandboxed with context isolation and exposes
 // exactly `window.quotabar` (QuotabarBridge): the contract's channels, nothing else, no Electron objects.
 import { contextBridge, ipcRenderer } from 'electron';
-import { isEventChannel, isInvokeChannel, type QuotabarBridge } from './ipc-contract';
-import { wireChannel } from './ipc-wire';
+import { isEventChannel, isInvokeChannel, type QuotabarBridge } from '../app/contract';
+import { wireChannel } from '../app/wire';
 
 export const bridge: QuotabarBridge = {
   invoke(channel, req) {

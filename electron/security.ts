@@ -1,7 +1,7 @@
 // App-wide hardening that no window can opt out of: every web contents (ours or any other) gets
 // navigation and new windows blocked; every permission request is refused; every response gets our CSP.
 import { app, session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './app-url';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
 
 /** The webPreferences every Quotabar window is created with. */
 export function hardenedWebPreferences(preload: string): Electron.WebPreferences {

@@ -2,9 +2,10 @@
 // tests can only show against the fake (tray, app:// pages, CSP header, preload bridge, IPC, blocked
 // window.open and navigation, a demo poll), records memory, writes a JSON report and exits 0 or 1.
 import { app, BrowserWindow, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY, pageUrl, type Page } from './app-url';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
+import { pageUrl, type Page } from '../app/pages';
 import type { Shell } from './main';
-import { reportLines, runSteps, smokeReportPath, summarizeMemory, writeSmokeReport, type RunStepsOptions, type SmokeStep } from './smoke-report';
+import { reportLines, runSteps, smokeReportPath, summarizeMemory, writeSmokeReport, type RunStepsOptions, type SmokeStep } from '../app/smoke-report';
 
 /** The whole run must finish within this; a step still running then is reported as hung. */
 export const SMOKE_TIMEOUT_MS = 60_000;

@@ -4,9 +4,9 @@ import { Menu, Tray, nativeImage, nativeTheme, type NativeImage, type Rectangle 
 import type { Clock, Scheduler } from '../core/ports';
 import { MINUTE } from '../core/time';
 import { showNotice } from './notifications';
-import type { AppServices } from './services/app-services';
-import { meterPng, type MeterLook, type MeterStyle } from './tray-icon';
-import { menuRows, trayModel, type TrayModel } from './tray-model';
+import type { AppServices } from '../app/services';
+import { meterPng, type MeterLook, type MeterStyle } from '../app/tray-icon';
+import { menuRows, trayModel, type TrayModel } from '../app/tray-model';
 
 export interface TrayDeps {
   services: AppServices;

@@ -14,7 +14,7 @@ import {
   updateLogLine,
   type InstallFacts,
 } from '../core/update-policy';
-import type { AppServices } from './services/app-services';
+import type { AppServices } from '../app/services';
 
 /** The part of electron-updater's autoUpdater that Quotabar uses; tests pass a fake. */
 export interface UpdaterPort {

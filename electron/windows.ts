@@ -4,10 +4,10 @@
 import { BrowserWindow, nativeTheme, screen, type Rectangle, type WebContents } from 'electron';
 import type { Clock, Scheduler } from '../core/ports';
 import { MINUTE } from '../core/time';
-import { pageUrl, type Page } from './app-url';
-import { centredIn, isWaylandSession, popoverPosition } from './popover-position';
+import { pageUrl, type Page } from '../app/pages';
+import { centredIn, isWaylandSession, popoverPosition } from '../app/popover-position';
 import { hardenContents, hardenedWebPreferences } from './security';
-import type { AppServices } from './services/app-services';
+import type { AppServices } from '../app/services';
 
 export const POPOVER_SIZE = { width: 380, height: 560 } as const;
 /** Space kept free between a full-height popover and the edges of the work area. */

@@ -14,7 +14,7 @@ export async function buildRenderer(): Promise<void> {
 }
 
 /** What the renderer bundle is built from: its pages, what they import, and the build's own config. */
-export const RENDERER_SOURCES = ['renderer', 'core', 'electron', 'vite.config.ts', 'tsconfig.json', 'package.json'].map((p) => resolve(ROOT, p));
+export const RENDERER_SOURCES = ['renderer', 'core', 'app', 'vite.config.ts', 'tsconfig.json', 'package.json'].map((p) => resolve(ROOT, p));
 
 /** The newest modification time under `path` (directories count too: a deleted file changes its folder). */
 function newestMtime(path: string): number {

@@ -1,8 +1,8 @@
 // The script the preview host injects before the renderer: it sets `window.quotabar` to a WebSocket
 // bridge, as Electron's preload would. The per-run token comes from the page URL's #fragment
 // (never sent over HTTP), so this file holds no secret and is safe to serve to anyone.
-import type { InvokeChannel, InvokeMap, QuotabarBridge } from '../electron/ipc-contract';
-import { createWsBridge } from '../renderer/ws-bridge';
+import type { InvokeChannel, InvokeMap, QuotabarBridge } from '../app/contract';
+import { createWsBridge } from './ws-bridge-client';
 import { showToast } from './toast';
 
 const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';

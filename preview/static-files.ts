@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../electron/app-url';
-import { contentType, decodePath, fileUnder } from '../electron/renderer-files';
+import { CONTENT_SECURITY_POLICY } from '../app/csp';
+import { contentType, decodePath, fileUnder } from '../app/renderer-files';
 
 export const PAGE_BRIDGE_PATH = '/__preview/bridge.js';
 

@@ -5,9 +5,9 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { asObject, parseJson } from '../core/json';
-import { isInvokeChannel, type InvokeChannel, type InvokeHandlers } from '../electron/ipc-contract';
-import type { Emit } from '../electron/services/handlers';
-import type { HostMessage } from '../renderer/ws-bridge';
+import { isInvokeChannel, type InvokeChannel, type InvokeHandlers } from '../app/contract';
+import type { Emit } from '../app/handlers';
+import type { HostMessage } from './ws-bridge-client';
 
 export const BRIDGE_PATH = '/__bridge';
 const MAX_MESSAGE_BYTES = 64 * 1024;

@@ -1,6 +1,6 @@
 // The renderer's only way out: `window.quotabar`, put there by Electron's preload script or, in the
-// browser preview, by the host's injected WebSocket bridge (see ws-bridge.ts). Never raw IPC.
-import type { QuotabarBridge } from '../electron/ipc-contract';
+// browser preview, by the host's injected WebSocket bridge (preview/ws-bridge-client.ts). Never raw IPC.
+import type { QuotabarBridge } from '../app/contract';
 
 declare global {
   interface Window {

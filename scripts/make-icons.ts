@@ -1,9 +1,9 @@
-// Draws the packaged icons with the same code as the live tray icon (electron/tray-icon.ts) and
+// Draws the packaged icons with the same code as the live tray icon (app/tray-icon.ts) and
 // writes them under resources/. Run: npx tsx scripts/make-icons.ts (the outputs are committed).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { drawAppIcon, encodeIco, encodePng, meterPng, type MeterLook } from '../electron/tray-icon';
+import { drawAppIcon, encodeIco, encodePng, meterPng, type MeterLook } from '../app/tray-icon';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources');
 

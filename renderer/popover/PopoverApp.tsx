@@ -1,7 +1,7 @@
 // The popover: a header with refresh and settings, then one card per provider (or the empty state).
 import { useEffect, useMemo, useRef } from 'react';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { QuotabarBridge } from '../../app/contract';
 import { GaugeIcon, SlidersIcon, LogoMark, RefreshIcon } from '../shared/icons';
 import { useClock } from '../state/clock';
 import { LOST_TEXT, useConnection } from '../state/connection';

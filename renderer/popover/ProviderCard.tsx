@@ -1,5 +1,5 @@
 // A provider card: name and status, account, every window, notes, and what to do when it fails.
-import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { QuotabarBridge } from '../../app/contract';
 import type { CardView } from '../view-model/card';
 import { Words } from '../shared/Words';
 import { WindowMeter } from './WindowMeter';

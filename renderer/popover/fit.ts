@@ -1,7 +1,7 @@
 // Tells the shell how tall the popover's content is, so the window fits it (no inner scrollbar for
 // three providers, no empty space for one). Measured to the bottom of the last child: the container
 // itself is at least the window's height.
-import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { QuotabarBridge } from '../../app/contract';
 
 /** The content height of `el` in CSS px: its top to the bottom of its last child, plus padding. */
 export function contentHeight(el: HTMLElement): number {

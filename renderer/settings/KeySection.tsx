@@ -1,7 +1,7 @@
 // The stored API key: status with the masked label, then add/test/replace/remove. Enter saves.
 import { useReducer, useRef, useState } from 'react';
 import type { ProviderSnapshot } from '../../core/model';
-import type { CredentialStatus, QuotabarBridge } from '../../electron/ipc-contract';
+import type { CredentialStatus, QuotabarBridge } from '../../app/contract';
 import type { ProviderDescriptor } from '../../core/providers/descriptor';
 import type { KeyProviderId } from '../../core/providers/registry';
 import { callFailure } from '../bridge';

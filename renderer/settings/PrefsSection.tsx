@@ -1,7 +1,7 @@
 // Refresh interval, alert thresholds, low balance, reset notice and start at login, saved together.
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../core/settings';
-import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { QuotabarBridge } from '../../app/contract';
 import { updateSettings, useSettings } from '../state/settings';
 import { draftFromSettings, refreshOptions, validatePrefs, type PrefsDraft, type PrefsErrors } from '../view-model/prefs-form';
 

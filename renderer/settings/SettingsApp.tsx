@@ -1,5 +1,5 @@
 // The settings window: the stored key, the sign-ins read from the vendor tools, and preferences.
-import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { QuotabarBridge } from '../../app/contract';
 import { keyProvider } from '../../core/providers/registry';
 import { LOST_SETTINGS_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';

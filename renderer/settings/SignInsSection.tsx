@@ -1,6 +1,6 @@
 // The vendor tools' sign-ins: Quotabar only reads them, so this says whether and where each was found.
 import type { ProviderSnapshot } from '../../core/model';
-import type { CredentialStatus } from '../../electron/ipc-contract';
+import type { CredentialStatus } from '../../app/contract';
 import { listText, SIGN_IN_PROVIDERS } from '../../core/providers/registry';
 import { Words } from '../shared/Words';
 import { credentialView } from '../view-model/credentials';

@@ -3,7 +3,7 @@
 // the window says so, dims its figures, and fails every call still waiting instead of hanging.
 // Electron's main process does not go away while its window is open, but the logic is the same.
 import { create } from 'zustand';
-import type { InvokeChannel, InvokeMap, QuotabarBridge } from '../../electron/ipc-contract';
+import type { InvokeChannel, InvokeMap, QuotabarBridge } from '../../app/contract';
 
 interface ConnectionState {
   /** True from a missed heartbeat until the next answer. */

@@ -2,7 +2,7 @@
 // It never holds a stored key: credentials carry masked labels only.
 import { create } from 'zustand';
 import type { Settings } from '../../core/settings';
-import type { QuotabarBridge, SettingsView } from '../../electron/ipc-contract';
+import type { QuotabarBridge, SettingsView } from '../../app/contract';
 import { callFailure, followPushed } from '../bridge';
 
 interface SettingsState {

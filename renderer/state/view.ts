@@ -1,7 +1,7 @@
 // The snapshots store: the poller's view, pushed by the main process on every change.
 import { create } from 'zustand';
 import type { PollerView, ProviderId } from '../../core/model';
-import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { QuotabarBridge } from '../../app/contract';
 import { callFailure, followPushed } from '../bridge';
 
 interface ViewState {

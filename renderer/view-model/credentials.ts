@@ -1,7 +1,7 @@
 // How a credential stands, said once for both windows: Settings' rows and the popover's cards take
 // their state from `credentialState`, over the credential store's answer and the provider's last one,
 // so Settings can never call a sign-in fine while the popover says it has expired.
-import type { CredentialStatus } from '../../electron/ipc-contract';
+import type { CredentialStatus } from '../../app/contract';
 import { assertNever, type ProviderError } from '../../core/errors';
 import type { ProviderSnapshot } from '../../core/model';
 import { describeError, providerName } from '../../core/present';

@@ -1,6 +1,6 @@
 // The stored-key form as a small state machine: typing, testing, saving, and the outcome.
 // The draft is cleared after a save: a stored key never stays in renderer state.
-import type { KeyCheck } from '../../electron/ipc-contract';
+import type { KeyCheck } from '../../app/contract';
 import { assertNever } from '../../core/errors';
 import { describeError } from '../../core/present';
 import type { ProviderDescriptor } from '../../core/providers/descriptor';

@@ -1,8 +1,7 @@
 // One meter as the popover draws it: a percent bar, or an amount for credit without a cap.
 import type { UsageWindow } from '../../core/model';
-import { formatAmount, windowAmounts, windowFigure } from '../../core/present';
-import { countdownText } from './format';
-import { levelForBalance, levelForPercent, type Level } from './levels';
+import { formatAmount, formatResetsIn, windowAmounts, windowFigure } from '../../core/present';
+import { levelForBalance, levelForPercent, type Level } from '../../core/levels';
 
 export type WindowDisplay =
   /** A bar filled to `fill` (0–100) with "37 %" as the headline. */
@@ -31,7 +30,7 @@ export interface WindowContext {
 
 /** Builds the view of one window; cheap enough to rerun every second for the countdown. */
 export function toWindowView(w: UsageWindow, ctx: WindowContext): WindowView {
-  const countdown = countdownText(w.resetsAt, ctx.now);
+  const countdown = formatResetsIn(w.resetsAt, ctx.now, { live: true });
   const base = { id: w.id, label: w.label, countdown };
   if (w.usedPercent !== null && Number.isFinite(w.usedPercent)) {
     return {

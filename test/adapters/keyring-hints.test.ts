@@ -74,6 +74,19 @@ describe('keychain failures, in words', () => {
   });
 });
 
+describe('after the keychain answers', () => {
+  it('leaves no timer behind, so a CLI run exits at once instead of waiting out the 30 s deadline', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      fake.message = 'Collection is Locked';
+      await new KeyringSecretStore().get('openrouter');
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('which keychain entry is used', () => {
   it('is the quotabar service by default, another when asked, and a pinned Linux store only when given', async () => {
     fake.message = 'x';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { classifyForbidden, forbiddenError } from '../../core/forbidden';
+import { classifyForbidden, forbiddenError } from '../../core/http-errors';
 import { fixtureText } from './providers/load-fixture';
 
 const body = (name: string) => fixtureText('forbidden', name);

@@ -90,6 +90,10 @@ describe('the figures of a window', () => {
     expect(windowAmounts(makeWindow({ id: 'session', kind: 'session', label: '5-hour', usedPercent: 40, used: 40, limit: 100 }))).toBeNull();
   });
 
+  it('writes a zero balance without a minus sign', () => {
+    expect(formatAmount(0, 'usd')).toBe('$0.00');
+  });
+
   it('writes an amount in percent as a percentage', () => {
     expect(formatAmount(37.4, 'percent')).toBe('37 %');
   });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_SETTINGS, normalizeSettings, plainNumber } from '../../core/settings';
-import { applySettingsPatch, validatePayload } from '../../electron/ipc-validate';
+import { applySettingsPatch, validatePayload } from '../../app/validate';
 
 describe('numbers in settings', () => {
   it('reads plain decimal numbers and refuses hex and exponents', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import type { PollerView } from '../../core/model';
 import { startDemoServer, type DemoServer } from '../../demo/server';
-import { createAppServices, type AppServices } from '../../electron/services/app-services';
+import { createAppServices, type AppServices } from '../../app/services';
 
 let demo: DemoServer;
 let services: AppServices | null = null;

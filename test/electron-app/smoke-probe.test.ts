@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { CONTENT_SECURITY_POLICY } from '../../electron/app-url';
+import { CONTENT_SECURITY_POLICY } from '../../app/csp';
 import { CSP_PROBE, cspVerdict, type CspProbeResult } from '../../electron/smoke';
 import { launchChromium } from '../e2e/support/harness';
 import { ROOT } from './support/binary';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { protocol, resetElectronFake } from '../support/electron-fake';
 import { registerAppScheme, serveRenderer } from '../../electron/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../electron/app-url';
+import { CONTENT_SECURITY_POLICY } from '../../app/csp';
 
 let dir = '';
 let root = '';

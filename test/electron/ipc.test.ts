@@ -3,8 +3,8 @@ vi.mock('electron', () => import('../support/electron-fake'));
 import { BrowserWindow, ipcMain, resetElectronFake, screen, WebContents } from '../support/electron-fake';
 import { setupIpc } from '../../electron/ipc';
 import { setupWindows } from '../../electron/windows';
-import { INVOKE_CHANNELS } from '../../electron/ipc-contract';
-import { createInvokeHandlers } from '../../electron/services/handlers';
+import { INVOKE_CHANNELS } from '../../app/contract';
+import { createInvokeHandlers } from '../../app/handlers';
 import { CANARY_KEY, fixture, makeHarness, type Harness } from '../support/app-harness';
 
 let h: Harness | null = null;

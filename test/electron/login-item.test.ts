@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, resetElectronFake } from '../support/electron-fake';
 import { setupLoginItem } from '../../electron/login-item';
-import { autostartFile, launchCommand } from '../../electron/services/linux-autostart';
+import { autostartFile, launchCommand } from '../../adapters/linux-autostart';
 import { makeHarness, type Harness } from '../support/app-harness';
 
 let h: Harness | null = null;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
 vi.mock('electron', () => import('../support/electron-fake'));
 import { app, BrowserWindow, ipcMain, protocol, resetElectronFake, screen, Tray } from '../support/electron-fake';
 import { run } from '../../electron/main';
-import type { AppServicesOptions } from '../../electron/services/app-services';
+import type { AppServicesOptions } from '../../app/services';
 import { CANARY_KEY, fixture, makeHarness, type Harness } from '../support/app-harness';
 
 let h: Harness | null = null;

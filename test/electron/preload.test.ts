@@ -1,7 +1,7 @@
 import { beforeAll, describe, it, expect, vi } from 'vitest';
 vi.mock('electron', () => import('../support/electron-fake'));
 import { contextBridge, ipcRenderer, resetElectronFake } from '../support/electron-fake';
-import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { QuotabarBridge } from '../../app/contract';
 
 let bridge: QuotabarBridge;
 beforeAll(async () => {

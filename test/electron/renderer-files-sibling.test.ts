@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rendererResponse } from '../../electron/app-protocol';
-import { fileUnder } from '../../electron/renderer-files';
+import { fileUnder } from '../../app/renderer-files';
 
 let dir = '';
 let root = '';

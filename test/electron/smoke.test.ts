@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { app, resetElectronFake } from '../support/electron-fake';
 import { runSmoke, smokeSteps } from '../../electron/smoke';
-import { runSteps, smokeReportPath, summarizeMemory, type SmokeReport, type SmokeStep } from '../../electron/smoke-report';
+import { runSteps, smokeReportPath, summarizeMemory, type SmokeReport, type SmokeStep } from '../../app/smoke-report';
 
 // What these tests show: the smoke run's bookkeeping (report, exit code, hard timeout) and that the
 // built bundle takes the --smoke path. What they cannot show: any check passing in real Electron;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { dialog, resetElectronFake } from '../support/electron-fake';
 import { readPackageType, setupAutoUpdate, type AutoUpdateDeps, type AutoUpdateHandle, type UpdaterPort } from '../../electron/updater';
 import { decideUpdates, updateLogLine, UPDATE_CHECK_INTERVAL_MS } from '../../core/update-policy';
-import { validatePayload } from '../../electron/ipc-validate';
+import { validatePayload } from '../../app/validate';
 import { makeHarness, type Harness } from '../support/app-harness';
 import { flush } from '../support/fake-clock';
 

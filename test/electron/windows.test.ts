@@ -3,7 +3,8 @@ vi.mock('electron', () => import('../support/electron-fake'));
 import { app, BrowserWindow, resetElectronFake, screen, session, WebContents } from '../support/electron-fake';
 import { setupWindows, type WindowManager } from '../../electron/windows';
 import { setupSecurity } from '../../electron/security';
-import { CONTENT_SECURITY_POLICY, isAppUrl } from '../../electron/app-url';
+import { CONTENT_SECURITY_POLICY } from '../../app/csp';
+import { isAppUrl } from '../../app/pages';
 import { CANARY_KEY, fixture, makeHarness, type Harness } from '../support/app-harness';
 
 let h: Harness | null = null;

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { startPreviewHost, type PreviewHost } from '../../preview/host';
 import { createStaticHandler, injectBridge } from '../../preview/static-files';
-import type { HostMessage } from '../../renderer/ws-bridge';
+import type { HostMessage } from '../../preview/ws-bridge-client';
 
 let demo: DemoServer;
 let host: PreviewHost;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
-import type { QuotabarBridge } from '../../electron/ipc-contract';
+import type { QuotabarBridge } from '../../app/contract';
 import { callFailure } from '../../renderer/bridge';
 import { guardBridge, heartbeatFromUrl, useConnection, watchConnection } from '../../renderer/state/connection';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderError } from '../../core/errors';
 import { emptySnapshot, makeWindow, type ProviderSnapshot } from '../../core/model';
-import type { CredentialStatus } from '../../electron/ipc-contract';
+import type { CredentialStatus } from '../../app/contract';
 import { toCardView } from '../../renderer/view-model/card';
 import { credentialView, type CredentialState } from '../../renderer/view-model/credentials';
 import { initialKeyForm, keyFormStep } from '../../renderer/view-model/key-form';

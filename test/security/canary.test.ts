@@ -10,8 +10,8 @@ import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { NodeFileSource } from '../../adapters/node-file-source';
 import { createPoller } from '../../core/poller';
 import { main } from '../../cli/main';
-import { createAppServices } from '../../electron/services/app-services';
-import { createInvokeHandlers } from '../../electron/services/handlers';
+import { createAppServices } from '../../app/services';
+import { createInvokeHandlers } from '../../app/handlers';
 import { fixture, fixtureText } from '../core/providers/load-fixture';
 import { RecordingNotifier } from '../support/app-harness';
 import { FakeClock } from '../support/fake-clock';
@@ -131,6 +131,7 @@ async function journey(): Promise<void> {
   record('view:get', await handlers['view:get'](null));
   record('settings:get after 401', await handlers['settings:get'](null));
   record('notifications', notifier.shown);
+  await services.historyIdle();
   services.stop();
 }
 
@@ -179,10 +180,11 @@ describe('a canary OpenRouter key', () => {
     expect(captured).toEqual([]);
   });
 
-  it('is in no file under HOME or the XDG config dir, and the app wrote only its settings file', async () => {
+  it('is in no file under HOME or the XDG config dir, and the app wrote only its settings file and history', async () => {
     const after = await listFiles(home);
     const written = after.filter((f) => !filesBefore.has(f)).map((f) => f.slice(home.length));
-    expect(written).toEqual(['/.config/quotabar/settings.json']);
+    // The history database may keep its WAL companions beside it; they are searched for the key too.
+    expect(written.filter((f) => !/history\.sqlite-(wal|shm)$/.test(f)).sort()).toEqual(['/.config/quotabar/settings.json', '/.local/share/quotabar/history.sqlite']);
     for (const f of after) expect(await readFile(f, 'utf8'), f).not.toContain(MARK);
   });
 

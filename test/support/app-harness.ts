@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
-import type { Notification, Notifier } from '../../core/ports';
-import { createAppServices, type AppServices } from '../../electron/services/app-services';
+import type { HistoryStore, Notification, Notifier } from '../../core/ports';
+import { createAppServices, type AppServices } from '../../app/services';
 import { FakeClock } from './fake-clock';
 import { MemoryFiles } from './memory-files';
 import { ScriptedHttp } from './scripted-http';
@@ -57,6 +57,8 @@ export interface HarnessOptions {
   env?: NodeJS.ProcessEnv;
   clock?: FakeClock;
   dir?: string;
+  /** Where successful polls are recorded; none by default (never the real data folder). */
+  history?: HistoryStore;
 }
 
 /** Builds the services (not started). Every provider's HTTP goes to one ScriptedHttp. */
@@ -81,6 +83,7 @@ export async function makeHarness(opts: HarnessOptions = {}): Promise<Harness> {
     files,
     httpFor: () => http,
     notifier,
+    history: opts.history ?? null,
   });
   return {
     services,

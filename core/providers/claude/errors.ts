@@ -1,6 +1,6 @@
 // Classifies Anthropic error responses (PROVIDERS 3d) into ProviderError values.
-import { errorFromStatus, type ProviderError } from '../../errors';
-import { forbiddenError } from '../../forbidden';
+import type { ProviderError } from '../../errors';
+import { errorFromStatus, forbiddenError } from '../../http-errors';
 import { asArray, asObject, asString, at, parseJson } from '../../json';
 import { parseRetryAfter } from '../../time';
 

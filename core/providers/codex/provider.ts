@@ -1,6 +1,7 @@
 // Codex (ChatGPT plan): the /wham/usage endpoint with the CLI's own auth.json (PROVIDERS.md 2b, 2c).
 import { err, ok, type ProviderError, type Result } from '../../errors';
-import { endpointUrl, errorFromResponse, isSuccess } from '../../http';
+import { endpointUrl, isSuccess } from '../../http';
+import { errorFromResponse } from '../../http-errors';
 import { asArray, asBool, asNumber, asObject, asText, parseJson, type JsonObject } from '../../json';
 import type { FetchData, Note, UsageWindow } from '../../model';
 import type { Clock, CredentialLookup, HttpClient, HttpResponse, Logger } from '../../ports';

@@ -1,7 +1,8 @@
 // OpenRouter: a key's spending cap from GET /key, else the account balance from GET /credits
 // (PROVIDERS.md 1a, 1b). A capped key costs one request per poll; /credits is a fallback only.
 import { err, ok, type ProviderError, type Result } from '../../errors';
-import { endpointUrl, errorFromResponse, isSuccess } from '../../http';
+import { endpointUrl, isSuccess } from '../../http';
+import { errorFromResponse } from '../../http-errors';
 import { asBool, asNumber, asObject, asText, parseJson } from '../../json';
 import { makeWindow, type FetchData, type Note, type UsageWindow } from '../../model';
 import type { Clock, CredentialLookup, HttpClient, HttpResponse } from '../../ports';

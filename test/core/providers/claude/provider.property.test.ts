@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { classifyAnthropicError } from '../../../../core/providers/claude/errors';
-import { classifyForbidden } from '../../../../core/forbidden';
+import { classifyForbidden } from '../../../../core/http-errors';
 import { parseAnthropicRateLimitHeaders } from '../../../../core/providers/claude/headers';
 import { parseClaudeCredentials } from '../../../../core/providers/claude/credentials';
 import { parseClaudeUsage } from '../../../../core/providers/claude/provider';

@@ -1,0 +1,103 @@
+// The one typed IPC contract between the main process (or the preview host) and the renderer.
+// Type-only apart from the channel lists and their guards: safe to import from main, preload, preview and
+// renderer. Request types are inferred from the valibot schemas in schemas.ts (imported as types only,
+// so neither the preload nor the renderer bundles valibot).
+import type { InferOutput } from 'valibot';
+import type { ProviderError } from '../core/errors';
+import type { PollerView } from '../core/model';
+import type { CredentialStatus } from '../core/credentials';
+import type { Settings } from '../core/settings';
+import type { RequestSchemas } from './schemas';
+
+export type { PollerView };
+
+export type { CredentialStatus };
+
+export interface SettingsView {
+  settings: Settings;
+  credentials: CredentialStatus[];
+  platform: 'darwin' | 'win32' | 'linux' | (string & {});
+  demo: boolean;
+  /** Demo mode only: the key the local demo server accepts (worthless elsewhere), so Save can be tried. */
+  demoKey?: string;
+}
+
+export type KeyCheck =
+  | { ok: true; label: string | null }
+  | { ok: false; error: ProviderError | { kind: 'invalid_format'; detail: string } };
+
+/** What each renderer → main call answers. */
+interface InvokeResponses {
+  'view:get': PollerView;
+  'refresh': PollerView;
+  'settings:get': SettingsView;
+  'settings:update': SettingsView;
+  /** Validates a key against the provider without storing it. */
+  'key:test': KeyCheck;
+  /** Validates, then stores in the keychain, then refreshes the provider. */
+  'key:save': KeyCheck;
+  'key:remove': SettingsView;
+  'window:open-settings': null;
+  'window:hide-popover': null;
+  /** The popover's content height in CSS px: the window grows or shrinks to fit, within the screen. */
+  'window:fit-popover': null;
+  /** Opens an https link (e.g. an account-verification page) in the system browser. */
+  'link:open': null;
+  'app:quit': null;
+}
+
+/** Request/response pairs for renderer → main calls; each request is what its schema lets through. */
+export type InvokeMap = {
+  [C in keyof InvokeResponses]: { req: InferOutput<RequestSchemas[C]>; res: InvokeResponses[C] };
+};
+
+// Compile-time only: every schema has a channel, and a settings patch can carry exactly the settings.
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type SettingsPatch = InvokeMap['settings:update']['req'];
+export type ContractChecks = [
+  Assert<Same<keyof RequestSchemas, keyof InvokeResponses>>,
+  Assert<Same<keyof SettingsPatch, keyof Settings>>,
+  Assert<SettingsPatch extends Partial<Settings> ? true : false>,
+];
+
+/** Events main → renderer. */
+export interface EventMap {
+  'view': PollerView;
+  'settings': SettingsView;
+}
+
+export type InvokeChannel = keyof InvokeMap;
+export type EventChannel = keyof EventMap;
+
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
+  'view:get',
+  'refresh',
+  'settings:get',
+  'settings:update',
+  'key:test',
+  'key:save',
+  'key:remove',
+  'window:open-settings',
+  'window:hide-popover',
+  'window:fit-popover',
+  'link:open',
+  'app:quit',
+] as const;
+
+export const EVENT_CHANNELS: readonly EventChannel[] = ['view', 'settings'] as const;
+
+/** True for a channel name a renderer may invoke (anything else arriving over a transport is refused). */
+export const isInvokeChannel = (c: unknown): c is InvokeChannel => (INVOKE_CHANNELS as readonly unknown[]).includes(c);
+export const isEventChannel = (c: unknown): c is EventChannel => (EVENT_CHANNELS as readonly unknown[]).includes(c);
+
+/** The API the preload script (or the preview's WebSocket bridge) exposes as `window.quotabar`. */
+export interface QuotabarBridge {
+  invoke<C extends InvokeChannel>(channel: C, req: InvokeMap[C]['req']): Promise<InvokeMap[C]['res']>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+/** Handlers the main process (or preview host) implements, one per invoke channel. */
+export type InvokeHandlers = {
+  [C in InvokeChannel]: (req: InvokeMap[C]['req']) => Promise<InvokeMap[C]['res']>;
+};

@@ -1,0 +1,61 @@
+// Writes each successful poll's samples to the history store, off the poll's path: the view is
+// already out when the write starts, and a failed write is reported once, never thrown.
+import { assertNever } from '../core/errors';
+import { recordedUpTo, samplesFromSnapshots } from '../core/history';
+import type { PollerView } from '../core/model';
+import type { Clock, HistoryError, HistoryStore, Scheduler } from '../core/ports';
+import { dataDir } from '../adapters/app-paths';
+import { historyPath, SqliteHistoryStore } from '../adapters/history/sqlite-history-store';
+
+/** The history database in the platform's data folder (`QUOTABAR_DATA_DIR` overrides it). */
+export function defaultHistory(
+  opts: { env: Record<string, string | undefined>; platform: string; homedir: string },
+  clock: Clock & Scheduler,
+): HistoryStore {
+  return new SqliteHistoryStore({ path: historyPath(dataDir(opts.env, opts.platform, opts.homedir)), clock, scheduler: clock });
+}
+
+/**
+ * A poller listener that records every `ok` snapshot once (the poller re-emits views while others
+ * refresh). Writes run one after another so samples land in order; failures go to `warn`, and the
+ * same failure is not repeated while it lasts.
+ */
+export interface HistoryRecorder {
+  /** The poller listener. */
+  listen(v: PollerView): void;
+  /** Resolves once every sample handed to `listen` so far has been written or given up on. */
+  idle(): Promise<void>;
+}
+
+export function historyRecorder(store: HistoryStore, warn: (m: string) => void = (m) => console.error(`quotabar: ${m}`)): HistoryRecorder {
+  let recorded = new Map<string, number>();
+  let chain: Promise<void> = Promise.resolve();
+  let lastProblem: string | null = null;
+  const listen = (v: PollerView): void => {
+    const samples = samplesFromSnapshots(v.snapshots, recorded);
+    if (samples.length === 0) return;
+    recorded = recordedUpTo(v.snapshots, recorded);
+    chain = chain.then(async () => {
+      const r = await store.record(samples);
+      const problem = r.ok ? null : historyProblem(r.error);
+      if (r.ok && r.value.setAsideTo) warn(`the history database could not be read; it was moved to ${r.value.setAsideTo} and a new one was started`);
+      if (problem && problem !== lastProblem) warn(problem);
+      lastProblem = problem;
+    });
+  };
+  return { listen, idle: () => chain };
+}
+
+/** One line on why history was not saved (polling goes on without it). */
+export function historyProblem(e: HistoryError): string {
+  switch (e.kind) {
+    case 'locked':
+      return 'history not saved: another process kept the history database locked';
+    case 'unavailable':
+      return e.code === 'driver_missing'
+        ? 'history not saved: the SQLite driver is not available on this system'
+        : `history not saved: the history database could not be opened or written (${e.code})`;
+    default:
+      return assertNever(e);
+  }
+}

@@ -1,0 +1,125 @@
+// The schema of every payload a renderer may send, one per invoke channel. contract.ts infers the
+// request types from these, so a type and its check cannot drift apart. Runtime code for main and the
+// preview host only: the renderer sees these as types, so valibot stays out of the renderer bundle.
+// Every message here is written by us and never quotes the payload (a key must not reach a log).
+import * as v from 'valibot';
+import { normalizeThresholds, plainNumber } from '../core/settings';
+import { asBool } from '../core/json';
+import { MAX_KEY_LENGTH } from '../core/providers/descriptor';
+import { KEY_PROVIDERS, isKeyProviderId, type KeyProviderId } from '../core/providers/registry';
+
+export const MAX_URL_LENGTH = 2048;
+
+const NOT_AN_OBJECT = 'payload must be an object';
+const NO_PAYLOAD = 'this call takes no payload';
+const BAD_PROVIDER = 'unknown provider id';
+const KEYS_ONLY_FOR = `keys can only be stored for ${KEY_PROVIDERS.map((p) => p.id).join(', ')}`;
+
+/** A provider whose key Quotabar stores itself (the registry says which). */
+const keyProviderId = (message: string) => v.custom<KeyProviderId>(isKeyProviderId, message);
+const BAD_HEIGHT = 'height must be a number of pixels';
+const HTTPS_ONLY = 'only https links can be opened';
+
+/** No payload expected: undefined or null, read as null. */
+const None = v.optional(v.null(NO_PAYLOAD), null);
+
+/** A plain object, as JSON and structured clone make them: not null, an array, a date, a map … */
+function isRecord(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A plain object with these fields; other fields are left out of the result. */
+function payload<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(
+    v.unknown(),
+    v.check(isRecord, NOT_AN_OBJECT),
+    v.object(entries, (issue) => `missing ${String(issue.path?.[0]?.key)}`),
+  );
+}
+
+/** Only https links to a real host, without credentials in them; the URL comes back normalised. */
+export function safeExternalUrl(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length > MAX_URL_LENGTH) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || u.username !== '' || u.password !== '' || u.hostname === '') return null;
+  return u.toString();
+}
+
+/**
+ * A setting's value read the way the settings file is read (plain decimals, "true"/"1" …). An unreadable
+ * value drops the field, so the current setting stays; ranges are applied later against the current
+ * settings (core/settings.ts normalizeSettings), the one home of those rules.
+ */
+function lossy<T>(read: (x: unknown) => T | null) {
+  return v.optional(v.pipe(v.unknown(), v.transform((x): T | undefined => read(x) ?? undefined)));
+}
+
+/** Removes fields that were dropped, so spreading a patch never overwrites a setting with undefined. */
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
+}
+
+/**
+ * A settings patch: only known fields (one unknown field refuses the whole patch, so a renderer
+ * built for a newer or older app is noticed), each read lossily. Keep in step with core Settings:
+ * contract.ts fails to compile when a field is missing here.
+ */
+export const SettingsPatch = v.pipe(
+  v.unknown(),
+  v.check(isRecord, NOT_AN_OBJECT),
+  v.strictObject(
+    {
+      refreshIntervalSec: lossy(plainNumber),
+      thresholds: lossy(normalizeThresholds),
+      lowBalanceUsd: lossy(plainNumber),
+      resetNotice: lossy(asBool),
+      startAtLogin: lossy(asBool),
+      autoUpdate: lossy(asBool),
+      trayOverflowNoticeShown: lossy(asBool),
+    },
+    (issue) => `unknown setting: ${String(issue.input).slice(0, 40)}`,
+  ),
+  v.transform(withoutUndefined),
+);
+
+const KeyRequest = payload({
+  providerId: keyProviderId(KEYS_ONLY_FOR),
+  // Format problems other than length are answered as a KeyCheck (a message the user can act on).
+  key: v.pipe(v.string('key must be a string'), v.maxLength(MAX_KEY_LENGTH, 'key is too long')),
+});
+
+/** The request schema of every invoke channel; contract.ts derives InvokeMap's request types from it. */
+export const REQUEST_SCHEMAS = {
+  'view:get': None,
+  // A missing or null provider means all of them.
+  refresh: payload({
+    providerId: v.nullish(v.pipe(v.string(BAD_PROVIDER), v.regex(/^[a-z][a-z0-9-]{0,31}$/, BAD_PROVIDER)), null),
+  }),
+  'settings:get': None,
+  'settings:update': SettingsPatch,
+  'key:test': KeyRequest,
+  'key:save': KeyRequest,
+  'key:remove': payload({ providerId: keyProviderId(BAD_PROVIDER) }),
+  'window:open-settings': None,
+  'window:hide-popover': None,
+  // A content height in CSS px: a whole, plausible number (the window clamps it to the screen).
+  'window:fit-popover': payload({
+    height: v.pipe(v.number(BAD_HEIGHT), v.finite(BAD_HEIGHT), v.minValue(1, BAD_HEIGHT), v.maxValue(10_000, BAD_HEIGHT), v.transform(Math.ceil)),
+  }),
+  'link:open': payload({
+    url: v.pipe(
+      v.string(HTTPS_ONLY),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => safeExternalUrl(dataset.value) ?? (addIssue({ message: HTTPS_ONLY }), NEVER)),
+    ),
+  }),
+  'app:quit': None,
+} as const;
+
+export type RequestSchemas = typeof REQUEST_SCHEMAS;

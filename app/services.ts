@@ -1,0 +1,228 @@
+// The app's services in plain Node: settings, keychain, providers, poller and alerts, wired once.
+// Electron's main process and the browser preview host both run exactly this; neither adds logic.
+import { evaluateAlerts, initialAlertState, type AlertState } from '../core/alerts';
+import { alertText } from '../core/alerts-text';
+import type { PollerView, ProviderId } from '../core/model';
+import { createPoller, type Poller } from '../core/poller';
+import type { Clock, FileSource, HistoryStore, HttpClient, Notifier, Scheduler, SecretStore } from '../core/ports';
+import type { Provider } from '../core/provider';
+import type { Settings } from '../core/settings';
+import {
+  buildAllProviders,
+  buildProvider,
+  credentialStatuses,
+  defaultSecretStore,
+  providerHttp,
+  resolveConfig,
+  type AppConfig,
+  type ComposeDeps,
+} from '../adapters/compose';
+import { MemorySecretStore } from '../adapters/memory-secret-store';
+import { NodeFileSource } from '../adapters/node-file-source';
+import { settingsPath as defaultSettingsPath } from '../adapters/app-paths';
+import { SystemClock } from '../adapters/system-clock';
+import { adapterOf } from '../adapters/providers/registry';
+import { keyProvider } from '../core/providers/registry';
+import { demoEnv, demoKey, demoSecrets, type DemoEndpoints } from '../demo/env';
+import type { CredentialStatus, KeyCheck, SettingsView } from './contract';
+import { applySettingsPatch } from './validate';
+import { createKeyManager } from './key-manager';
+import { serialQueue } from './serial';
+import { fileSettings, memorySettings, type SettingsPersistence } from '../adapters/settings-persistence';
+import { defaultHistory, historyRecorder } from './history-recorder';
+
+export type { DemoEndpoints };
+
+export interface AppServicesOptions {
+  env: NodeJS.ProcessEnv;
+  platform: string;
+  homedir: string;
+  /** Defaults to the platform's config dir; in demo mode settings stay in memory unless this is given. */
+  settingsPath?: string;
+  /** Defaults to the OS keychain (memory in demo mode). */
+  secrets?: SecretStore;
+  demo?: DemoEndpoints;
+  /** Tests pass a FakeClock. */
+  clock?: Clock & Scheduler;
+  files?: FileSource;
+  /** HTTP client per provider base URL; defaults to undici limited to that origin. */
+  httpFor?: (baseUrl: string) => HttpClient;
+  /** Where alerts go; can also be set later with `setNotifier` (Electron's needs the app ready). */
+  notifier?: Notifier;
+  /** Where each successful poll's samples go; defaults to the SQLite file in the data folder, none in demo mode. */
+  history?: HistoryStore | null;
+}
+
+export interface AppServices {
+  readonly demo: boolean;
+  readonly platform: string;
+  /** Polls every provider now, then on schedule. */
+  start(): void;
+  stop(): void;
+  /** Resolves when every successful poll so far is in the history store (or failed to get there). */
+  historyIdle(): Promise<void>;
+  /** While the machine sleeps: no polling. */
+  pause(): void;
+  /** After wake, unlock or network return: refreshes what is due. */
+  resume(): Promise<void>;
+  view(): PollerView;
+  refresh(providerId: ProviderId | null): Promise<PollerView>;
+  refreshIfOlderThan(maxAgeMs: number): Promise<void>;
+  settings(): Settings;
+  settingsView(): Promise<SettingsView>;
+  /** Validated, saved, then applied live (interval, thresholds, login item via `onSettings`). */
+  updateSettings(patch: Partial<Settings>): Promise<SettingsView>;
+  /** One GET /key with a candidate key; nothing is stored. */
+  testKey(key: string): Promise<KeyCheck>;
+  /** Validates, stores in the keychain, then polls the key's provider with it. */
+  saveKey(key: string): Promise<KeyCheck>;
+  removeKey(): Promise<SettingsView>;
+  onView(fn: (v: PollerView) => void): () => void;
+  onSettings(fn: (v: SettingsView) => void): () => void;
+  setNotifier(n: Notifier): void;
+}
+
+/** Loads settings, resolves config and builds providers and the poller (not started). */
+export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
+  const demo = opts.demo ?? null;
+  const config: AppConfig = resolveConfig(demo ? demoEnv(opts.env, demo) : opts.env, opts.platform, opts.homedir);
+  const clock = opts.clock ?? new SystemClock();
+  const files = opts.files ?? new NodeFileSource();
+  const secrets = opts.secrets ?? (demo ? new MemorySecretStore({ initial: demoSecrets(demo) }) : defaultSecretStore(opts.platform));
+  const deps: ComposeDeps = { secrets, files, clock, ...(opts.httpFor ? { httpFor: opts.httpFor } : {}) };
+  const httpFor = (u: string) => providerHttp(config, deps, u);
+  const store: SettingsPersistence =
+    opts.settingsPath !== undefined
+      ? fileSettings(opts.settingsPath)
+      : demo
+        ? memorySettings()
+        : fileSettings(defaultSettingsPath(opts.env, opts.platform, opts.homedir));
+
+  let settings = (await store.load()).settings;
+  let notifier: Notifier | null = opts.notifier ?? null;
+  let alerts: AlertState = initialAlertState();
+  const settingsListeners = new Set<(v: SettingsView) => void>();
+
+  let providers: Provider[] = buildAllProviders(config, deps);
+  const poller: Poller = createPoller({
+    providers,
+    clock,
+    scheduler: clock,
+    intervalMs: settings.refreshIntervalSec * 1000,
+    timeoutMs: config.timeoutMs,
+  });
+
+  // Alerts are judged on every emission; the rules themselves skip data they have already seen.
+  poller.subscribe(
+    guarded('alerts', (v) => {
+      const now = clock.now();
+      const r = evaluateAlerts(alerts, v.snapshots, settings, now);
+      alerts = r.state;
+      for (const a of r.alerts) notifier?.notify({ id: a.id, ...alertText(a, now) });
+    }),
+  );
+
+  const history = opts.history !== undefined ? opts.history : demo ? null : defaultHistory(opts, clock);
+  const recorder = history ? historyRecorder(history) : null;
+  if (recorder) poller.subscribe((v) => recorder.listen(v));
+
+  // Credential statuses read the keychains (on macOS a vendor tool's item too): read when the settings
+  // window asks or the key changed, not again on every settings change (a tray menu toggle).
+  let credentials: Promise<CredentialStatus[]> | null = null;
+  const readCredentials = (): Promise<CredentialStatus[]> => {
+    const read = credentialStatuses(config, deps);
+    read.catch(() => (credentials === read ? (credentials = null) : undefined));
+    return (credentials = read);
+  };
+
+  const viewOf = async (creds: Promise<CredentialStatus[]>): Promise<SettingsView> => ({
+    settings,
+    credentials: await creds,
+    platform: opts.platform,
+    demo: demo !== null,
+    ...(demo ? { demoKey: demoKey(demo) } : {}),
+  });
+  const settingsView = () => viewOf(readCredentials());
+
+  const publishSettings = async (creds: Promise<CredentialStatus[]>): Promise<SettingsView> => {
+    const v = await viewOf(creds);
+    for (const fn of settingsListeners) fn(v);
+    return v;
+  };
+
+  // Updates run one at a time: two quick changes must not both start from the same old settings.
+  const serial = serialQueue();
+  const applyUpdate = async (patch: Partial<Settings>): Promise<SettingsView> => {
+    const next = applySettingsPatch(settings, patch);
+    const saved = await store.save(next);
+    if (!saved.ok) throw new Error(`Settings could not be saved (${saved.error.code}).`);
+    const intervalChanged = next.refreshIntervalSec !== settings.refreshIntervalSec;
+    settings = next;
+    if (intervalChanged) poller.setIntervalMs(next.refreshIntervalSec * 1000);
+    return publishSettings(credentials ?? readCredentials());
+  };
+
+  // A changed key gets a new provider: its old data and backoff must not carry over.
+  const keyed = keyProvider();
+  const replaceKeyed = () => {
+    providers = providers.map((p) => (p.id === keyed.id ? buildProvider(keyed.id, config, deps) : p));
+    poller.setProviders(providers);
+  };
+
+  const keyUrl = config.urls[keyed.id] ?? keyed.defaultBaseUrl;
+  const keys = createKeyManager({ http: httpFor(keyUrl), baseUrl: keyUrl, secrets, onChange: replaceKeyed, provider: adapterOf(keyed.id) });
+
+  return {
+    demo: demo !== null,
+    platform: opts.platform,
+    start: () => poller.start(),
+    stop() {
+      poller.stop();
+      // Closing checkpoints the WAL into the file; a write still under way reopens it.
+      void recorder?.idle().then(() => history?.close());
+    },
+    historyIdle: async () => recorder?.idle(),
+    pause: () => poller.pause(),
+    resume: () => poller.resume(),
+    view: () => poller.view(),
+    async refresh(providerId) {
+      await poller.refreshNow(providerId);
+      return poller.view();
+    },
+    refreshIfOlderThan: (ms) => poller.refreshIfOlderThan(ms),
+    settings: () => settings,
+    settingsView,
+    updateSettings: (patch) => serial(() => applyUpdate(patch)),
+    testKey: (key) => keys.test(key),
+    async saveKey(key) {
+      const r = await keys.save(key);
+      if (r.ok) await publishSettings(readCredentials());
+      return r;
+    },
+    async removeKey() {
+      await keys.remove();
+      return publishSettings(readCredentials());
+    },
+    onView: (fn) => poller.subscribe(guarded('view listener', fn)),
+    onSettings(fn) {
+      const g = guarded('settings listener', fn);
+      settingsListeners.add(g);
+      return () => settingsListeners.delete(g);
+    },
+    setNotifier(n) {
+      notifier = n;
+    },
+  };
+}
+
+// A listener that throws (a closed window, a notification daemon gone) must not stop the poller
+// or the other listeners. Only the error's own message is logged; views never are.
+function guarded<T>(what: string, fn: (v: T) => void): (v: T) => void {
+  return (v) => {
+    try {
+      fn(v);
+    } catch (e) {
+      console.error(`quotabar: ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}

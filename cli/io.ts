@@ -1,0 +1,16 @@
+// What one CLI run may touch: its output streams, stdin, environment and platform. Its own file so
+// the commands depend on it without importing cli/main.ts, which imports them.
+import type { SecretStore } from '../core/ports';
+import type { ComposeDeps } from '../adapters/compose';
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** The key for `key set`: all of piped stdin, or one hidden line typed at a terminal; null on Ctrl+C. */
+  readStdin: () => Promise<string | null>;
+  env: Record<string, string | undefined>;
+  homedir: string;
+  platform: string;
+  /** Overrides for tests; defaults are the real adapters. */
+  deps?: Partial<ComposeDeps> & { secrets?: SecretStore };
+}
