@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Unit, adapter and electron-shell tests. The keychain suite needs a private
@@ -10,5 +12,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 15000,
+    // A CLI run as a subprocess inherits this: `quotabar status` in a test never writes history
+    // into the real data folder. Tests that pass their own env choose their own place.
+    env: { QUOTABAR_DATA_DIR: join(tmpdir(), `quotabar-test-data-${process.pid}`) },
   },
 });

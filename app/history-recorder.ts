@@ -38,7 +38,7 @@ export function historyRecorder(store: HistoryStore, warn: (m: string) => void =
     chain = chain.then(async () => {
       const r = await store.record(samples);
       const problem = r.ok ? null : historyProblem(r.error);
-      if (r.ok && r.value.setAsideTo) warn(`the history database could not be read; it was moved to ${r.value.setAsideTo} and a new one was started`);
+      if (r.ok && r.value.setAsideTo) warn(setAsideText(r.value.setAsideTo));
       if (problem && problem !== lastProblem) warn(problem);
       lastProblem = problem;
     });
@@ -46,16 +46,21 @@ export function historyRecorder(store: HistoryStore, warn: (m: string) => void =
   return { listen, idle: () => chain };
 }
 
-/** One line on why history was not saved (polling goes on without it). */
-export function historyProblem(e: HistoryError): string {
+/** One line on why history was not saved or read (polling goes on without it). */
+export function historyProblem(e: HistoryError, doing: 'saved' | 'read' = 'saved'): string {
   switch (e.kind) {
     case 'locked':
-      return 'history not saved: another process kept the history database locked';
+      return `history not ${doing}: another process kept the history database locked`;
     case 'unavailable':
       return e.code === 'driver_missing'
-        ? 'history not saved: the SQLite driver is not available on this system'
-        : `history not saved: the history database could not be opened or written (${e.code})`;
+        ? `history not ${doing}: the SQLite driver is not available on this system`
+        : `history not ${doing}: the history database could not be ${doing === 'saved' ? 'opened or written' : 'opened or read'} (${e.code})`;
     default:
       return assertNever(e);
   }
+}
+
+/** What happened to a database that could not be read. */
+export function setAsideText(path: string): string {
+  return `the history database could not be read; it was moved to ${path} and a new one was started`;
 }

@@ -7,8 +7,21 @@ export type Command =
   | { cmd: 'status'; json: boolean; providers: ProviderId[] | null }
   | { cmd: 'key-set'; providerId: ProviderId }
   | { cmd: 'key-remove'; providerId: ProviderId }
+  | HistoryCommand
   | { cmd: 'help' }
   | { cmd: 'version' };
+
+/** `--since`: a span back from now (24h, 7d…) or a local calendar day (YYYY-MM-DD). */
+export type Since = { kind: 'ago'; ms: number } | { kind: 'day'; year: number; month: number; day: number };
+
+export interface HistoryCommand {
+  cmd: 'history';
+  providerId: ProviderId | null;
+  accountLabel: string | null;
+  windowId: string | null;
+  since: Since | null;
+  format: 'table' | 'json' | 'csv';
+}
 
 export type Parsed = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -19,6 +32,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (info) return { ok: true, command: info };
   const first = args[0] && !args[0].startsWith('-') ? args.shift()! : 'status';
   if (first === 'status') return parseStatus(args);
+  if (first === 'history') return parseHistory(args);
   if (first === 'key') {
     const [action, provider, ...rest] = args;
     const names = KEY_PROVIDERS.map((p) => p.cli.name);
@@ -48,4 +62,45 @@ function parseStatus(args: string[]): Parsed {
     } else return { ok: false, message: `unknown option '${a}' for status (try: quotabar --help)` };
   }
   return { ok: true, command: { cmd: 'status', json, providers: providers.length ? providers : null } };
+}
+
+function parseHistory(args: string[]): Parsed {
+  const c: HistoryCommand = { cmd: 'history', providerId: null, accountLabel: null, windowId: null, since: null, format: 'table' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json' || a === '--csv') {
+      const f = a === '--json' ? 'json' : 'csv';
+      if (c.format !== 'table' && c.format !== f) return { ok: false, message: 'history: choose one of --json and --csv' };
+      c.format = f;
+      continue;
+    }
+    const name = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    if (!['--provider', '--account', '--window', '--since'].includes(name)) return { ok: false, message: `unknown option '${a}' for history (try: quotabar --help)` };
+    const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+    if (!v) return { ok: false, message: `${name} needs a value` };
+    if (name === '--provider') {
+      const d = providerByCliName(v);
+      if (!d) return { ok: false, message: `unknown provider '${v}' (expected ${cliNamesText()})` };
+      c.providerId = d.id;
+    } else if (name === '--account') c.accountLabel = v;
+    else if (name === '--window') c.windowId = v;
+    else {
+      const since = parseSince(v);
+      if (!since) return { ok: false, message: `--since takes 24h, 7d, 30d or a date as YYYY-MM-DD, not '${v}'` };
+      c.since = since;
+    }
+  }
+  return { ok: true, command: c };
+}
+
+function parseSince(v: string): Since | null {
+  const span = /^(\d{1,5})([hd])$/.exec(v);
+  if (span) return Number(span[1]) > 0 ? { kind: 'ago', ms: Number(span[1]) * (span[2] === 'h' ? 3_600_000 : 86_400_000) } : null;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!day) return null;
+  const [year, month, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  // Rejects 2026-02-30 and the like: the date must round-trip.
+  const probe = new Date(Date.UTC(year, month - 1, d));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== d) return null;
+  return { kind: 'day', year, month, day: d };
 }

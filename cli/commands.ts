@@ -19,8 +19,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const c = parsed.command;
   if (c.cmd === 'help' || c.cmd === 'version') return io.stdout(infoText(c.cmd)), 0;
-  const config = resolveConfig(io.env, io.platform, io.homedir);
   const clock = io.deps?.clock ?? new SystemClock({ unref: true });
+  if (c.cmd === 'history') return (await import('./history')).runHistory(c, io, clock);
+  const config = resolveConfig(io.env, io.platform, io.homedir);
   const deps: ComposeDeps = {
     secrets: io.deps?.secrets ?? defaultSecretStore(io.platform),
     files: io.deps?.files ?? new NodeFileSource(),

@@ -46,8 +46,11 @@ export const HELP = `quotabar — how much AI quota and credit is left
 
 Usage:
   quotabar status [--json] [--provider ${all.map((p) => p.cli.name).join('|')}]
+  quotabar history [--provider P] [--account L] [--window ID] [--since 24h|7d|30d|YYYY-MM-DD] [--json | --csv]
+                                   samples recorded by each status and each poll of the app (kept 30 days, then hourly)
 ${keyLines()}
 
 Environment:
 ${envLines()}
+  QUOTABAR_DATA_DIR         where the history database is kept (default: the platform's data folder)
 `;

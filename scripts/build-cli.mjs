@@ -46,8 +46,8 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
     // Dynamic imports become require() inside a lazily run wrapper: the modules a command needs are
     // in the file but run only when it imports them, so --help and --version run almost nothing.
     supported: { 'dynamic-import': false },
-    // A native module: it cannot be bundled, and is loaded only when the keychain is used.
-    external: ['@napi-rs/keyring'],
+    // Native modules: they cannot be bundled, and are loaded only when the keychain or history is used.
+    external: ['@napi-rs/keyring', 'libsql'],
     plugins: [undiciBeside()],
     // Whitespace and syntax only: ~25% less to read and parse (~5 ms a run) while function names stay
     // readable in stack traces; the source map serves NODE_OPTIONS=--enable-source-maps.

@@ -1,6 +1,6 @@
 // Bundles the main process (electron/entry.ts → dist-electron/main.cjs) and the preload script
-// (electron/preload.ts → dist-electron/preload.cjs) with esbuild. Electron itself and the keyring's
-// native module stay external: Electron provides the one, the other is unpacked from the asar.
+// (electron/preload.ts → dist-electron/preload.cjs) with esbuild. Electron itself and the native
+// modules (the keyring, libsql) stay external: Electron provides the one, the others are unpacked from the asar.
 // Usage: node scripts/build-electron.mjs [--outdir dir] [--minify]
 import { build } from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +22,7 @@ export async function buildElectron({ outdir = join(root, 'dist-electron'), mini
     outExtension: { '.js': '.cjs' },
     outdir,
   };
-  await build({ ...common, entryPoints: { main: 'electron/entry.ts' }, external: ['electron', '@napi-rs/keyring'] });
+  await build({ ...common, entryPoints: { main: 'electron/entry.ts' }, external: ['electron', '@napi-rs/keyring', 'libsql'] });
   // A sandboxed preload may require only 'electron' (and a few built-ins): everything else is inlined.
   await build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, external: ['electron'] });
   return { main: join(outdir, 'main.cjs'), preload: join(outdir, 'preload.cjs') };

@@ -103,8 +103,15 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toBe('dist-electron/main.cjs');
   });
 
+  it('unpacks libsql and its per-platform SQLite binary from the asar', () => {
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/libsql/**', 'node_modules/@libsql/**']));
+    expect(existsSync(join(root, 'node_modules', 'libsql', 'package.json'))).toBe(true);
+    const binaries = readdirSync(join(root, 'node_modules', '@libsql')).filter((d) => existsSync(join(root, 'node_modules', '@libsql', d, 'index.node')));
+    expect(binaries.length).toBeGreaterThan(0);
+  });
+
   it('unpacks the keyring’s native module from the asar, matching the installed package', () => {
-    expect(config.asarUnpack).toEqual(['node_modules/@napi-rs/keyring*/**']);
+    expect(config.asarUnpack).toEqual(['node_modules/@napi-rs/keyring*/**', 'node_modules/libsql/**', 'node_modules/@libsql/**']);
     const installed = readdirSync(join(root, 'node_modules', '@napi-rs')).filter((d) => d.startsWith('keyring'));
     expect(installed).toContain('keyring');
     expect(existsSync(join(root, 'node_modules', '@napi-rs', 'keyring', 'package.json'))).toBe(true);
