@@ -17,14 +17,9 @@ export function settingsPath(env: Env, platform: NodeJS.Platform | string, homed
   return posix.join(base, 'quotabar', 'settings.json');
 }
 
-/** Codex CLI home: `$CODEX_HOME` or `~/.codex`. */
-export function codexHome(env: Env, homedir: string): string {
-  return nonEmpty(env.CODEX_HOME) ?? joinFor(homedir, '.codex');
-}
-
-/** Claude Code config dir: `$CLAUDE_CONFIG_DIR` or `~/.claude`. */
-export function claudeConfigDir(env: Env, homedir: string): string {
-  return nonEmpty(env.CLAUDE_CONFIG_DIR) ?? joinFor(homedir, '.claude');
+/** A vendor tool's folder: its override variable when set (the descriptor's `credentials.dir.env`), else `~/<defaultName>`. */
+export function toolDir(env: Env, homedir: string, dir: { env: string; defaultName: string }): string {
+  return nonEmpty(env[dir.env]) ?? joinFor(homedir, dir.defaultName);
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
-// FileSource on node:fs/promises. Read-only by construction: credential files (Codex auth.json,
-// Claude's) are read, never written.
+// FileSource on node:fs/promises. Read-only by construction: the vendor tools' credential files
+// are read, never written.
 import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../core/errors';

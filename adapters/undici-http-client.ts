@@ -6,7 +6,7 @@ import type { HttpClient, HttpRequest, HttpResponse } from '../core/ports';
 import { startDeadline } from './deadline';
 
 export interface UndiciHttpClientOptions {
-  /** Origins (`https://openrouter.ai`) requests may go to; anything else is blocked before any I/O. */
+  /** Origins (`https://api.example.com`) requests may go to; anything else is blocked before any I/O. */
   allowedOrigins: string[];
   /** Response bodies larger than this are cut off (default 2 MiB). */
   maxBodyBytes?: number;

@@ -1,10 +1,8 @@
-// The OpenRouter key's life in the settings window: test, save (only after /key accepts it), remove.
-// The key goes to OpenRouter's /key and to the keychain, nowhere else; callers only ever get a masked label.
+// The stored key's life in the settings window: test, save (only after its provider accepts it), remove.
+// The key goes to its provider and to the keychain, nowhere else; callers only ever get a masked label.
 import type { HttpClient, SecretStore } from '../core/ports';
-import { maskKey, validateOpenRouterKey } from '../core/providers/openrouter';
-import { OPENROUTER_ACCOUNT } from '../adapters/compose';
+import type { ProviderAdapter } from '../adapters/providers/adapter';
 import type { KeyCheck } from './contract';
-import { keyFormatProblem } from '../core/providers/openrouter-key';
 import { serialQueue } from './serial';
 
 export interface KeyManagerDeps {
@@ -13,6 +11,8 @@ export interface KeyManagerDeps {
   secrets: SecretStore;
   /** Called after the stored key changed (saved or removed). */
   onChange: () => void;
+  /** The provider whose key this is: its format check, validation, mask and keychain account. */
+  provider: ProviderAdapter;
 }
 
 export interface KeyManager {
@@ -25,11 +25,14 @@ export interface KeyManager {
 export function createKeyManager(deps: KeyManagerDeps): KeyManager {
   // Saves and removals run one at a time, so the last click wins and the poller sees each change once.
   const serial = serialQueue();
+  const { descriptor, validateKey, maskKey } = deps.provider;
+  const account = descriptor.credentials.keychainAccount;
+  if (!account || !validateKey || !maskKey) throw new Error(`${descriptor.id} has no stored key`);
 
   const test = async (key: string): Promise<KeyCheck> => {
-    const problem = keyFormatProblem(key);
+    const problem = descriptor.keyFormatProblem?.(key) ?? null;
     if (problem !== null) return { ok: false, error: { kind: 'invalid_format', detail: problem } };
-    const r = await validateOpenRouterKey(deps.http, deps.baseUrl, key);
+    const r = await validateKey(deps.http, deps.baseUrl, key);
     if (!r.ok) return { ok: false, error: r.error };
     // Our own mask, never the server's label: the settings status shows the same text after a restart.
     return { ok: true, label: maskKey(key) };
@@ -41,14 +44,14 @@ export function createKeyManager(deps: KeyManagerDeps): KeyManager {
       serial(async () => {
         const check = await test(key);
         if (!check.ok) return check;
-        const stored = await deps.secrets.set(OPENROUTER_ACCOUNT, key);
+        const stored = await deps.secrets.set(account, key);
         if (!stored.ok) return { ok: false, error: stored.error };
         deps.onChange();
         return check;
       }),
     remove: () =>
       serial(async () => {
-        const r = await deps.secrets.remove(OPENROUTER_ACCOUNT);
+        const r = await deps.secrets.remove(account);
         if (!r.ok) throw new Error(`The key could not be removed: the keychain is unavailable (${r.error.kind}).`);
         if (r.value) deps.onChange();
       }),

@@ -5,14 +5,18 @@
 import * as v from 'valibot';
 import { normalizeThresholds, plainNumber } from '../core/settings';
 import { asBool } from '../core/json';
-import { MAX_KEY_LENGTH } from '../core/providers/openrouter-key';
+import { MAX_KEY_LENGTH } from '../core/providers/descriptor';
+import { KEY_PROVIDERS, isKeyProviderId, type KeyProviderId } from '../core/providers/registry';
 
 export const MAX_URL_LENGTH = 2048;
 
 const NOT_AN_OBJECT = 'payload must be an object';
 const NO_PAYLOAD = 'this call takes no payload';
 const BAD_PROVIDER = 'unknown provider id';
-const KEYS_FOR_OPENROUTER = 'keys can only be stored for openrouter';
+const KEYS_ONLY_FOR = `keys can only be stored for ${KEY_PROVIDERS.map((p) => p.id).join(', ')}`;
+
+/** A provider whose key Quotabar stores itself (the registry says which). */
+const keyProviderId = (message: string) => v.custom<KeyProviderId>(isKeyProviderId, message);
 const BAD_HEIGHT = 'height must be a number of pixels';
 const HTTPS_ONLY = 'only https links can be opened';
 
@@ -86,7 +90,7 @@ export const SettingsPatch = v.pipe(
 );
 
 const KeyRequest = payload({
-  providerId: v.literal('openrouter', KEYS_FOR_OPENROUTER),
+  providerId: keyProviderId(KEYS_ONLY_FOR),
   // Format problems other than length are answered as a KeyCheck (a message the user can act on).
   key: v.pipe(v.string('key must be a string'), v.maxLength(MAX_KEY_LENGTH, 'key is too long')),
 });
@@ -102,7 +106,7 @@ export const REQUEST_SCHEMAS = {
   'settings:update': SettingsPatch,
   'key:test': KeyRequest,
   'key:save': KeyRequest,
-  'key:remove': payload({ providerId: v.literal('openrouter', BAD_PROVIDER) }),
+  'key:remove': payload({ providerId: keyProviderId(BAD_PROVIDER) }),
   'window:open-settings': None,
   'window:hide-popover': None,
   // A content height in CSS px: a whole, plausible number (the window clamps it to the screen).

@@ -9,7 +9,7 @@ import type { Provider } from '../core/provider';
 import type { Settings } from '../core/settings';
 import {
   buildAllProviders,
-  buildOpenRouter,
+  buildProvider,
   credentialStatuses,
   defaultSecretStore,
   providerHttp,
@@ -21,6 +21,9 @@ import { MemorySecretStore } from '../adapters/memory-secret-store';
 import { NodeFileSource } from '../adapters/node-file-source';
 import { settingsPath as defaultSettingsPath } from '../adapters/app-paths';
 import { SystemClock } from '../adapters/system-clock';
+import { adapterOf } from '../adapters/providers/registry';
+import { keyProvider } from '../core/providers/registry';
+import { demoEnv, demoKey, demoSecrets, type DemoEndpoints } from '../demo/env';
 import type { CredentialStatus, KeyCheck, SettingsView } from './contract';
 import { applySettingsPatch } from './validate';
 import { createKeyManager } from './key-manager';
@@ -28,13 +31,7 @@ import { serialQueue } from './serial';
 import { fileSettings, memorySettings, type SettingsPersistence } from '../adapters/settings-persistence';
 import { defaultHistory, historyRecorder } from './history-recorder';
 
-/** Where the demo provider server lives (see demo/server.ts); the services then read nothing real. */
-export interface DemoEndpoints {
-  urls: { openrouter: string; codex: string; claude: string };
-  codexHome: string;
-  claudeConfigDir: string;
-  openrouterKey: string;
-}
+export type { DemoEndpoints };
 
 export interface AppServicesOptions {
   env: NodeJS.ProcessEnv;
@@ -77,7 +74,7 @@ export interface AppServices {
   updateSettings(patch: Partial<Settings>): Promise<SettingsView>;
   /** One GET /key with a candidate key; nothing is stored. */
   testKey(key: string): Promise<KeyCheck>;
-  /** Validates, stores in the keychain, then polls OpenRouter with it. */
+  /** Validates, stores in the keychain, then polls the key's provider with it. */
   saveKey(key: string): Promise<KeyCheck>;
   removeKey(): Promise<SettingsView>;
   onView(fn: (v: PollerView) => void): () => void;
@@ -91,7 +88,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const config: AppConfig = resolveConfig(demo ? demoEnv(opts.env, demo) : opts.env, opts.platform, opts.homedir);
   const clock = opts.clock ?? new SystemClock();
   const files = opts.files ?? new NodeFileSource();
-  const secrets = opts.secrets ?? (demo ? new MemorySecretStore({ initial: { openrouter: demo.openrouterKey } }) : defaultSecretStore(opts.platform));
+  const secrets = opts.secrets ?? (demo ? new MemorySecretStore({ initial: demoSecrets(demo) }) : defaultSecretStore(opts.platform));
   const deps: ComposeDeps = { secrets, files, clock, ...(opts.httpFor ? { httpFor: opts.httpFor } : {}) };
   const httpFor = (u: string) => providerHttp(config, deps, u);
   const store: SettingsPersistence =
@@ -129,7 +126,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const recorder = history ? historyRecorder(history) : null;
   if (recorder) poller.subscribe((v) => recorder.listen(v));
 
-  // Credential statuses read the keychains (on macOS Claude's item too): read when the settings
+  // Credential statuses read the keychains (on macOS a vendor tool's item too): read when the settings
   // window asks or the key changed, not again on every settings change (a tray menu toggle).
   let credentials: Promise<CredentialStatus[]> | null = null;
   const readCredentials = (): Promise<CredentialStatus[]> => {
@@ -143,7 +140,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     credentials: await creds,
     platform: opts.platform,
     demo: demo !== null,
-    ...(demo ? { demoKey: demo.openrouterKey } : {}),
+    ...(demo ? { demoKey: demoKey(demo) } : {}),
   });
   const settingsView = () => viewOf(readCredentials());
 
@@ -165,13 +162,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     return publishSettings(credentials ?? readCredentials());
   };
 
-  // A changed key gets a new OpenRouter provider: its old data and backoff must not carry over.
-  const replaceOpenRouter = () => {
-    providers = providers.map((p) => (p.id === 'openrouter' ? buildOpenRouter(config, deps) : p));
+  // A changed key gets a new provider: its old data and backoff must not carry over.
+  const keyed = keyProvider();
+  const replaceKeyed = () => {
+    providers = providers.map((p) => (p.id === keyed.id ? buildProvider(keyed.id, config, deps) : p));
     poller.setProviders(providers);
   };
 
-  const keys = createKeyManager({ http: httpFor(config.urls.openrouter), baseUrl: config.urls.openrouter, secrets, onChange: replaceOpenRouter });
+  const keyUrl = config.urls[keyed.id] ?? keyed.defaultBaseUrl;
+  const keys = createKeyManager({ http: httpFor(keyUrl), baseUrl: keyUrl, secrets, onChange: replaceKeyed, provider: adapterOf(keyed.id) });
 
   return {
     demo: demo !== null,
@@ -213,19 +212,6 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     setNotifier(n) {
       notifier = n;
     },
-  };
-}
-
-/** The environment with everything that locates a provider pointed at the demo server. */
-function demoEnv(env: NodeJS.ProcessEnv, demo: DemoEndpoints): NodeJS.ProcessEnv {
-  const { OPENROUTER_API_KEY: _ignored, ...rest } = env;
-  return {
-    ...rest,
-    QUOTABAR_OPENROUTER_URL: demo.urls.openrouter,
-    QUOTABAR_CODEX_URL: demo.urls.codex,
-    QUOTABAR_CLAUDE_URL: demo.urls.claude,
-    CODEX_HOME: demo.codexHome,
-    CLAUDE_CONFIG_DIR: demo.claudeConfigDir,
   };
 }
 

@@ -49,7 +49,7 @@ export function trayModel(view: PollerView | null, thresholds: readonly number[]
 
 /**
  * One line per set-up provider for the tray menu, where Linux panels show the numbers:
- * "Claude 5-hour 83 % used · resets in 46 min", the update time when the numbers are old, or why
+ * "<Provider> 5-hour 83 % used · resets in 46 min", the update time when the numbers are old, or why
  * there are none.
  */
 export function menuRows(view: PollerView | null, now: number): string[] {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NodeFileSource } from '../adapters/node-file-source';
-import { createCodexLogsSource } from '../core/providers/codex-logs';
+import { createCodexLogsSource } from '../core/providers/codex/logs';
 
 const MB = 1024 * 1024;
 const targetBytes = Math.max(1, Number(process.argv[2] ?? 210)) * MB;

@@ -1,12 +1,12 @@
 // Argument parsing for the CLI: a closed set of commands, a one-line error for anything else.
 import type { ProviderId } from '../core/model';
-import { PROVIDER_IDS } from '../adapters/compose';
+import { cliNamesText, KEY_PROVIDERS, providerByCliName } from '../core/providers/registry';
 import { infoCommand } from './help';
 
 export type Command =
   | { cmd: 'status'; json: boolean; providers: ProviderId[] | null }
-  | { cmd: 'key-set'; providerId: 'openrouter' }
-  | { cmd: 'key-remove'; providerId: 'openrouter' }
+  | { cmd: 'key-set'; providerId: ProviderId }
+  | { cmd: 'key-remove'; providerId: ProviderId }
   | HistoryCommand
   | { cmd: 'help' }
   | { cmd: 'version' };
@@ -35,10 +35,12 @@ export function parseArgs(argv: string[]): Parsed {
   if (first === 'history') return parseHistory(args);
   if (first === 'key') {
     const [action, provider, ...rest] = args;
-    if (action !== 'set' && action !== 'remove') return { ok: false, message: "usage: quotabar key set|remove openrouter" };
-    if (provider !== 'openrouter') return { ok: false, message: `key ${action}: only 'openrouter' keys are stored by Quotabar` };
+    const names = KEY_PROVIDERS.map((p) => p.cli.name);
+    if (action !== 'set' && action !== 'remove') return { ok: false, message: `usage: quotabar key set|remove ${names.join('|')}` };
+    const keyed = KEY_PROVIDERS.find((p) => p === providerByCliName(provider ?? ''));
+    if (!keyed) return { ok: false, message: `key ${action}: only ${cliNamesText(names.map((n) => `'${n}'`))} keys are stored by Quotabar` };
     if (rest.length) return { ok: false, message: `key ${action}: unexpected argument '${rest[0]}'` };
-    return { ok: true, command: { cmd: action === 'set' ? 'key-set' : 'key-remove', providerId: 'openrouter' } };
+    return { ok: true, command: { cmd: action === 'set' ? 'key-set' : 'key-remove', providerId: keyed.id } };
   }
   return { ok: false, message: `unknown command '${first}' (try: quotabar --help)` };
 }
@@ -51,10 +53,11 @@ function parseStatus(args: string[]): Parsed {
     if (a === '--json') json = true;
     else if (a === '--provider' || a.startsWith('--provider=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (!v) return { ok: false, message: '--provider needs a value: openrouter, codex or claude' };
+      if (!v) return { ok: false, message: `--provider needs a value: ${cliNamesText()}` };
       for (const p of v.split(',')) {
-        if (!PROVIDER_IDS.includes(p)) return { ok: false, message: `unknown provider '${p}' (expected openrouter, codex or claude)` };
-        providers.push(p);
+        const d = providerByCliName(p);
+        if (!d) return { ok: false, message: `unknown provider '${p}' (expected ${cliNamesText()})` };
+        providers.push(d.id);
       }
     } else return { ok: false, message: `unknown option '${a}' for status (try: quotabar --help)` };
   }
@@ -76,8 +79,9 @@ function parseHistory(args: string[]): Parsed {
     const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
     if (!v) return { ok: false, message: `${name} needs a value` };
     if (name === '--provider') {
-      if (!PROVIDER_IDS.includes(v)) return { ok: false, message: `unknown provider '${v}' (expected openrouter, codex or claude)` };
-      c.providerId = v;
+      const d = providerByCliName(v);
+      if (!d) return { ok: false, message: `unknown provider '${v}' (expected ${cliNamesText()})` };
+      c.providerId = d.id;
     } else if (name === '--account') c.accountLabel = v;
     else if (name === '--window') c.windowId = v;
     else {

@@ -32,9 +32,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     case 'status':
       return runStatus(c, config, deps, io);
     case 'key-set':
-      return setKey(config, deps, io);
+      return setKey(config, deps, io, c.providerId);
     case 'key-remove':
-      return removeKey(deps, io);
+      return removeKey(deps, io, c.providerId);
     default:
       return assertNever(c);
   }

@@ -1,6 +1,9 @@
 // `--help` and `--version`: answered before anything else is loaded, so they stay instant.
-// This file must import nothing at run time beyond package.json (start-up cost: bench/cli-startup.bench.ts).
+// This file must import nothing at run time beyond package.json and the provider descriptors (plain
+// data; start-up cost: bench/cli-startup.bench.ts).
 import { version } from '../package.json';
+import type { ProviderDescriptor } from '../core/providers/descriptor';
+import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
 
 /** The version printed by `quotabar --version`: package.json's, inlined into the bundle when it is built. */
 export const VERSION: string = version;
@@ -17,19 +20,37 @@ export function infoText(cmd: 'help' | 'version'): string {
   return cmd === 'help' ? HELP : `quotabar ${VERSION}\n`;
 }
 
+const all: readonly ProviderDescriptor[] = PROVIDERS;
+
+function keyLines(): string {
+  return KEY_PROVIDERS.map((p) =>
+    [
+      `  quotabar key set ${p.cli.name}`.padEnd(35) + `read a key (prompted without echo, or piped), check it with ${p.displayName}, store it in the keychain`,
+      `  quotabar key remove ${p.cli.name}`.padEnd(35) + 'delete the stored key',
+    ].join('\n'),
+  ).join('\n');
+}
+
+function envLines(): string {
+  const lines: string[] = [];
+  for (const p of all) {
+    const c = p.credentials;
+    if (c.envKey) lines.push(`  ${c.envKey}`.padEnd(28) + 'used instead of the keychain when set');
+    if (c.dir) lines.push(`  ${c.dir.env}`.padEnd(28) + `${c.dir.description} (default ~/${c.dir.defaultName})`);
+  }
+  lines.push(`  ${all.map((p) => p.baseUrlEnv).join(', ')}   base URLs (proxies, tests)`);
+  return lines.join('\n');
+}
+
 export const HELP = `quotabar — how much AI quota and credit is left
 
 Usage:
-  quotabar status [--json] [--provider openrouter|codex|claude]
+  quotabar status [--json] [--provider ${all.map((p) => p.cli.name).join('|')}]
   quotabar history [--provider P] [--account L] [--window ID] [--since 24h|7d|30d|YYYY-MM-DD] [--json | --csv]
                                    samples recorded by each status and each poll of the app (kept 30 days, then hourly)
-  quotabar key set openrouter      read a key (prompted without echo, or piped), check it with OpenRouter, store it in the keychain
-  quotabar key remove openrouter   delete the stored key
+${keyLines()}
 
 Environment:
-  OPENROUTER_API_KEY        used instead of the keychain when set
-  CODEX_HOME                where Codex keeps auth.json and session logs (default ~/.codex)
-  CLAUDE_CONFIG_DIR         where Claude Code keeps .credentials.json (default ~/.claude)
-  QUOTABAR_OPENROUTER_URL, QUOTABAR_CODEX_URL, QUOTABAR_CLAUDE_URL   base URLs (proxies, tests)
+${envLines()}
   QUOTABAR_DATA_DIR         where the history database is kept (default: the platform's data folder)
 `;

@@ -1,57 +1,70 @@
-// `quotabar key set|remove openrouter`: the key is read from stdin, checked with /key, then kept in the keychain.
+// `quotabar key set|remove <provider>`: the key is read from stdin, checked with the provider, then kept in the keychain.
 import type { ProviderError } from '../core/errors';
 import { describeError } from '../core/present';
-import { maskKey, validateOpenRouterKey } from '../core/providers/openrouter';
-import { OPENROUTER_ACCOUNT, providerHttp, type AppConfig, type ComposeDeps } from '../adapters/compose';
-// The same shape check as Settings (one home): a key that is not an OpenRouter key never leaves the machine.
-import { keyFormatProblem } from '../core/providers/openrouter-key';
+import { providerHttp, type AppConfig, type ComposeDeps } from '../adapters/compose';
+import type { ProviderAdapter } from '../adapters/providers/adapter';
+import { adapterOf } from '../adapters/providers/registry';
+import { keyProvider } from '../core/providers/registry';
 import type { CliIo } from './io';
 
+/** The provider whose key is managed (the command's, else the key provider), with the parts a stored key needs. */
+function keyed(providerId?: string): { a: ProviderAdapter; account: string } {
+  const a = adapterOf(providerId ?? keyProvider().id);
+  const account = a.descriptor.credentials.keychainAccount;
+  if (!account || !a.validateKey || !a.maskKey) throw new Error(`${a.descriptor.id} has no stored key`);
+  return { a, account };
+}
+
 /**
- * Reads, validates and stores the OpenRouter key. Exit 1 when nothing was entered (Ctrl+C or an
+ * Reads, validates and stores the key. Exit 1 when nothing was entered (Ctrl+C or an
  * empty answer: "cancelled"), the key has the wrong shape (refused before any request), or it was
  * rejected or could not be stored.
  */
-export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo): Promise<number> {
+export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo, providerId?: string): Promise<number> {
   const key = (await io.readStdin())?.trim() ?? '';
   if (key === '') {
     io.stderr('quotabar: cancelled\n');
     return 1;
   }
-  const problem = keyFormatProblem(key);
+  const { a, account } = keyed(providerId);
+  const d = a.descriptor;
+  // The same shape check as Settings (one home): a key of the wrong kind never leaves the machine.
+  const problem = d.keyFormatProblem?.(key) ?? null;
   if (problem !== null) {
     io.stderr(`quotabar: key not saved: ${problem}\n`);
     return 1;
   }
-  const http = providerHttp(config, deps, config.urls.openrouter);
-  const check = await validateOpenRouterKey(http, config.urls.openrouter, key);
+  const url = config.urls[d.id] ?? d.defaultBaseUrl;
+  const check = await a.validateKey!(providerHttp(config, deps, url), url, key);
   if (!check.ok) {
-    io.stderr(`quotabar: key not saved: ${sentence(check.error)}\n`);
+    io.stderr(`quotabar: key not saved: ${sentence(check.error, d.id)}\n`);
     return 1;
   }
-  const stored = await deps.secrets.set(OPENROUTER_ACCOUNT, key);
+  const stored = await deps.secrets.set(account, key);
   if (!stored.ok) {
-    io.stderr(`quotabar: key is valid but could not be stored: ${sentence(stored.error)}\n`);
+    io.stderr(`quotabar: key is valid but could not be stored: ${sentence(stored.error, d.id)}\n`);
     return 1;
   }
-  io.stdout(`Saved OpenRouter key ${check.value.label ?? maskKey(key)} in the system keychain.\n`);
-  if (config.openrouterEnvKey) io.stdout('Note: OPENROUTER_API_KEY is set and takes precedence over the stored key.\n');
+  io.stdout(`Saved ${d.displayName} key ${check.value.label ?? a.maskKey!(key)} in the system keychain.\n`);
+  if (config.credentials[d.id]?.envKey) io.stdout(`Note: ${d.credentials.envKey} is set and takes precedence over the stored key.\n`);
   return 0;
 }
 
 /** Deletes the stored key. Removing a key that is not there is not an error. */
-export async function removeKey(deps: ComposeDeps, io: CliIo): Promise<number> {
-  const r = await deps.secrets.remove(OPENROUTER_ACCOUNT);
+export async function removeKey(deps: ComposeDeps, io: CliIo, providerId?: string): Promise<number> {
+  const { a, account } = keyed(providerId);
+  const name = a.descriptor.displayName;
+  const r = await deps.secrets.remove(account);
   if (!r.ok) {
-    io.stderr(`quotabar: could not remove the key: ${describeError(r.error, 'openrouter', { surface: 'cli' }).reason}\n`);
+    io.stderr(`quotabar: could not remove the key: ${describeError(r.error, a.descriptor.id, { surface: 'cli' }).reason}\n`);
     return 1;
   }
-  io.stdout(r.value ? 'Removed the stored OpenRouter key.\n' : 'No OpenRouter key was stored.\n');
+  io.stdout(r.value ? `Removed the stored ${name} key.\n` : `No ${name} key was stored.\n`);
   return 0;
 }
 
 /** An error's reason and remedy as one line: a one-off check, so never "Quotabar will retry". */
-function sentence(e: ProviderError): string {
-  const w = describeError(e, 'openrouter', { retrying: false, surface: 'cli' });
+function sentence(e: ProviderError, providerId: string): string {
+  const w = describeError(e, providerId, { retrying: false, surface: 'cli' });
   return w.action ? `${w.reason} ${w.action}` : w.reason;
 }

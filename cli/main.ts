@@ -1,4 +1,4 @@
-// The terminal front end: `quotabar status [--json]`, `quotabar key set|remove openrouter`.
+// The terminal front end: `quotabar status [--json]`, `quotabar key set|remove <provider>`.
 // Runs the same core, adapters and poller as the tray app. `--help` and `--version` are answered
 // here from cli/help.ts alone; everything else (commands.ts and what it wires) is imported when
 // needed: start-up is most of what a `quotabar status` costs (bench/cli-startup.bench.ts).
@@ -22,7 +22,7 @@ function processIo(): CliIo {
     stdout: fdWriter(1, () => process.stdout),
     stderr: fdWriter(2, () => process.stderr),
     readStdin: async () =>
-      (await import('./stdin')).readKeyFromStdin('Paste your OpenRouter key (it will not be shown) and press Enter: '),
+      (await import('./stdin')).readKeyFromStdin(`Paste your ${(await import('../core/providers/registry')).keyProvider().displayName} key (it will not be shown) and press Enter: `),
     env: process.env,
     homedir: homedir(),
     platform: process.platform,

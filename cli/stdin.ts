@@ -19,7 +19,7 @@ function readPiped(): Promise<string | null> {
     };
     const onData = (chunk: Buffer) => void chunks.push(chunk);
     const onEnd = () => finish(Buffer.concat(chunks).toString('utf8'));
-    // A writer that never closes the pipe (`quotabar key set openrouter < /dev/tty`…): Ctrl+C ends the
+    // A writer that never closes the pipe (`quotabar key set <provider> < /dev/tty`…): Ctrl+C ends the
     // wait; stdin is let go so nothing keeps the process alive after "cancelled".
     const onInterrupt = () => {
       process.stdin.destroy();

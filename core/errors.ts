@@ -1,10 +1,12 @@
 // Errors are values: a closed union of kinds. Only the UI and CLI turn them into words (core/present.ts).
+import type { KnownProviderId } from './providers/registry';
 
 /** Why a 403 happened (see core/forbidden.ts). */
 export type ForbiddenReason = 'validation' | 'violation' | 'forbidden' | 'management_key_required';
 
-/** What the user can do about an auth error; the front end phrases it. */
-export type AuthHint = 'codex_login' | 'claude_login' | 'check_key' | 'missing_scope' | 'token_expired';
+/** What the user can do about an auth error; the front end phrases it. `<id>_login`: sign in again
+ * with that provider's own tool (its descriptor's words say how). */
+export type AuthHint = `${KnownProviderId}_login` | 'check_key' | 'missing_scope' | 'token_expired';
 
 export type ProviderError =
   | { kind: 'unauthorized'; status: number | null; hint: AuthHint | null }

@@ -1,9 +1,10 @@
 // The normalized model every provider produces and every front end (tray, popover, CLI) reads.
 // Times are epoch milliseconds; amounts keep their raw values (clamping is the view's job).
 import type { ProviderError } from './errors';
+import type { KnownProviderId } from './providers/registry';
 
 /** Known provider ids; the model stays open to more. */
-export type ProviderId = 'openrouter' | 'codex' | 'claude' | (string & {});
+export type ProviderId = KnownProviderId | (string & {});
 
 /** What a window measures: a rolling/calendar period or a credit balance. */
 export type WindowKind = 'session' | 'daily' | 'weekly' | 'monthly' | 'credits';
@@ -63,7 +64,7 @@ export interface ProviderSnapshot {
   fetchedAt: number | null;
   /** When the last attempt finished, success or not. */
   attemptedAt: number | null;
-  /** Which source answered, e.g. 'openrouter:/key', 'codex:wham/usage', 'codex-logs'. */
+  /** Which source answered: one of the provider descriptor's `sources`. */
   source: string | null;
   windows: UsageWindow[];
   notes: Note[];

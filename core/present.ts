@@ -1,8 +1,10 @@
 // Words for the front ends: error kinds, notes, durations and amounts. The CLI and the renderer
 // both use these, so a user reads the same sentence in the terminal and in the popover.
 import { lowBalanceOf } from './alerts';
-import { assertNever, type ProviderError } from './errors';
+import { assertNever, type AuthHint, type ProviderError } from './errors';
 import type { Note, ProviderSnapshot, UsageWindow } from './model';
+import type { ProviderDescriptor } from './providers/descriptor';
+import { descriptorOf, keyProvider } from './providers/registry';
 import { DAY, HOUR, MINUTE } from './time';
 
 const SECOND = 1000;
@@ -13,11 +15,9 @@ export interface ErrorWords {
   action: string | null;
 }
 
-const PROVIDER_NAMES: Record<string, string> = { openrouter: 'OpenRouter', codex: 'Codex', claude: 'Claude' };
-
-/** A provider's display name. */
+/** A provider's display name (its descriptor's), or the id itself for one Quotabar does not know. */
 export function providerName(id: string): string {
-  return PROVIDER_NAMES[id] ?? id;
+  return descriptorOf(id)?.displayName ?? id;
 }
 
 /** How the failed request came about: the poller tries again by itself; a one-off check does not. */
@@ -27,9 +27,6 @@ export interface ErrorContext {
   /** Who reads the words: the app (which has a Settings window) or the terminal (which has commands). */
   surface?: 'app' | 'cli';
 }
-
-/** The command that stores an OpenRouter key: what the CLI offers where the app offers Settings. */
-export const CLI_KEY_SET = '`quotabar key set openrouter`';
 
 /**
  * A network failure in words: what could not be reached and why. Undici's codes (ENOTFOUND…) are
@@ -68,25 +65,8 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
   const cli = ctx.surface === 'cli';
   const later = (when = '') => (retrying ? `Quotabar will retry${when ? ` ${when}` : ''}.` : 'Try again in a moment.');
   switch (e.kind) {
-    case 'unauthorized': {
-      const action =
-        e.hint === 'codex_login'
-          ? 'Run `codex login` in a terminal, then refresh.'
-          : e.hint === 'claude_login' || e.hint === 'missing_scope' || e.hint === 'token_expired'
-            ? 'Sign in again with Claude Code (run `claude`, then /login), then refresh.'
-            : cli
-              ? `Check the key at openrouter.ai/keys, then store a working one with ${CLI_KEY_SET}.`
-              : 'Check the key in Settings, or replace it.';
-      const reason =
-        e.hint === 'missing_scope'
-          ? 'The sign-in lacks the user:profile permission needed to read usage.'
-          : e.hint === 'token_expired'
-            ? 'The sign-in has expired.'
-            : providerId === 'openrouter'
-              ? 'The key was rejected (invalid or disabled).'
-              : 'The sign-in was rejected or has expired.';
-      return { reason, action };
-    }
+    case 'unauthorized':
+      return { reason: unauthorizedReason(e.hint, providerId), action: signInAction(e.hint, providerId, cli) };
     case 'forbidden':
       if (e.reason === 'validation') return { reason: 'The account needs to be verified.', action: 'Open the verification page.' };
       if (e.reason === 'violation') return { reason: 'The provider has suspended this account.', action: null };
@@ -129,7 +109,7 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
     case 'credentials_invalid':
       return { reason: `The saved credentials could not be read (${e.detail}).`, action: setupHint(providerId, cli) };
     case 'keychain_unavailable':
-      return { reason: 'The system keychain is not available.', action: 'Unlock or start your keyring (e.g. gnome-keyring), or set OPENROUTER_API_KEY.' };
+      return { reason: 'The system keychain is not available.', action: `Unlock or start your keyring (e.g. gnome-keyring), or set ${keyEnvOf(providerId)}.` };
     case 'credits_exhausted':
       return { reason: 'The credit balance is exhausted.', action: 'Buy credits or raise the limit.' };
     default:
@@ -138,10 +118,32 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
 }
 
 function setupHint(providerId: string, cli: boolean): string | null {
-  if (providerId === 'openrouter') return cli ? `Run ${CLI_KEY_SET} or set OPENROUTER_API_KEY.` : 'Add an OpenRouter key in Settings or set OPENROUTER_API_KEY.';
-  if (providerId === 'codex') return 'Sign in with `codex login`.';
-  if (providerId === 'claude') return 'Sign in with Claude Code.';
-  return null;
+  const w = descriptorOf(providerId)?.words;
+  return w ? (cli ? (w.setupCli ?? w.setup) : w.setup) : null;
+}
+
+/** The provider a sign-in hint points at: `<id>_login` names it; other hints belong to `providerId`'s. */
+function hintedProvider(hint: AuthHint | null, providerId: string): ProviderDescriptor | null {
+  const named = hint?.endsWith('_login') ? descriptorOf(hint.slice(0, -'_login'.length)) : null;
+  return named ?? descriptorOf(providerId);
+}
+
+/** What to do about a refused sign-in or key; a stored key's words when the provider is unknown. */
+function signInAction(hint: AuthHint | null, providerId: string, cli: boolean): string {
+  const w = (hintedProvider(hint, providerId) ?? keyProvider()).words;
+  return cli ? (w.signInAgainCli ?? w.signInAgain) : w.signInAgain;
+}
+
+function unauthorizedReason(hint: AuthHint | null, providerId: string): string {
+  if (hint === 'missing_scope') return 'The sign-in lacks the user:profile permission needed to read usage.';
+  if (hint === 'token_expired') return 'The sign-in has expired.';
+  return descriptorOf(providerId)?.words.rejected ?? 'The sign-in was rejected or has expired.';
+}
+
+/** The variable that stands in for a stored key, when the keychain cannot be used. */
+function keyEnvOf(providerId: string): string {
+  const d = descriptorOf(providerId);
+  return (d?.credentials.envKey !== undefined ? d : keyProvider()).credentials.envKey ?? 'the key variable';
 }
 
 /** Words for a note, or null for notes shown elsewhere (e.g. the plan label). */
@@ -177,7 +179,7 @@ export function lowBalanceText(remaining: number, threshold: number, unit: strin
   return `${formatAmount(remaining, unit)} left (alert below ${formatAmount(threshold, unit)})`;
 }
 
-/** "OpenRouter credit is low: $0.80 left (alert below $2.00)", or null when it is not below `lineUsd`. */
+/** "<Provider> credit is low: $0.80 left (alert below $2.00)", or null when it is not below `lineUsd`. */
 export function lowBalanceLine(s: ProviderSnapshot, lineUsd: number): string | null {
   const low = lowBalanceOf(s, lineUsd);
   return low ? `${providerName(s.providerId)} credit is low: ${lowBalanceText(low.remaining, low.threshold, low.unit)}` : null;
@@ -236,7 +238,7 @@ const SYMBOLS: Record<string, string> = { usd: '$', eur: '€', gbp: '£' };
 /** "$12.37", "−$0.40", "€5.00", "12 JPY". */
 export function formatAmount(value: number, unit: string): string {
   if (unit === 'percent') return `${formatPercent(value)}`;
-  // Codex credits are their own unit, not money.
+  // Credits that are their own unit (not a currency) are not money.
   if (unit === 'credits') return `${Math.round(value * 100) / 100} credits`;
   const sign = value < 0 ? '−' : '';
   const digits = Math.abs(value) >= 1000 ? 0 : 2;

@@ -5,7 +5,7 @@ import type { Scheduler } from './ports';
 
 /** One way of learning a provider's usage (an endpoint, a log directory…). */
 export interface Source {
-  /** Recorded as the snapshot's `source` when this one answers, e.g. 'codex:wham/usage'. */
+  /** Recorded as the snapshot's `source` when this one answers, one of the descriptor's `sources`. */
   id: string;
   fetch(): Promise<Result<FetchData>>;
 }

@@ -119,7 +119,7 @@ export function backoffDelay(error: ProviderError, failures: number, policy: Bac
  * Fills a missing reset time of a rolling usage window (session/daily/weekly/monthly) from the
  * last-known window with the same id: kept while still in the future, rolled forward by whole window
  * lengths once passed, else left unknown. Credit windows are left alone: for them a null reset means
- * "never resets" (e.g. an OpenRouter cap with `limit_reset: null`), not "unknown".
+ * "never resets" (e.g. a key's spending cap that never resets), not "unknown".
  */
 export function backfillResets(prev: UsageWindow[], next: UsageWindow[], now: number): UsageWindow[] {
   return next.map((w) => {

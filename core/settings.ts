@@ -6,7 +6,7 @@ export interface Settings {
   refreshIntervalSec: number;
   /** Percent-used thresholds that raise an alert, ascending, each 1–100. */
   thresholds: number[];
-  /** Alert when OpenRouter credit remaining drops below this many dollars; 0 disables it. */
+  /** Alert when a dollar credit balance (a `credits` window in usd) drops below this many dollars; 0 disables it. */
   lowBalanceUsd: number;
   /** Notify when a window resets (off by default: it is noise for most people). */
   resetNotice: boolean;

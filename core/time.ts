@@ -68,7 +68,7 @@ function offsetMinutes(zone: string | undefined): number {
 }
 
 /** Resets further ahead than this are implausible. The longest real window is a month (credit
- * pools, OpenRouter's monthly cap); 400 days leaves room for a yearly allowance while still
+ * pools, a monthly spending cap); 400 days leaves room for a yearly allowance while still
  * rejecting year-9999 sentinels and ms/µs mix-ups. */
 export const MAX_RESET_AHEAD_MS = 400 * DAY;
 /** Before 2020-01-01 UTC no provider here existed: an earlier reset is a unit mix-up or a zero. */

@@ -4,16 +4,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { writeDemoCredentials, type DemoCredentials } from './credentials';
-import {
-  claudeUsageBody,
-  codexUsageBody,
-  openRouterKeyBody,
-  OPENROUTER_CREDITS_FORBIDDEN,
-  OPENROUTER_UNAUTHORIZED,
-  UNAUTHORIZED,
-} from './data';
+import { CLAUDE_UNAUTHORIZED, claudeUsageBody } from '../core/providers/claude/demo';
+import { codexUsageBody } from '../core/providers/codex/demo';
+import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
+import { openRouterKeyBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
 
-export type DemoProvider = 'openrouter' | 'codex' | 'claude';
+export type DemoProvider = KnownProviderId;
 
 export interface DemoRequest {
   method: string;
@@ -56,11 +52,8 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-const PATHS: Record<DemoProvider, string[]> = {
-  openrouter: ['/api/v1/key', '/api/v1/credits'],
-  codex: ['/backend-api/wham/usage'],
-  claude: ['/api/oauth/usage'],
-};
+/** Each provider's endpoints, as its descriptor declares them. */
+const PATHS = Object.fromEntries(PROVIDERS.map((p) => [p.id, [...p.demo.paths]])) as Record<DemoProvider, string[]>;
 
 const bearer = (req: DemoRequest) => {
   const h = req.headers.authorization;
@@ -85,7 +78,7 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
     }
     case '/api/oauth/usage': {
       const okAuth = token === creds.claudeAccessToken && req.headers['anthropic-beta'] === 'oauth-2025-04-20';
-      return okAuth ? { status: 200, body: claudeUsageBody(now) } : { status: 401, body: UNAUTHORIZED };
+      return okAuth ? { status: 200, body: claudeUsageBody(now) } : { status: 401, body: CLAUDE_UNAUTHORIZED };
     }
     default:
       return { status: 404, body: { error: 'not a demo endpoint' } };
@@ -137,7 +130,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    urls: { openrouter: `${base}/api/v1`, codex: `${base}/backend-api`, claude: base },
+    urls: Object.fromEntries(PROVIDERS.map((p) => [p.id, `${base}${p.demo.basePath}`])) as DemoServer['urls'],
     codexHome: creds.codexHome,
     claudeConfigDir: creds.claudeConfigDir,
     openrouterKey: creds.openrouterKey,

@@ -17,6 +17,7 @@ import { attachWsBridge } from './ws-bridge-server';
 import { credentialStatuses, defaultSecretStore, resolveConfig } from '../adapters/compose';
 import { NodeFileSource } from '../adapters/node-file-source';
 import { SystemClock } from '../adapters/system-clock';
+import { listText, PROVIDERS } from '../core/providers/registry';
 
 export interface PreviewHostOptions {
   /** 0 (default) picks a free port. */
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   // --demo forces demo data, --real forces the user's own credentials; otherwise demo only when there are none.
   const demo = args.includes('--demo') || (!args.includes('--real') && (await nothingConfigured()));
-  if (demo && !args.includes('--demo')) console.log('No Codex, Claude or OpenRouter credentials found: showing demo data (--real to override).');
+  if (demo && !args.includes('--demo')) console.log(`No ${listText(PROVIDERS.map((p) => p.displayName))} credentials found: showing demo data (--real to override).`);
   const host = await startPreviewHost({
     demo,
     port: Number(argValue(args, '--port') ?? 0),

@@ -1,4 +1,4 @@
-// Codex and Claude repeat their limits in response headers. The body is the fuller source; the
+// Some providers repeat their limits in response headers. The body is the fuller source; the
 // headers fill in when the body has no meters, and a disagreement between the two is worth one
 // log line (it means one of them is stale or we read one wrongly).
 import type { UsageWindow } from '../model';

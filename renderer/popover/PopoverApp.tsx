@@ -12,6 +12,16 @@ import { keyLabels } from '../view-model/credentials';
 import { FIRST_CARD_MARK } from '../perf-marks';
 import { reportContentHeight } from './fit';
 import { ProviderCard } from './ProviderCard';
+import { KEY_PROVIDERS, listText, SIGN_IN_PROVIDERS } from '../../core/providers/registry';
+
+/** "Add an X key, or sign in with Y or Z, to see…": every way to set a provider up, from the registry. */
+const EMPTY_TEXT = (() => {
+  const keys = KEY_PROVIDERS.map((p) => `${/^[aeiou]/i.test(p.displayName) ? 'an' : 'a'} ${p.displayName} key`);
+  const tools = SIGN_IN_PROVIDERS.map((p) => p.words.signInWith ?? p.displayName);
+  const ways = [keys.length ? `Add ${listText(keys)}` : '', tools.length ? `sign in with ${listText(tools)}` : ''].filter(Boolean);
+  const text = ways.join(', or ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}, to see how much quota is left.`;
+})();
 
 let marked = false;
 
@@ -102,7 +112,7 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
           <section className="empty">
             <GaugeIcon />
             <h2>Nothing to show yet</h2>
-            <p>Add an OpenRouter key, or sign in with Codex or Claude Code, to see how much quota is left.</p>
+            <p>{EMPTY_TEXT}</p>
             <button type="button" className="primary" onClick={openSettings}>
               Open Settings
             </button>

@@ -3,6 +3,7 @@ import type { QuotabarBridge } from '../../app/contract';
 import type { CardView } from '../view-model/card';
 import { Words } from '../shared/Words';
 import { WindowMeter } from './WindowMeter';
+import { descriptorOf } from '../../core/providers/registry';
 
 interface Props {
   card: CardView;
@@ -51,7 +52,7 @@ export function ProviderCard({ card, bridge }: Props) {
               {p.link.label} ↗
             </button>
           )}
-          {card.badge.tone === 'unconfigured' && card.providerId === 'openrouter' && (
+          {card.badge.tone === 'unconfigured' && descriptorOf(card.providerId)?.credentials.keychainAccount !== undefined && (
             <button type="button" className="link-button" onClick={() => void bridge.invoke('window:open-settings', null)}>
               Add a key…
             </button>

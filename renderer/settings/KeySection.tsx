@@ -1,7 +1,9 @@
-// The OpenRouter key: status with the masked label, then add/test/replace/remove. Enter saves.
+// The stored API key: status with the masked label, then add/test/replace/remove. Enter saves.
 import { useReducer, useRef, useState } from 'react';
 import type { ProviderSnapshot } from '../../core/model';
 import type { CredentialStatus, QuotabarBridge } from '../../app/contract';
+import type { ProviderDescriptor } from '../../core/providers/descriptor';
+import type { KeyProviderId } from '../../core/providers/registry';
 import { callFailure } from '../bridge';
 import { Words } from '../shared/Words';
 import { credentialView } from '../view-model/credentials';
@@ -9,8 +11,10 @@ import { initialKeyForm, keyFormStep, type KeyAction } from '../view-model/key-f
 
 interface Props {
   bridge: QuotabarBridge;
+  /** The provider whose key this is (the registry's key provider). */
+  provider: ProviderDescriptor & { id: KeyProviderId };
   status: CredentialStatus | null;
-  /** OpenRouter's last snapshot: a key it refused is shown as refused, as the popover shows it. */
+  /** The provider's last snapshot: a key it refused is shown as refused, as the popover shows it. */
   snapshot: ProviderSnapshot | null;
   /** Demo mode: keys are checked by the local demo server and kept in memory, never in the keychain. */
   demo: boolean;
@@ -18,9 +22,10 @@ interface Props {
   demoKey: string | null;
 }
 
-const KEYS_URL = 'https://openrouter.ai/keys';
-
-export function KeySection({ bridge, status, snapshot, demo, demoKey }: Props) {
+export function KeySection({ bridge, provider, status, snapshot, demo, demoKey }: Props) {
+  const name = provider.displayName;
+  const keyWords = provider.words.key;
+  const inputId = `${provider.id}-key`;
   const [form, dispatch] = useReducer(keyFormStep, initialKeyForm);
   const [removal, setRemoval] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
   const fromEnv = status?.origin === 'env';
@@ -35,10 +40,10 @@ export function KeySection({ bridge, status, snapshot, demo, demoKey }: Props) {
     dispatch({ type: 'submit', action });
     if (next.phase !== 'busy') return;
     setRemoval({ busy: false, message: null });
-    const req = { providerId: 'openrouter' as const, key: next.draft.trim() };
+    const req = { providerId: provider.id, key: next.draft.trim() };
     try {
       const check = await bridge.invoke(action === 'save' ? 'key:save' : 'key:test', req);
-      dispatch({ type: 'result', action, check, demo });
+      dispatch({ type: 'result', action, check, demo, provider });
     } catch (e) {
       dispatch({ type: 'failed', text: callFailure(e) });
     }
@@ -47,7 +52,7 @@ export function KeySection({ bridge, status, snapshot, demo, demoKey }: Props) {
   const remove = async () => {
     setRemoval({ busy: true, message: null });
     try {
-      await bridge.invoke('key:remove', { providerId: 'openrouter' });
+      await bridge.invoke('key:remove', { providerId: provider.id });
       dispatch({ type: 'input', value: '' });
       setRemoval({ busy: false, message: demo ? 'Key removed.' : 'Key removed from the keychain.' });
     } catch (e) {
@@ -63,7 +68,7 @@ export function KeySection({ bridge, status, snapshot, demo, demoKey }: Props) {
 
   return (
     <section className="panel" aria-labelledby="key-title">
-      <h2 id="key-title">OpenRouter key</h2>
+      <h2 id="key-title">{name} key</h2>
       <p className={`status-line state-${view?.state ?? 'missing'}`} data-testid="key-status">
         <span className="dot" aria-hidden="true" />
         {view ? (view.state === 'missing' ? 'No key saved.' : view.text) : 'Checking…'}
@@ -75,10 +80,10 @@ export function KeySection({ bridge, status, snapshot, demo, demoKey }: Props) {
           <Words text={view.hint} />
         </p>
       )}
-      {fromEnv && <p className="hint">Set by OPENROUTER_API_KEY. Unset it to manage the key here.</p>}
+      {fromEnv && <p className="hint">Set by {provider.credentials.envKey}. Unset it to manage the key here.</p>}
       {demo && demoKey && (
         <p className="hint demo-key" data-testid="demo-key">
-          Demo mode: keys are checked by a local demo server, not OpenRouter, and kept for this session only. A key it accepts:{' '}
+          Demo mode: keys are checked by a local demo server, not {name}, and kept for this session only. A key it accepts:{' '}
           <code>{demoKey}</code>
         </p>
       )}
@@ -91,14 +96,14 @@ export function KeySection({ bridge, status, snapshot, demo, demoKey }: Props) {
         }}
         noValidate
       >
-        <label htmlFor="openrouter-key">{stored ? 'Replace with a new key' : 'API key'}</label>
+        <label htmlFor={inputId}>{stored ? 'Replace with a new key' : 'API key'}</label>
         <input
-          id="openrouter-key"
-          name="openrouter-key"
+          id={inputId}
+          name={inputId}
           type="password"
           autoComplete="off"
           spellCheck={false}
-          placeholder="sk-or-v1-…"
+          placeholder={keyWords?.placeholderHint}
           value={form.draft}
           disabled={fromEnv}
           readOnly={busy}
@@ -107,11 +112,16 @@ export function KeySection({ bridge, status, snapshot, demo, demoKey }: Props) {
           onChange={(e) => dispatch({ type: 'input', value: e.target.value })}
         />
         <p id="key-help" className="hint">
-          Create one at{' '}
-          <button type="button" className="link-button" onClick={() => void bridge.invoke('link:open', { url: KEYS_URL }).catch(() => undefined)}>
-            openrouter.ai/keys
-          </button>
-          . {demo ? 'In demo mode it is checked by the demo server and kept for this session only.' : 'It is checked with OpenRouter, then kept in the system keychain.'}
+          {keyWords && (
+            <>
+              Create one at{' '}
+              <button type="button" className="link-button" onClick={() => void bridge.invoke('link:open', { url: keyWords.keysUrl }).catch(() => undefined)}>
+                {keyWords.keysLinkText}
+              </button>
+              .{' '}
+            </>
+          )}
+          {demo ? 'In demo mode it is checked by the demo server and kept for this session only.' : `It is checked with ${name}, then kept in the system keychain.`}
         </p>
         <div className="actions">
           <button type="submit" className="primary" aria-disabled={inactive}>

@@ -90,7 +90,7 @@ export function PrefsSection({ bridge, settings, demo = false }: { bridge: Quota
             <span aria-hidden="true">$</span>
             <input {...field('lowBalanceUsd')} type="text" inputMode="decimal" value={draft.lowBalanceUsd} onChange={(e) => set('lowBalanceUsd', e.target.value)} />
           </div>
-          <p id="pref-lowBalanceUsd-help" className="hint">Alert when OpenRouter credit drops below this. 0 turns it off.</p>
+          <p id="pref-lowBalanceUsd-help" className="hint">Alert when a dollar credit balance drops below this. 0 turns it off.</p>
           {errors.lowBalanceUsd && <p id="pref-lowBalanceUsd-error" className="field-error">{errors.lowBalanceUsd}</p>}
         </div>
 

@@ -1,5 +1,6 @@
-// The settings window: the OpenRouter key, the Codex/Claude sign-ins, and preferences.
+// The settings window: the stored key, the sign-ins read from the vendor tools, and preferences.
 import type { QuotabarBridge } from '../../app/contract';
+import { keyProvider } from '../../core/providers/registry';
 import { LOST_SETTINGS_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { useView } from '../state/view';
@@ -12,7 +13,8 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
   const failure = useSettings((s) => s.failure);
   const lost = useConnection((s) => s.lost);
   const snapshots = useView((s) => s.view?.snapshots ?? null);
-  const openrouter = view?.credentials.find((c) => c.providerId === 'openrouter') ?? null;
+  const keyed = keyProvider();
+  const keyStatus = view?.credentials.find((c) => c.providerId === keyed.id) ?? null;
   return (
     <div className="settings">
       <header className="settings-head">
@@ -36,8 +38,9 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
         <>
           <KeySection
             bridge={bridge}
-            status={openrouter}
-            snapshot={snapshots?.find((s) => s.providerId === 'openrouter') ?? null}
+            provider={keyed}
+            status={keyStatus}
+            snapshot={snapshots?.find((s) => s.providerId === keyed.id) ?? null}
             demo={view.demo}
             demoKey={view.demoKey ?? null}
           />

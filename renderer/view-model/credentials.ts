@@ -5,6 +5,7 @@ import type { CredentialStatus } from '../../app/contract';
 import { assertNever, type ProviderError } from '../../core/errors';
 import type { ProviderSnapshot } from '../../core/model';
 import { describeError, providerName } from '../../core/present';
+import { descriptorOf } from '../../core/providers/registry';
 
 /** found: readable and not refused; missing; expired or invalid: refused by the provider; error: unreadable. */
 export type CredentialState = 'found' | 'missing' | 'expired' | 'invalid' | 'error';
@@ -13,7 +14,7 @@ export interface CredentialView {
   providerId: string;
   name: string;
   state: CredentialState;
-  /** "Found in /home/me/.codex/auth.json", "Not found", "The sign-in has expired."… */
+  /** "Found in /home/me/.tool/auth.json", "Not found", "The sign-in has expired."… */
   text: string;
   /** What to do when it is missing, refused or unreadable. */
   hint: string | null;
@@ -66,12 +67,6 @@ function originText(c: CredentialStatus, demo: boolean): string {
   }
 }
 
-const MISSING_HINT: Record<string, string> = {
-  openrouter: 'Add a key below.',
-  codex: 'Run `codex login` in a terminal; Quotabar picks it up on the next refresh.',
-  claude: 'Run `claude` in a terminal and sign in; Quotabar picks it up on the next refresh.',
-};
-
 /**
  * A Settings row: `c` from the credential store, `s` the provider's snapshot (null before the
  * first view). `demo` says where a stored key really lives.
@@ -84,7 +79,7 @@ export function credentialView(c: CredentialStatus, s: ProviderSnapshot | null =
     const p = describeError(error, c.providerId);
     return { ...base, state, text: p.reason, hint: p.action };
   }
-  if (state === 'missing') return { ...base, state, text: 'Not found', hint: MISSING_HINT[c.providerId] ?? null };
+  if (state === 'missing') return { ...base, state, text: 'Not found', hint: descriptorOf(c.providerId)?.words.missing ?? null };
   return { ...base, state, text: originText(c, opts.demo ?? false), hint: null };
 }
 

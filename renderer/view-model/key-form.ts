@@ -1,9 +1,10 @@
-// The OpenRouter key form as a small state machine: typing, testing, saving, and the outcome.
+// The stored-key form as a small state machine: typing, testing, saving, and the outcome.
 // The draft is cleared after a save: a stored key never stays in renderer state.
 import type { KeyCheck } from '../../app/contract';
 import { assertNever } from '../../core/errors';
 import { describeError } from '../../core/present';
-import { keyFormatProblem } from '../../core/providers/openrouter-key';
+import type { ProviderDescriptor } from '../../core/providers/descriptor';
+import { keyProvider } from '../../core/providers/registry';
 
 export type KeyAction = 'test' | 'save';
 
@@ -19,8 +20,8 @@ export type KeyFormState =
 export type KeyFormEvent =
   | { type: 'input'; value: string }
   | { type: 'submit'; action: KeyAction }
-  /** `demo`: the key was checked by the local demo server, not by OpenRouter. */
-  | { type: 'result'; action: KeyAction; check: KeyCheck; demo?: boolean }
+  /** `demo`: the key was checked by the local demo server, not by the provider (default: the registry's key provider). */
+  | { type: 'result'; action: KeyAction; check: KeyCheck; demo?: boolean; provider?: ProviderDescriptor }
   /** The bridge itself failed (the main process went away). */
   | { type: 'failed'; text: string };
 
@@ -30,29 +31,35 @@ export const initialKeyForm: KeyFormState = { phase: 'editing', draft: '', messa
  * Why the draft cannot be right, before anything is sent (the main process checks again); null
  * when it may be. Surrounding whitespace from a paste is ignored: the trimmed key is what is sent.
  */
-function keyFormatMessage(draft: string): string | null {
+function keyFormatMessage(draft: string, provider: ProviderDescriptor = keyProvider()): string | null {
   const key = draft.trim();
-  if (key === '') return 'Paste an OpenRouter key first.';
-  return keyFormatProblem(key);
+  if (key === '') return `Paste ${article(provider.displayName)} ${provider.displayName} key first.`;
+  return provider.keyFormatProblem?.(key) ?? null;
+}
+
+/** "a" or "an" before a name, by its first letter (a vowel sound is assumed for a vowel). */
+function article(name: string): string {
+  return /^[aeiou]/i.test(name) ? 'an' : 'a';
 }
 
 /** Words for what the provider (or, in demo mode, the demo server) said about the key. */
-function keyCheckMessage(check: KeyCheck, action: KeyAction, demo: boolean): FormMessage {
+function keyCheckMessage(check: KeyCheck, action: KeyAction, demo: boolean, provider: ProviderDescriptor = keyProvider()): FormMessage {
+  const name = provider.displayName;
   if (check.ok) {
     const label = check.label ? ` (${check.label})` : '';
     return action === 'save'
-      ? { tone: 'success', text: `Saved${label}. OpenRouter now shows in the popover.` }
+      ? { tone: 'success', text: `Saved${label}. ${name} now shows in the popover.` }
       : { tone: 'success', text: `The key works${label}. Save it to start tracking.` };
   }
   const e = check.error;
   if (e.kind === 'invalid_format') return { tone: 'error', text: e.detail };
   if (e.kind === 'unauthorized') {
     return demo
-      ? { tone: 'error', text: 'The demo server rejected this key: in demo mode keys are checked by a local demo server, not by OpenRouter. Use the demo key shown above.' }
-      : { tone: 'error', text: 'OpenRouter rejected this key. Check that it is current and not disabled.' };
+      ? { tone: 'error', text: `The demo server rejected this key: in demo mode keys are checked by a local demo server, not by ${name}. Use the demo key shown above.` }
+      : { tone: 'error', text: `${name} rejected this key. Check that it is current and not disabled.` };
   }
   // A key check is one request: nothing retries it, so the words must not promise that.
-  const p = describeError(e, 'openrouter', { retrying: false });
+  const p = describeError(e, provider.id, { retrying: false });
   return { tone: 'error', text: p.action ? `${p.reason} ${p.action}` : p.reason };
 }
 
@@ -68,7 +75,7 @@ export function keyFormStep(state: KeyFormState, event: KeyFormEvent): KeyFormSt
       return { phase: 'busy', action: event.action, draft: state.draft };
     }
     case 'result': {
-      const message = keyCheckMessage(event.check, event.action, event.demo ?? false);
+      const message = keyCheckMessage(event.check, event.action, event.demo ?? false, event.provider);
       const saved = event.check.ok && event.action === 'save';
       return { phase: 'editing', draft: saved ? '' : state.draft, message };
     }

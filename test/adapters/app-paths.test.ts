@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { claudeConfigDir, codexHome, settingsPath } from '../../adapters/app-paths';
+import { settingsPath, toolDir, type Env } from '../../adapters/app-paths';
+import { claude } from '../../core/providers/claude/descriptor';
+import { codex } from '../../core/providers/codex/descriptor';
+
+// The folders the descriptors name, as the adapters resolve them.
+const codexHome = (env: Env, home: string) => toolDir(env, home, codex.credentials.dir);
+const claudeConfigDir = (env: Env, home: string) => toolDir(env, home, claude.credentials.dir);
 
 describe('settingsPath', () => {
   it('uses Application Support on macOS', () => {

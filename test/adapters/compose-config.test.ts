@@ -1,7 +1,10 @@
 // What the environment decides at start (base URLs, where credentials live, the env key, the timeout),
 // and the credential labels the Settings window shows, with no secret in them.
 import { describe, expect, it } from 'vitest';
-import { credentialStatuses, DEFAULT_URLS, resolveConfig, type AppConfig } from '../../adapters/compose';
+import { credentialStatuses, resolveConfig, type AppConfig } from '../../adapters/compose';
+import { PROVIDERS } from '../../core/providers/registry';
+
+const DEFAULT_URLS = Object.fromEntries(PROVIDERS.map((p) => [p.id, p.defaultBaseUrl])) as Record<(typeof PROVIDERS)[number]['id'], string>;
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { FakeClock } from '../support/fake-clock';
 import { MemoryFiles } from '../support/memory-files';
@@ -13,10 +16,12 @@ describe('the configuration read from the environment', () => {
     const c = resolveConfig({}, 'linux', '/home/me');
     expect(c).toEqual({
       platform: 'linux',
-      urls: { ...DEFAULT_URLS },
-      codexHome: '/home/me/.codex',
-      claudeConfigDir: '/home/me/.claude',
-      openrouterEnvKey: null,
+      urls: { openrouter: 'https://openrouter.ai/api/v1', codex: 'https://chatgpt.com/backend-api', claude: 'https://api.anthropic.com' },
+      credentials: {
+        openrouter: { envKey: null, dir: null },
+        codex: { envKey: null, dir: '/home/me/.codex' },
+        claude: { envKey: null, dir: '/home/me/.claude' },
+      },
       timeoutMs: 15_000,
     });
   });
@@ -31,8 +36,8 @@ describe('the configuration read from the environment', () => {
   });
 
   it('takes the OpenRouter key from OPENROUTER_API_KEY, trimmed, and treats a blank one as unset', () => {
-    expect(resolveConfig({ OPENROUTER_API_KEY: `  ${KEY}\n` }, 'linux', '/h').openrouterEnvKey).toBe(KEY);
-    expect(resolveConfig({ OPENROUTER_API_KEY: '  ' }, 'linux', '/h').openrouterEnvKey).toBeNull();
+    expect(resolveConfig({ OPENROUTER_API_KEY: `  ${KEY}\n` }, 'linux', '/h').credentials.openrouter?.envKey).toBe(KEY);
+    expect(resolveConfig({ OPENROUTER_API_KEY: '  ' }, 'linux', '/h').credentials.openrouter?.envKey).toBeNull();
   });
 
   it('takes a positive QUOTABAR_TIMEOUT_MS and ignores zero, negative or garbled values', () => {
@@ -43,10 +48,14 @@ describe('the configuration read from the environment', () => {
 
 describe('credential labels for the Settings window', () => {
   const config = (over: Partial<AppConfig> = {}): AppConfig => ({ ...resolveConfig({}, 'linux', '/home/me'), ...over });
+  const withEnvKey = (key: string): AppConfig => {
+    const c = config();
+    return { ...c, credentials: { ...c.credentials, openrouter: { envKey: key, dir: null } } };
+  };
   const deps = (secrets: MemorySecretStore, files = new MemoryFiles()) => ({ secrets, files, clock: new FakeClock() });
 
   it('shows a masked env key, not the keychain, when OPENROUTER_API_KEY is set', async () => {
-    const s = await credentialStatuses(config({ openrouterEnvKey: KEY }), deps(new MemorySecretStore({ initial: { openrouter: 'sk-or-v1-other' } })));
+    const s = await credentialStatuses(withEnvKey(KEY), deps(new MemorySecretStore({ initial: { openrouter: 'sk-or-v1-other' } })));
     expect(s[0]).toEqual({ providerId: 'openrouter', configured: true, origin: 'env', label: 'sk-or-v1-…abc', error: null });
     expect(JSON.stringify(s)).not.toContain(KEY);
   });

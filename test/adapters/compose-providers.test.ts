@@ -1,7 +1,8 @@
 // The provider list every front end builds from the configuration: all three in display order, or
 // only those asked for, and OpenRouter sending the key from OPENROUTER_API_KEY over the keychain's.
 import { describe, expect, it } from 'vitest';
-import { buildAllProviders, openRouterKeyLookup, resolveConfig } from '../../adapters/compose';
+import { buildAllProviders, resolveConfig } from '../../adapters/compose';
+import { openRouterKeyLookup } from '../../adapters/providers/openrouter';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { FakeClock } from '../support/fake-clock';
 import { MemoryFiles } from '../support/memory-files';
@@ -29,7 +30,7 @@ describe('the providers Quotabar polls', () => {
 describe('the OpenRouter key sent', () => {
   it('is OPENROUTER_API_KEY when set, else the keychain’s', async () => {
     const secrets = new MemorySecretStore({ initial: { openrouter: 'sk-or-v1-keychain' } });
-    expect(await openRouterKeyLookup({ ...config, openrouterEnvKey: 'sk-or-v1-env' }, secrets)()).toEqual({ ok: true, value: 'sk-or-v1-env' });
+    expect(await openRouterKeyLookup({ ...config, credentials: { ...config.credentials, openrouter: { envKey: 'sk-or-v1-env', dir: null } } }, secrets)()).toEqual({ ok: true, value: 'sk-or-v1-env' });
     expect(await openRouterKeyLookup(config, secrets)()).toEqual({ ok: true, value: 'sk-or-v1-keychain' });
   });
 });

@@ -1,7 +1,7 @@
 // The composed Codex and Claude providers (compose builders, undici, real loopback HTTP) read the
 // limits a reply carries in its headers, and a camelCase auth.json signs Codex in.
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildClaude, buildCodex, type ComposeDeps } from '../../adapters/compose';
+import { buildProvider, type ComposeDeps } from '../../adapters/compose';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { SystemClock } from '../../adapters/system-clock';
 import type { Logger } from '../../core/ports';
@@ -31,7 +31,7 @@ async function world(handler: LoopbackHandler, authJson = fixtureText('codex', '
   const logger: Logger = { warn: (m) => void warnings.push(m) };
   const deps: ComposeDeps = { secrets: new MemorySecretStore(), files, clock, logger };
   const config = loopbackConfig(server.url, HOME);
-  return { server, warnings, codex: buildCodex(config, deps), claude: buildClaude(config, deps) };
+  return { server, warnings, codex: buildProvider('codex', config, deps), claude: buildProvider('claude', config, deps) };
 }
 
 describe('provider headers over real HTTP', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../app/contract';
 import { validatePayload } from '../../app/validate';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { MAX_KEY_LENGTH } from '../../core/providers/openrouter-key';
+import { MAX_KEY_LENGTH } from '../../core/providers/descriptor';
 
 const RUNS = { numRuns: 400 };
 const KEY = `sk-or-v1-${'c0ffee'.repeat(10)}`;

@@ -17,7 +17,8 @@ const MAY_IMPORT: Record<(typeof LAYERS)[number], readonly string[]> = {
   adapters: ['adapters', 'core'],
   // The stand-in provider server the shells start in demo mode: plain Node over core's shapes.
   demo: ['demo', 'core'],
-  app: ['app', 'adapters', 'core'],
+  // app may point the providers at the demo server (demo/env.ts maps its endpoints onto the environment).
+  app: ['app', 'adapters', 'demo', 'core'],
   electron: ['electron', 'app', 'adapters', 'core', 'demo'],
   preview: ['preview', 'app', 'adapters', 'core', 'demo'],
   cli: ['cli', 'app', 'adapters', 'core', 'package.json'],

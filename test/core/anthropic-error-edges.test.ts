@@ -1,7 +1,7 @@
 // Anthropic error bodies as a user meets them: an empty credit balance (with the server's message,
 // minus anything token-shaped), a spend cap, an overloaded service, a refused account.
 import { describe, expect, it } from 'vitest';
-import { classifyAnthropicError } from '../../core/anthropic-errors';
+import { classifyAnthropicError } from '../../core/providers/claude/errors';
 
 const NOW = Date.UTC(2026, 8, 20, 12, 0, 0);
 const body = (error: Record<string, unknown>) => JSON.stringify({ type: 'error', error });

@@ -1,6 +1,6 @@
 // Alerts in the preview: a browser has no notification centre, so the page shows them as toasts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRouterKeyBody } from '../../demo/data';
+import { openRouterKeyBody } from '../../core/providers/openrouter/demo';
 import { card, openPage, startRig, text, type Rig } from './support/harness';
 
 let rig: Rig;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
-import { openRouterKeyBody } from '../../demo/data';
+import { openRouterKeyBody } from '../../core/providers/openrouter/demo';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
 import { expectScreenshot, timeAndKeyText } from './support/screenshot';
 

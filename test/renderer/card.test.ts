@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { emptySnapshot, makeWindow, type ProviderSnapshot } from '../../core/model';
-import { maskKey } from '../../core/providers/openrouter-key';
+import { maskKey } from '../../core/providers/openrouter/key';
 import { popoverMode, statusBadge, toCardView } from '../../renderer/view-model/card';
 import { credentialView, keyLabels } from '../../renderer/view-model/credentials';
 

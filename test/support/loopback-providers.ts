@@ -1,7 +1,7 @@
 // The real providers (compose builders, undici) wired to one loopback server: the server, with a path
 // prefix per case, the config that points the providers at it, the sign-in files they read (in
 // memory) and the answers of a provider in good health. Shared by the hostile matrix and the benches.
-import { buildClaude, buildCodex, buildOpenRouter, resolveConfig, type AppConfig, type ComposeDeps } from '../../adapters/compose';
+import { buildProvider, resolveConfig, type AppConfig, type ComposeDeps } from '../../adapters/compose';
 import type { Provider } from '../../core/provider';
 import { fixtureText } from '../core/providers/load-fixture';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest, type LoopbackServer } from './loopback-server';
@@ -16,9 +16,9 @@ export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' 
 export type Route = 'key' | 'credits' | 'usage';
 
 export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDeps) => Provider> = {
-  openrouter: buildOpenRouter,
-  codex: buildCodex,
-  claude: buildClaude,
+  openrouter: (config, deps) => buildProvider('openrouter', config, deps),
+  codex: (config, deps) => buildProvider('codex', config, deps),
+  claude: (config, deps) => buildProvider('claude', config, deps),
 };
 
 /** The healthy kind of a provider (OpenRouter with a capped key unless told otherwise). */

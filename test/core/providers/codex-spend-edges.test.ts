@@ -1,7 +1,7 @@
 // A Codex workspace's credit limits, field by field: what is derived when the server leaves a figure
 // out, when a limit is dropped as empty, and where an individual limit may sit.
 import { describe, expect, it } from 'vitest';
-import { spendControlWindows } from '../../../core/providers/codex-spend';
+import { spendControlWindows } from '../../../core/providers/codex/spend';
 
 const NOW = Date.UTC(2026, 8, 20, 12, 0, 0);
 const one = (limit: unknown) => spendControlWindows({ spend_control: { workspace_shared_limit: limit } }, NOW);

@@ -1,7 +1,7 @@
 // Which Codex window is the 5-hour session and which the week, decided by size and never by
 // position, with the label a user reads; and the credit notes under the Codex card.
 import { describe, expect, it } from 'vitest';
-import { classifyCodexWindows, codexNotes, codexWindowLabel, creditsOrNull, readCodexCredits, resetAfterSeconds, type RawCodexWindow } from '../../../core/providers/codex-windows';
+import { classifyCodexWindows, codexNotes, codexWindowLabel, creditsOrNull, readCodexCredits, resetAfterSeconds, type RawCodexWindow } from '../../../core/providers/codex/windows';
 
 const NOW = Date.UTC(2026, 8, 20, 12, 0, 0);
 const raw = (usedPercent: number | null, windowMinutes: number | null, resetsAt: number | null = NOW + 3_600_000): RawCodexWindow => ({ usedPercent, windowMinutes, resetsAt });

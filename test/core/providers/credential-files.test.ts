@@ -1,8 +1,8 @@
 // Reading the sign-ins Codex and Claude Code leave on disk or in the macOS keychain: every shape
 // they are known to take, and the words for a file that holds something else.
 import { describe, expect, it } from 'vitest';
-import { parseClaudeCredentials } from '../../../core/providers/claude-credentials';
-import { decodeJwtPayload, parseCodexAuth } from '../../../core/providers/codex-auth';
+import { parseClaudeCredentials } from '../../../core/providers/claude/credentials';
+import { decodeJwtPayload, parseCodexAuth } from '../../../core/providers/codex/auth';
 
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const jwt = (claims: unknown) => `eyJhbGciOiJub25lIn0.${b64url(claims)}.sig`;

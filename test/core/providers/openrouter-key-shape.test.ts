@@ -1,7 +1,7 @@
 // What Quotabar does with an OpenRouter key before sending it anywhere: refuse the wrong shape with
 // words a user can act on, show it only masked, and remember it only by a fingerprint.
 import { describe, expect, it } from 'vitest';
-import { keyFingerprint, keyFormatProblem, maskKey, MAX_KEY_LENGTH } from '../../../core/providers/openrouter-key';
+import { keyFingerprint, keyFormatProblem, maskKey, MAX_KEY_LENGTH } from '../../../core/providers/openrouter/key';
 
 const KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789e41';
 

@@ -1,7 +1,7 @@
 // The OpenRouter card's figures from /key and /credits: a cap's used share and what is left, a
 // prepaid balance, and uncapped spend. Each case is what the card shows for one kind of key.
 import { describe, expect, it } from 'vitest';
-import { toOpenRouterWindows, type OpenRouterKeyInfo } from '../../../core/providers/openrouter';
+import { toOpenRouterWindows, type OpenRouterKeyInfo } from '../../../core/providers/openrouter/provider';
 
 const NOW = Date.UTC(2026, 8, 20, 12, 0, 0);
 const key = (over: Partial<OpenRouterKeyInfo> = {}): OpenRouterKeyInfo => ({

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { UsageWindow } from '../../../core/model';
-import { decodeJwtPayload, parseCodexAuth } from '../../../core/providers/codex-auth';
-import { parseCodexHeaders } from '../../../core/providers/codex-headers';
-import { parseUsageResponse } from '../../../core/providers/codex';
-import { maskKey, parseCreditsResponse, parseKeyResponse, toOpenRouterWindows, type CreditsAnswer } from '../../../core/providers/openrouter';
+import { decodeJwtPayload, parseCodexAuth } from '../../../core/providers/codex/auth';
+import { parseCodexHeaders } from '../../../core/providers/codex/headers';
+import { parseUsageResponse } from '../../../core/providers/codex/provider';
+import { maskKey, parseCreditsResponse, parseKeyResponse, toOpenRouterWindows, type CreditsAnswer } from '../../../core/providers/openrouter/provider';
 
 const RUNS = { numRuns: 300 };
 

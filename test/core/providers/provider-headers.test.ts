@@ -2,8 +2,8 @@
 // provider's own source, the function the poller calls.
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../../core/ports';
-import { createClaudeProvider } from '../../../core/providers/claude';
-import { createCodexProvider } from '../../../core/providers/codex';
+import { createClaudeProvider } from '../../../core/providers/claude/provider';
+import { createCodexProvider } from '../../../core/providers/codex/provider';
 import { FakeClock } from '../../support/fake-clock';
 import { ScriptedHttp } from '../../support/scripted-http';
 import { fixture, fixtureText } from './load-fixture';

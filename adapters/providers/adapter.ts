@@ -1,0 +1,28 @@
+// The I/O half of a provider: how its credential is found and its sources are wired to real ports.
+import type { ProviderError, Result } from '../../core/errors';
+import type { HttpClient } from '../../core/ports';
+import type { Provider } from '../../core/provider';
+import type { ProviderDescriptor } from '../../core/providers/descriptor';
+import type { AppConfig, ComposeDeps } from './context';
+
+/** Where a credential was found, as Settings shows it (the IPC contract's CredentialStatus without the id). */
+export interface CredentialLocation {
+  configured: boolean;
+  origin: 'env' | 'keychain' | 'file' | 'macos-keychain' | null;
+  /** A masked key, a file path or a keychain item name; never the secret. */
+  label: string | null;
+  /** Set when the credential store could not be read. */
+  error: ProviderError | null;
+}
+
+export interface ProviderAdapter {
+  readonly descriptor: ProviderDescriptor;
+  /** The provider with its ordered sources, wired to the configured URL and credential. */
+  build(config: AppConfig, deps: ComposeDeps): Provider;
+  /** Where its credential comes from, as safe labels for Settings (never the secret). */
+  credentialStatus(config: AppConfig, deps: ComposeDeps): Promise<CredentialLocation>;
+  /** Providers whose key Quotabar stores: asks the provider whether `key` works (label is safe to show). */
+  validateKey?(http: HttpClient, baseUrl: string, key: string): Promise<Result<{ label: string | null }>>;
+  /** Providers whose key Quotabar stores: the key as it may be shown. */
+  maskKey?(key: string): string;
+}

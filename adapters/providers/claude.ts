@@ -1,0 +1,140 @@
+// Finds Claude Code's OAuth credentials: `<configDir>/.credentials.json` first, then on macOS the
+// keychain item Claude Code keeps. Read only: both stores belong to Claude Code and are never written.
+import { err, ok, type ProviderError, type Result } from '../../core/errors';
+import type { CredentialLookup, FileSource } from '../../core/ports';
+import { parseClaudeCredentials, type ClaudeCredentials } from '../../core/providers/claude/credentials';
+import { claude } from '../../core/providers/claude/descriptor';
+import { createClaudeProvider } from '../../core/providers/claude/provider';
+import { StderrLogger } from '../stderr-logger';
+import type { ProviderAdapter } from './adapter';
+import { configFor, providerHttp } from './context';
+
+export const CLAUDE_KEYCHAIN_SERVICE = claude.credentials.vendorKeychainService;
+const KEYCHAIN_TIMEOUT_MS = 15_000;
+
+export interface ClaudeCredentialReaderDeps {
+  files: FileSource;
+  /** `$CLAUDE_CONFIG_DIR` or `~/.claude` (the descriptor's `credentials.dir`). */
+  configDir: string;
+  platform: NodeJS.Platform | string;
+  /** The keychain item's value, or null when absent; defaults to `readMacKeychainClaude` on macOS. */
+  readMacKeychain?: () => Promise<string | null>;
+  /** Wall clock for the keychain cache (default Date.now). */
+  now?: () => number;
+}
+
+/** A keychain login is re-read at most this often, and always once it is about to expire. */
+export const KEYCHAIN_CACHE_MS = 30 * 60_000;
+
+/** Where the credentials came from, for the settings window (a CredentialStatus without providerId). Never holds the secret. */
+export interface ClaudeCredentialLocation {
+  configured: boolean;
+  origin: 'file' | 'macos-keychain' | null;
+  /** The file path, or the keychain service name. */
+  label: string | null;
+  error: ProviderError | null;
+}
+
+interface Found {
+  result: Result<ClaudeCredentials | null>;
+  location: ClaudeCredentialLocation;
+}
+
+/** A lookup for the Claude provider: credentials, null when not signed in, or why they are unusable. */
+export function createClaudeCredentialLookup(deps: ClaudeCredentialReaderDeps): CredentialLookup<ClaudeCredentials> {
+  const cached: ClaudeCredentialReaderDeps =
+    deps.platform === 'darwin'
+      ? { ...deps, readMacKeychain: cacheKeychainRead(deps.readMacKeychain ?? readMacKeychainClaude, deps.now ?? Date.now) }
+      : deps;
+  return async () => (await find(cached)).result;
+}
+
+/**
+ * Each read of another app's keychain item can raise a macOS access prompt (again after Claude Code
+ * rotates the item), so a good login is kept until shortly before it expires, and at most 30 minutes.
+ */
+export function cacheKeychainRead(read: () => Promise<string | null>, now: () => number): () => Promise<string | null> {
+  let cached: { text: string; until: number } | null = null;
+  return async () => {
+    if (cached && now() < cached.until) return cached.text;
+    cached = null;
+    const text = await read().catch(() => null);
+    if (text === null) return null;
+    const parsed = parseClaudeCredentials(text);
+    if (parsed.ok) {
+      const expiry = parsed.value.expiresAt === null ? Infinity : parsed.value.expiresAt - 60_000;
+      cached = { text, until: Math.min(expiry, now() + KEYCHAIN_CACHE_MS) };
+    }
+    return text;
+  };
+}
+
+/** Where Claude credentials were found (or which store failed), without returning them. */
+export async function describeClaudeCredentials(deps: ClaudeCredentialReaderDeps): Promise<ClaudeCredentialLocation> {
+  return (await find(deps)).location;
+}
+
+async function find(deps: ClaudeCredentialReaderDeps): Promise<Found> {
+  const path = deps.files.join(deps.configDir, '.credentials.json');
+  let failure: Found | null = null;
+
+  const file = await deps.files.readText(path);
+  if (file.ok) {
+    const parsed = parseClaudeCredentials(file.value);
+    if (parsed.ok) return { result: parsed, location: { configured: true, origin: 'file', label: path, error: null } };
+    // A file holding only `mcpOAuth` is "not signed in here"; the keychain may still have a login.
+    if (parsed.error.kind !== 'unconfigured') failure = failed('file', path, parsed.error);
+  } else if (file.error.kind === 'unreadable') {
+    failure = failed('file', path, { kind: 'credentials_invalid', detail: `cannot read ${path} (${file.error.code})` });
+  }
+
+  const keychain = deps.platform === 'darwin' ? (deps.readMacKeychain ?? readMacKeychainClaude) : null;
+  if (keychain) {
+    const text = await keychain().catch(() => null);
+    if (text !== null) {
+      const parsed = parseClaudeCredentials(text);
+      if (parsed.ok) return { result: parsed, location: { configured: true, origin: 'macos-keychain', label: CLAUDE_KEYCHAIN_SERVICE, error: null } };
+      if (!failure && parsed.error.kind !== 'unconfigured') failure = failed('macos-keychain', CLAUDE_KEYCHAIN_SERVICE, parsed.error);
+    }
+  }
+  return failure ?? { result: ok(null), location: { configured: false, origin: null, label: null, error: null } };
+}
+
+function failed(origin: 'file' | 'macos-keychain', label: string, error: ProviderError): Found {
+  return { result: err(error), location: { configured: false, origin, label, error } };
+}
+
+/**
+ * The value of the macOS keychain item `Claude Code-credentials` (may be hex), or null when it is
+ * missing, access is refused, or `security` does not answer in time (a pending ACL prompt).
+ */
+export async function readMacKeychainClaude(timeoutMs: number = KEYCHAIN_TIMEOUT_MS): Promise<string | null> {
+  // Imported here: only macOS runs `security`, and loading child_process costs every CLI run a few ms.
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
+    execFile(
+      '/usr/bin/security',
+      ['find-generic-password', '-s', CLAUDE_KEYCHAIN_SERVICE, '-w'],
+      { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 1024 * 1024, windowsHide: true },
+      (error, stdout) => {
+        const text = typeof stdout === 'string' ? stdout.trim() : '';
+        resolve(error || text === '' ? null : text);
+      },
+    );
+  });
+}
+
+export const claudeAdapter: ProviderAdapter = {
+  descriptor: claude,
+  build(config, deps) {
+    const { url, dir } = configFor(config, claude.id);
+    return createClaudeProvider({
+      http: providerHttp(config, deps, url),
+      clock: deps.clock,
+      baseUrl: url,
+      getCredentials: createClaudeCredentialLookup({ files: deps.files, configDir: dir ?? '', platform: config.platform }),
+      logger: deps.logger ?? new StderrLogger(),
+    });
+  },
+  credentialStatus: (config, deps) => describeClaudeCredentials({ files: deps.files, configDir: configFor(config, claude.id).dir ?? '', platform: config.platform }),
+};

@@ -1,0 +1,47 @@
+// What every provider's wiring gets: the configuration read from the environment and the ports.
+// Kept apart from compose.ts so the per-provider files and compose.ts do not import each other.
+import type { ProviderId } from '../../core/model';
+import type { Clock, FileSource, HttpClient, Logger, Scheduler, SecretStore } from '../../core/ports';
+import { UndiciHttpClient } from '../undici-http-client';
+
+/** One provider's credential locations, as the environment sets them. */
+export interface ResolvedCredentials {
+  /** The descriptor's `envKey` variable, trimmed; null when unset or blank. */
+  envKey: string | null;
+  /** The vendor tool's folder (its override variable, else its folder under home); null when it has none. */
+  dir: string | null;
+}
+
+export interface AppConfig {
+  platform: string;
+  /** Base URL per provider id: its QUOTABAR_<ID>_URL, else the descriptor's default. */
+  urls: Record<string, string>;
+  credentials: Record<string, ResolvedCredentials>;
+  timeoutMs: number;
+}
+
+export interface ComposeDeps {
+  secrets: SecretStore;
+  files: FileSource;
+  clock: Clock & Scheduler;
+  /** Makes the HTTP client for one provider; defaults to undici limited to that provider's origin. */
+  httpFor?: (baseUrl: string) => HttpClient;
+  /** Where providers report oddities (e.g. body and headers disagreeing); defaults to stderr. */
+  logger?: Logger;
+}
+
+/** An HTTP client that may only talk to `baseUrl`'s origin: a key can never reach another host. */
+export function httpForBase(baseUrl: string, timeoutMs = 15_000): HttpClient {
+  return new UndiciHttpClient({ allowedOrigins: [new URL(baseUrl).origin], defaultTimeoutMs: timeoutMs });
+}
+
+/** The HTTP client for one provider's base URL: `deps.httpFor` when given, else `httpForBase` with the configured timeout. */
+export function providerHttp(config: AppConfig, deps: Pick<ComposeDeps, 'httpFor'>, baseUrl: string): HttpClient {
+  return deps.httpFor ? deps.httpFor(baseUrl) : httpForBase(baseUrl, config.timeoutMs);
+}
+
+/** A provider's configured base URL and credential locations (every registered id has both). */
+export function configFor(config: AppConfig, id: ProviderId): { url: string } & ResolvedCredentials {
+  const creds = config.credentials[id] ?? { envKey: null, dir: null };
+  return { url: config.urls[id] ?? '', ...creds };
+}

@@ -1,0 +1,57 @@
+// The one list of providers. Adding a provider = its folder + one line here (and one in
+// adapters/providers/registry.ts for its I/O). Order is display order.
+import { claude } from './claude/descriptor';
+import { codex } from './codex/descriptor';
+import type { ProviderDescriptor } from './descriptor';
+import { openrouter } from './openrouter/descriptor';
+
+export const PROVIDERS = [openrouter, codex, claude] as const;
+
+/** The ids of the providers Quotabar knows, derived from the list above. */
+export type KnownProviderId = (typeof PROVIDERS)[number]['id'];
+
+/** Every known provider id, in display order. */
+export const PROVIDER_IDS: readonly KnownProviderId[] = PROVIDERS.map((p) => p.id);
+
+const all: readonly ProviderDescriptor[] = PROVIDERS;
+
+/** The descriptor for an id, or null for an id Quotabar does not know. */
+export function descriptorOf(id: string): ProviderDescriptor | null {
+  return all.find((p) => p.id === id) ?? null;
+}
+
+/** The provider the CLI means by `name` (its CLI name or an alias), or null. */
+export function providerByCliName(name: string): ProviderDescriptor | null {
+  return all.find((p) => p.cli.name === name || (p.cli.aliases as readonly string[]).includes(name)) ?? null;
+}
+
+/** Providers whose API key Quotabar itself stores in the keychain (`quotabar key set`, Settings' key form). */
+export const KEY_PROVIDERS: readonly ProviderDescriptor[] = all.filter((p) => p.credentials.keychainAccount !== undefined);
+
+/** The provider whose key the key form and `quotabar key` manage (the first with a stored key). */
+export function keyProvider(): ProviderDescriptor & { id: KeyProviderId } {
+  const p = KEY_PROVIDERS[0];
+  if (!p || !isKeyProviderId(p.id)) throw new Error('no provider stores a key');
+  return p as ProviderDescriptor & { id: KeyProviderId };
+}
+
+/** The ids of providers whose key Quotabar stores (the key form's and `quotabar key`'s). */
+export type KeyProviderId = Extract<(typeof PROVIDERS)[number], { credentials: { keychainAccount: string } }>['id'];
+
+/** True for an id whose key Quotabar stores. */
+export function isKeyProviderId(id: unknown): id is KeyProviderId {
+  return KEY_PROVIDERS.some((p) => p.id === id);
+}
+
+/** Providers whose sign-in Quotabar reads from the vendor tool's own files (not a stored key). */
+export const SIGN_IN_PROVIDERS: readonly ProviderDescriptor[] = all.filter((p) => p.credentials.keychainAccount === undefined);
+
+/** "a, b or c" (or "and"): names in a sentence. */
+export function listText(names: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
+}
+
+/** "a, b or c": the CLI names, for usage lines and error messages. */
+export function cliNamesText(names: readonly string[] = all.map((p) => p.cli.name)): string {
+  return listText(names);
+}
