@@ -44,7 +44,7 @@ const HEAD = ['TIME', 'PROVIDER', 'ACCOUNT', 'WINDOW', 'USED %', 'USED', 'LIMIT'
 
 /** One aligned row per sample, times in UTC to the minute; a sentence when there is nothing. */
 export function historyTable(samples: readonly HistorySample[]): string {
-  if (samples.length === 0) return 'No history recorded for this selection yet. Each `quotabar status` and each poll of the app adds to it.\n';
+  if (samples.length === 0) return 'No history recorded for this selection yet. Every `quotabar status` and every app poll that gets an answer adds to it.\n';
   const minute = (t: number | null) => (t === null ? '—' : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')}Z`);
   const num = (n: number | null, digits = 2) => (n === null ? '—' : String(Math.round(n * 10 ** digits) / 10 ** digits));
   const rows = samples.map((s) => [

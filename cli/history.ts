@@ -43,6 +43,8 @@ export async function recordStatus(snaps: readonly ProviderSnapshot[], io: CliIo
   if (samples.length === 0) return;
   const { store } = await openStore(io, clock);
   const r = await store.record(samples);
+  // Without the app running, retention happens here: one small batch per run catches up over time.
+  if (r.ok) store.compactOnce();
   store.close();
   if (!r.ok) io.stderr(`quotabar: ${historyProblem(r.error)}\n`);
   else if (r.value.setAsideTo) io.stderr(`quotabar: ${setAsideText(r.value.setAsideTo)}\n`);

@@ -75,6 +75,20 @@ export class SqliteHistoryStore implements HistoryStore {
     return r.ok ? ok(r.value.value) : r;
   }
 
+  /**
+   * One compaction batch now, for a short-lived process (the CLI) whose timers never fire; call it
+   * after the output is out. Returns how many raw samples were folded; 0 on any failure.
+   */
+  compactOnce(): number {
+    if (!this.db) return 0;
+    try {
+      return compactBatch(this.db, this.opts.clock.now());
+    } catch {
+      // Busy or unreadable: the app's background compaction, or the next run, tries again.
+      return 0;
+    }
+  }
+
   close(): void {
     this.cancelCompaction?.();
     this.cancelCompaction = null;

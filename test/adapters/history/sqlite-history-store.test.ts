@@ -130,6 +130,17 @@ describe('retention', () => {
     expect(rows.ok && rows.value.map((x) => [x.at, x.usedPercent])).toEqual([[hour + 180_000, 35], [now, 50]]);
   });
 
+  it('compacts one batch on request, for a CLI run whose timers never fire', async () => {
+    const now = clock.now();
+    const old = Math.floor((now - 40 * DAY) / 3_600_000) * 3_600_000;
+    const s = open();
+    await s.record([sample(old, 10), sample(old + 60_000, 30), sample(now, 50)]);
+    expect(s.compactOnce()).toBe(2);
+    const rows = await s.query({});
+    expect(rows.ok && rows.value.map((x) => [x.at, x.usedPercent])).toEqual([[old + 60_000, 30], [now, 50]]);
+    expect(s.compactOnce()).toBe(0);
+  });
+
   it('thins a series to at most the points asked for, keeping each slice’s peak', async () => {
     const now = clock.now();
     const s = open();
