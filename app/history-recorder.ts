@@ -41,7 +41,7 @@ export function historyRecorder(store: HistoryStore, warn: (m: string) => void =
       if (r.ok && r.value.setAsideTo) warn(setAsideText(r.value.setAsideTo));
       if (problem && problem !== lastProblem) warn(problem);
       lastProblem = problem;
-    });
+    }).catch((e: unknown) => warn(`history not saved: ${e instanceof Error ? e.message : String(e)}`));
   };
   return { listen, idle: () => chain };
 }

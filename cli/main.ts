@@ -1,4 +1,4 @@
-// The terminal front end: `quotabar status [--json]`, `quotabar key set|remove <provider>`.
+// The terminal front end: `quotabar status [--json]`, `quotabar history`, `quotabar key set|remove <provider>`.
 // Runs the same core, adapters and poller as the tray app. `--help` and `--version` are answered
 // here from cli/help.ts alone; everything else (commands.ts and what it wires) is imported when
 // needed: start-up is most of what a `quotabar status` costs (bench/cli-startup.bench.ts).
