@@ -98,7 +98,7 @@ export class UndiciHttpClient implements HttpClient {
 
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
-      res.body.destroy();
+      discard(res.body);
       return err(tooLarge);
     }
     const chunks: Buffer[] = [];
@@ -106,8 +106,7 @@ export class UndiciHttpClient implements HttpClient {
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > this.maxBodyBytes) {
-        // Destroying the body aborts the request, so the socket is dropped, not drained.
-        res.body.destroy();
+        discard(res.body);
         return err(tooLarge);
       }
       chunks.push(chunk);
@@ -117,6 +116,16 @@ export class UndiciHttpClient implements HttpClient {
 }
 
 const tooLarge: ProviderError = { kind: 'malformed', detail: 'response too large' };
+
+/**
+ * Drops a body we will not read. Destroying it aborts the request, so the socket is dropped, not
+ * drained; undici then emits an AbortError on the body, which with no listener would be thrown as an
+ * uncaught exception and end the process (CLI, preview host, Electron main).
+ */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+  body.on('error', () => {});
+  body.destroy();
+}
 
 function originOf(s: string): string | null {
   try {
