@@ -4,6 +4,7 @@
 // Every message here is written by us and never quotes the payload (a key must not reach a log).
 import * as v from 'valibot';
 import { normalizeThresholds, plainNumber } from '../core/settings';
+import { normalizeAccounts } from '../core/accounts';
 import { asBool } from '../core/json';
 import { MAX_KEY_LENGTH } from '../core/providers/descriptor';
 import { KEY_PROVIDERS, isKeyProviderId, type KeyProviderId } from '../core/providers/registry';
@@ -83,6 +84,8 @@ export const SettingsPatch = v.pipe(
       startAtLogin: lossy(asBool),
       autoUpdate: lossy(asBool),
       trayOverflowNoticeShown: lossy(asBool),
+      // The whole list in its new order; entries that are not valid accounts are dropped.
+      accounts: lossy(normalizeAccounts),
     },
     (issue) => `unknown setting: ${String(issue.input).slice(0, 40)}`,
   ),

@@ -1,5 +1,8 @@
 // User settings: defaults and a lossy normaliser (a corrupt field falls back to its default).
+import { normalizeAccounts, type AccountSetting } from './accounts';
 import { asArray, asBool, asObject } from './json';
+
+export type { AccountSetting } from './accounts';
 
 export interface Settings {
   /** Poll interval in seconds (30 s – 1 h). */
@@ -15,6 +18,11 @@ export interface Settings {
   autoUpdate: boolean;
   /** Windows: the one-time notice that the tray icon may sit in the hidden-icons overflow was shown. */
   trayOverflowNoticeShown: boolean;
+  /**
+   * Accounts beyond the implicit first one (the environment's and default locations), in display
+   * order. Files written before accounts existed have no such field and read as [].
+   */
+  accounts: AccountSetting[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   autoUpdate: true,
   trayOverflowNoticeShown: false,
+  accounts: [],
 };
 
 export const MIN_REFRESH_SEC = 30;
@@ -49,6 +58,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
   const login = asBool(o.startAtLogin);
   const update = asBool(o.autoUpdate);
   const overflowNotice = asBool(o.trayOverflowNoticeShown);
+  const accounts = 'accounts' in o ? normalizeAccounts(o.accounts) : null;
   return {
     refreshIntervalSec:
       interval === null ? base.refreshIntervalSec : Math.round(Math.min(MAX_REFRESH_SEC, Math.max(MIN_REFRESH_SEC, interval))),
@@ -58,6 +68,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
     startAtLogin: typeof login === 'boolean' ? login : base.startAtLogin,
     autoUpdate: typeof update === 'boolean' ? update : base.autoUpdate,
     trayOverflowNoticeShown: typeof overflowNotice === 'boolean' ? overflowNotice : base.trayOverflowNoticeShown,
+    accounts: accounts ?? base.accounts,
   };
 }
 
