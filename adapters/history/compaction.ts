@@ -4,24 +4,13 @@
 // which changes nothing for rows a write already folded and repairs any it did not. One call
 // handles one small batch in one short transaction, so a poll's write never waits long behind it.
 import type Libsql from 'libsql';
+import type { SampleRow } from './schema';
 
 type Database = Libsql.Database;
 
 export const RAW_RETENTION_MS = 30 * 24 * 3600_000;
 export const HOUR_MS = 3600_000;
 
-interface RawRow {
-  provider: string;
-  account: string;
-  window: string;
-  at: number;
-  used_percent: number | null;
-  used: number | null;
-  lim: number | null;
-  remaining: number | null;
-  resets_at: number | null;
-  source: string | null;
-}
 
 interface Hour {
   provider: string;
@@ -30,7 +19,7 @@ interface Hour {
   hour: number;
   min: number | null;
   max: number | null;
-  last: RawRow;
+  last: SampleRow;
 }
 
 /**
@@ -47,7 +36,7 @@ export function compactBatch(db: Database, now: number, hours = 6): number {
     if (oldest.at === null || oldest.at >= cutoff) return db.exec('COMMIT'), 0;
     const from = Math.floor(oldest.at / HOUR_MS) * HOUR_MS;
     const to = Math.min(cutoff, from + hours * HOUR_MS);
-    const rows = db.prepare('SELECT * FROM samples WHERE at >= ? AND at < ? ORDER BY at').all(from, to) as RawRow[];
+    const rows = db.prepare('SELECT * FROM samples WHERE at >= ? AND at < ? ORDER BY at').all(from, to) as SampleRow[];
     const upsert = db.prepare(HOURLY_UPSERT);
     for (const h of foldHours(rows)) {
       const l = h.last;
@@ -79,7 +68,7 @@ export const HOURLY_UPSERT = `INSERT INTO hourly VALUES (?,?,?,?,?,?,?,?,?,?,?,?
          last_source = CASE WHEN excluded.last_at >= last_at THEN excluded.last_source ELSE last_source END`;
 
 /** Rows (oldest first) grouped by window and hour: min and max used %, and the last row. */
-function foldHours(rows: readonly RawRow[]): Hour[] {
+function foldHours(rows: readonly SampleRow[]): Hour[] {
   const byKey = new Map<string, Hour>();
   for (const r of rows) {
     const hour = Math.floor(r.at / HOUR_MS) * HOUR_MS;

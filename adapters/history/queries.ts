@@ -5,6 +5,7 @@
 import type Libsql from 'libsql';
 import type { HistoryFilter, HistorySample, HistorySeries } from '../../core/ports';
 import { HOUR_MS } from './compaction';
+import type { SampleRow } from './schema';
 
 type Database = Libsql.Database;
 
@@ -14,19 +15,6 @@ const HOURLY = `SELECT provider, account, window, last_at AS at, last_percent AS
 // Hours from the first one that still has raw samples on are read raw (compaction drops whole
 // hours, oldest first, for every window at once).
 const BEFORE_RAW = `hour < COALESCE((SELECT min(at) FROM samples) / ${HOUR_MS} * ${HOUR_MS}, 9e18)`;
-
-interface Row {
-  provider: string;
-  account: string;
-  window: string;
-  at: number;
-  used_percent: number | null;
-  used: number | null;
-  lim: number | null;
-  remaining: number | null;
-  resets_at: number | null;
-  source: string | null;
-}
 
 /** Samples matching the filter, oldest first. */
 export function querySamples(db: Database, f: HistoryFilter): HistorySample[] {
@@ -40,7 +28,7 @@ export function querySamples(db: Database, f: HistoryFilter): HistorySample[] {
   const hourly = [...conds, ...(since.length ? ['last_at >= ?'] : []), BEFORE_RAW];
   const where = (c: string[]) => (c.length ? ` WHERE ${c.join(' AND ')}` : '');
   const sql = `SELECT * FROM (${RAW}${where(raw)} UNION ALL ${HOURLY}${where(hourly)}) ORDER BY at, provider, account, window`;
-  const rows = db.prepare(sql).all(...params, ...since, ...params, ...since) as Row[];
+  const rows = db.prepare(sql).all(...params, ...since, ...params, ...since) as SampleRow[];
   return rows.map(toSample);
 }
 
@@ -108,7 +96,7 @@ function windowKeys(db: Database): Key[] {
   return keys;
 }
 
-function toSample(r: Row): HistorySample {
+function toSample(r: SampleRow): HistorySample {
   return {
     at: r.at,
     providerId: r.provider,

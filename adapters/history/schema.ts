@@ -45,3 +45,17 @@ export function prepareDatabase(db: Database, busyTimeoutMs: number): void {
     throw e;
   }
 }
+
+/** A stored sample as SQLite returns it (column names as in the schema). */
+export interface SampleRow {
+  provider: string;
+  account: string;
+  window: string;
+  at: number;
+  used_percent: number | null;
+  used: number | null;
+  lim: number | null;
+  remaining: number | null;
+  resets_at: number | null;
+  source: string | null;
+}
