@@ -26,13 +26,15 @@ export function nextUtcMonthStart(now: number): number {
 
 /**
  * Parses a Retry-After value (delay-seconds or an HTTP-date) into milliseconds from `now`.
- * Returns null for absent or unparseable values; a date in the past gives 0.
+ * Returns null for absent or unparseable values, negative delays included; a date in the past gives 0.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
   if (value === null || value === undefined) return null;
   const v = value.trim();
   if (v === '') return null;
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  // Every HTTP-date names its month in letters; without this, Date.parse reads "-5" as a year.
+  if (!/[A-Za-z]{3}/.test(v)) return null;
   const at = Date.parse(v);
   if (Number.isNaN(at)) return null;
   return Math.max(0, at - now);

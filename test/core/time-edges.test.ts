@@ -21,6 +21,10 @@ describe('Retry-After', () => {
   it('ignores a missing, blank or garbled value', () => {
     for (const v of [null, undefined, '', '   ', 'soon', '12abc']) expect(parseRetryAfter(v, NOW), String(v)).toBeNull();
   });
+
+  it('ignores a negative or signed delay rather than reading it as a year (which meant: retry now)', () => {
+    for (const v of ['-5', '-0', '+30', '-1.5', '1e3']) expect(parseRetryAfter(v, NOW), v).toBeNull();
+  });
 });
 
 describe('ISO timestamps', () => {
