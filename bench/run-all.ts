@@ -119,6 +119,9 @@ function readPrevious(): SavedResults | null {
   }
 }
 
+/** Benches whose figures another tool writes into results.json (bench/mutation-score.ts after `npm run mutate`). */
+const WRITTEN_ELSEWHERE = new Set(['mutation']);
+
 async function main(): Promise<void> {
   const filters = process.argv.slice(2);
   const files = readdirSync(here)
@@ -128,9 +131,11 @@ async function main(): Promise<void> {
   const runs: BenchRun[] = [];
   for (const f of files) runs.push(await runBench(f));
 
-  // A filtered run replaces only its own benches' entries: the others keep their last figures.
-  const previous = filters.length ? readPrevious() : null;
+  // A run replaces only its own benches' entries: a filtered run keeps the others' last figures.
+  const previous = readPrevious();
   const ran = new Set(runs.map((r) => r.bench));
+  // A full run drops entries of benches that no longer exist, but keeps figures written by other tools.
+  const kept = (bench: string) => !ran.has(bench) && (filters.length > 0 || WRITTEN_ELSEWHERE.has(bench));
   const results = {
     generatedAt: new Date().toISOString(),
     node: process.version,
@@ -138,11 +143,11 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? null,
     benches: [
-      ...(previous?.benches ?? []).filter((b) => !ran.has(b.bench)),
+      ...(previous?.benches ?? []).filter((b) => kept(b.bench)),
       ...runs.map(({ bench, ok, seconds, error }) => ({ bench, ok, seconds, error })),
     ].sort((a, b) => a.bench.localeCompare(b.bench)),
     figures: [
-      ...(previous?.figures ?? []).filter((f) => !ran.has(f.bench)),
+      ...(previous?.figures ?? []).filter((f) => kept(f.bench)),
       ...runs.flatMap((r) => r.figures.map((f) => ({ bench: r.bench, ...f }))),
     ].sort((a, b) => a.bench.localeCompare(b.bench)),
   };
