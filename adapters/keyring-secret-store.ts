@@ -3,6 +3,7 @@
 import type { AsyncEntry, LinuxStore } from '@napi-rs/keyring';
 import { err, ok, type ProviderError, type Result } from '../core/errors';
 import type { SecretStore } from '../core/ports';
+import { formatDeadline } from '../core/present';
 import { startDeadline } from './deadline';
 
 export interface KeyringSecretStoreOptions {
@@ -53,7 +54,7 @@ export class KeyringSecretStore implements SecretStore {
       return ok(await op(entry, deadline.signal));
     } catch (e) {
       if (deadline.expired()) {
-        return err(unavailable(`the keychain did not answer within ${Math.round(this.timeoutMs / 1000)} s (is it waiting to be unlocked?)`));
+        return err(unavailable(timedOut(this.timeoutMs)));
       }
       return err(unavailable(describe(e, secret)));
     } finally {
@@ -66,6 +67,11 @@ let keyring: Promise<typeof import('@napi-rs/keyring')> | null = null;
 function loadKeyring(): Promise<typeof import('@napi-rs/keyring')> {
   keyring ??= import('@napi-rs/keyring');
   return keyring;
+}
+
+/** The words for a keychain that did not answer in time (a timeout under a second is not "0 s"). */
+function timedOut(timeoutMs: number): string {
+  return `the keychain did not answer within ${formatDeadline(timeoutMs)} (is it waiting to be unlocked?)`;
 }
 
 function unavailable(detail: string): ProviderError {

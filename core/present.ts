@@ -53,11 +53,17 @@ function transportReason(code: string, providerId: string, host: string | null):
     case 'invalid_url':
       return `Could not reach ${what}: its address is not one Quotabar may use.`;
     default:
-      return /CERT|SSL|TLS/i.test(code)
-        ? `Could not reach ${what}: its certificate could not be verified.`
-        : `Could not reach ${what} (network error ${code}).`;
+      if (CERTIFICATE_CODE.test(code)) return `Could not reach ${what}: its certificate could not be verified.`;
+      if (/SSL|TLS/i.test(code)) return `Could not reach ${what}: a secure connection could not be set up.`;
+      return `Could not reach ${what} (network error ${code}).`;
   }
 }
+
+/**
+ * OpenSSL's certificate-verification codes as Node reports them (UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+ * SELF_SIGNED_CERT_IN_CHAIN, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID…): not all name a CERT.
+ */
+const CERTIFICATE_CODE = /CERT|CRL|^UNABLE_TO_|^(INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED|HOSTNAME_MISMATCH)$/i;
 
 /** Plain-words reason and remedy for an error kind. */
 export function describeError(e: ProviderError, providerId = '', ctx: ErrorContext = {}): ErrorWords {
@@ -98,7 +104,7 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
       };
     }
     case 'timeout':
-      return { reason: `The provider did not answer within ${Math.round(e.afterMs / 1000)} s.`, action: later() };
+      return { reason: `The provider did not answer within ${formatDeadline(e.afterMs)}.`, action: later() };
     case 'malformed':
       return {
         reason: 'The provider sent a response Quotabar could not read.',
@@ -217,6 +223,16 @@ export function formatDuration(ms: number, opts: { live?: boolean } = {}): strin
   }
   const h = Math.floor((abs % DAY) / HOUR);
   return `${Math.floor(abs / DAY)} d${h ? ` ${h} h` : ''}`;
+}
+
+/**
+ * A time limit that ran out, as "400 ms", "1.5 s" or "15 s": never rounded down to "0 s", and never
+ * up to a limit longer than the one that was given.
+ */
+export function formatDeadline(ms: number): string {
+  if (ms < SECOND) return `${Math.max(0, Math.floor(ms))} ms`;
+  const s = ms / SECOND;
+  return s < 10 ? `${Math.floor(s * 10) / 10} s` : `${Math.floor(s)} s`;
 }
 
 /** "resets in 3 h 12 min", "resetting now", or null when unknown; `live` as for formatDuration. */

@@ -78,6 +78,32 @@ describe('server and network failures', () => {
     expect(t('EWHAT')).toBe('Could not reach Codex (network error EWHAT).');
   });
 
+  it('say the certificate could not be verified for every verification code, not only those naming a CERT', () => {
+    const t = (code: string) => words({ kind: 'transport', code }, 'claude').reason;
+    for (const code of [
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'CERT_HAS_EXPIRED',
+      'CERT_NOT_YET_VALID',
+      'CRL_HAS_EXPIRED',
+      'INVALID_CA',
+      'HOSTNAME_MISMATCH',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+    ]) {
+      expect(t(code), code).toBe('Could not reach Claude: its certificate could not be verified.');
+    }
+  });
+
+  it('say a secure connection could not be set up for a TLS failure that is not about the certificate', () => {
+    const t = (code: string) => words({ kind: 'transport', code }, 'claude').reason;
+    expect(t('ERR_SSL_WRONG_VERSION_NUMBER')).toBe('Could not reach Claude: a secure connection could not be set up.');
+    expect(t('ERR_TLS_HANDSHAKE_TIMEOUT')).toBe('Could not reach Claude: a secure connection could not be set up.');
+    // Codes that merely contain the letters are neither.
+    expect(t('EINVALID_CAT')).toBe('Could not reach Claude (network error EINVALID_CAT).');
+  });
+
   it('name the host when the error carries one, and nothing blank', () => {
     const e = (host: string) => ({ kind: 'transport', code: 'ECONNREFUSED', host }) as unknown as ProviderError;
     expect(words(e('api.example.test'), 'codex').reason).toBe('Could not reach api.example.test: the connection was refused.');
@@ -91,6 +117,8 @@ describe('server and network failures', () => {
 
   it('give a timeout in whole seconds, and say an unreadable answer may need an update', () => {
     expect(words({ kind: 'timeout', afterMs: 15_400 })).toEqual({ reason: 'The provider did not answer within 15 s.', action: 'Quotabar will retry.' });
+    expect(words({ kind: 'timeout', afterMs: 400 }).reason).toBe('The provider did not answer within 400 ms.');
+    expect(words({ kind: 'timeout', afterMs: 2_500 }).reason).toBe('The provider did not answer within 2.5 s.');
     expect(words({ kind: 'malformed', detail: 'x' })).toEqual({ reason: 'The provider sent a response Quotabar could not read.', action: 'Quotabar will retry; update Quotabar if this persists.' });
     expect(words({ kind: 'malformed', detail: 'x' }, '', once).action).toBe('Try again; update Quotabar if this persists.');
   });

@@ -2,7 +2,7 @@
 // and the CLI print them. Boundaries between units are asserted on both sides.
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot, makeWindow, type Note } from '../../core/model';
-import { describeNote, formatAmount, formatDuration, formatPercent, planLabel, planOf, windowAmounts, windowFigure } from '../../core/present';
+import { describeNote, formatAmount, formatDeadline, formatDuration, formatPercent, planLabel, planOf, windowAmounts, windowFigure } from '../../core/present';
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 const MIN = 60_000;
@@ -55,6 +55,20 @@ describe('durations at the unit boundaries', () => {
     expect(formatDuration(DAY - 1)).toBe('23 h 59 min');
     expect(formatDuration(DAY)).toBe('1 d');
     expect(formatDuration(DAY + 3 * HOUR)).toBe('1 d 3 h');
+  });
+});
+
+describe('a time limit that ran out', () => {
+  it('is in ms under a second, tenths under ten seconds, whole seconds above, and never rounded up', () => {
+    expect(formatDeadline(0)).toBe('0 ms');
+    expect(formatDeadline(400)).toBe('400 ms');
+    expect(formatDeadline(999.9)).toBe('999 ms');
+    expect(formatDeadline(1000)).toBe('1 s');
+    expect(formatDeadline(1_999)).toBe('1.9 s');
+    expect(formatDeadline(9_999)).toBe('9.9 s');
+    expect(formatDeadline(10_000)).toBe('10 s');
+    expect(formatDeadline(30_000)).toBe('30 s');
+    expect(formatDeadline(59_999)).toBe('59 s');
   });
 });
 
