@@ -263,10 +263,14 @@ export function formatAmount(value: number, unit: string): string {
   return sym ? `${sign}${sym}${body}` : `${sign}${body} ${unit.toUpperCase()}`;
 }
 
-/** "37 %", "0.4 %", "102 %". */
+/**
+ * "37 %", "0.4 %", "99.6 %", "102 %". Whole numbers, except one decimal strictly between 0 and 1 %
+ * (some use is not "0 %") and between 99 and 100 % (a limit not yet reached is not "100 %").
+ */
 export function formatPercent(p: number): string {
-  const r = p > 0 && p < 1 ? Math.round(p * 10) / 10 : Math.round(p);
-  return `${r} %`;
+  if (p > 0 && p < 1) return `${Math.round(p * 10) / 10} %`;
+  if (p > 99 && p < 100) return `${Math.min(99.9, Math.floor(p * 10 + 1e-9) / 10)} %`;
+  return `${Math.round(p)} %`;
 }
 
 /** The headline figure of a window: "% used" where capped, else the amount used. */

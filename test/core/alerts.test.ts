@@ -31,6 +31,7 @@ function snap(
 ): ProviderSnapshot {
   return {
     providerId,
+    accountLabel: null,
     status,
     error: status === 'ok' ? null : { kind: 'transport', code: 'ECONNRESET' },
     fetchedAt,
@@ -236,6 +237,14 @@ describe('alert words', () => {
 
   it('say the limit is reached at 100 %', () => {
     expect(alertText({ ...base, usedPercent: 100 }, now).title).toBe('Codex: 5-hour window limit reached');
+  });
+
+  it('never say "100 %" of a limit not yet reached: just under it, the share keeps a decimal', () => {
+    expect(alertText({ ...base, usedPercent: 99.6 }, now)).toEqual({
+      title: 'Codex: 5-hour window at 99.6 % used',
+      body: '99.6 % used (alert at 95 %) · resets in 1 h 12 min',
+    });
+    expect(alertText({ ...base, usedPercent: 99.97 }, now).title).toBe('Codex: 5-hour window at 99.9 % used');
   });
 
   it('give the dollars left for a low balance', () => {

@@ -79,6 +79,15 @@ describe('percentages', () => {
     expect(formatPercent(1)).toBe('1 %');
     expect(formatPercent(1.4)).toBe('1 %');
   });
+
+  it('keeps one decimal strictly between 99 and 100 %, rounded down, so "100 %" means the limit is reached', () => {
+    expect(formatPercent(99)).toBe('99 %');
+    expect(formatPercent(99.04)).toBe('99 %');
+    expect(formatPercent(99.6)).toBe('99.6 %');
+    expect(formatPercent(99.99)).toBe('99.9 %');
+    expect(formatPercent(100)).toBe('100 %');
+    expect(formatPercent(100.4)).toBe('100 %');
+  });
 });
 
 describe('the figures of a window', () => {
