@@ -1,6 +1,7 @@
 // Composition: environment → config → providers wired to real adapters. Used by the CLI, the
 // Electron main process and the preview host, so all three run the very same code paths.
 // Every provider comes from the registries; nothing here names one.
+import { enabledAccountsOf, type AccountSetting } from '../core/accounts';
 import type { ProviderId } from '../core/model';
 import type { SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
@@ -47,11 +48,19 @@ export function buildProvider(id: ProviderId, config: AppConfig, deps: ComposeDe
   return adapterOf(id).build(config, deps);
 }
 
-/** Every provider, in display order. Each is polled even when unconfigured, so its card says so. */
-export function buildAllProviders(config: AppConfig, deps: ComposeDeps, only?: ProviderId[]): Provider[] {
+/** One labelled account of a registered provider, wired to its own key or folder. */
+export function buildAccount(account: AccountSetting, config: AppConfig, deps: ComposeDeps): Provider {
+  return { ...adapterOf(account.providerId).build(config, deps, account), accountLabel: account.label };
+}
+
+/**
+ * Every provider in display order, each as its implicit account followed by its enabled labelled
+ * accounts in their order. Each is polled even when unconfigured, so its card says so.
+ */
+export function buildAllProviders(config: AppConfig, deps: ComposeDeps, only?: ProviderId[], accounts: readonly AccountSetting[] = []): Provider[] {
   return allAdapters()
     .filter((a) => !only || only.includes(a.descriptor.id))
-    .map((a) => a.build(config, deps));
+    .flatMap((a) => [a.build(config, deps), ...enabledAccountsOf(accounts, a.descriptor.id).map((acc) => buildAccount(acc, config, deps))]);
 }
 
 /** Where each provider's credential comes from, as safe labels for the settings window. */

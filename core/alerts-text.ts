@@ -1,11 +1,11 @@
 // Words for alerts: what a notification says. Pure; `now` is passed in for "resets in …".
 import { assertNever } from './errors';
 import type { Alert } from './alerts';
-import { formatDuration, formatPercent, lowBalanceText, providerName } from './present';
+import { accountName, formatDuration, formatPercent, lowBalanceText } from './present';
 
 /** Title and body of the notification for one alert. */
 export function alertText(alert: Alert, now: number): { title: string; body: string } {
-  const who = providerName(alert.providerId);
+  const who = accountName(alert.providerId, alert.accountLabel);
   const label = alert.windowLabel;
   switch (alert.kind) {
     case 'threshold': {

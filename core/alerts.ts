@@ -1,5 +1,6 @@
 // Alert rules, pure: which notifications a new poller view deserves. The shell only delivers them
 // (words come from core/alerts-text.ts). State is carried between calls so each crossing fires once.
+import { accountKey } from './accounts';
 import type { ProviderId, ProviderSnapshot, Unit, UsageWindow } from './model';
 import type { Settings } from './settings';
 
@@ -13,11 +14,13 @@ export const RESET_SHIFT_TOLERANCE_MS = 60_000;
 /** What an alert is about: a percent threshold crossed, a low dollar balance, or a window that reset. */
 export type AlertKind = 'threshold' | 'low_balance' | 'reset';
 
-/** One notification to deliver. `id` is stable per window and kind so a newer alert replaces an older one. */
+/** One notification to deliver. `id` is stable per account, window and kind so a newer alert replaces an older one. */
 export interface Alert {
   id: string;
   kind: AlertKind;
   providerId: ProviderId;
+  /** The account's label; null for the implicit account. */
+  accountLabel: string | null;
   windowId: string;
   windowLabel: string;
   windowKind: UsageWindow['kind'];
@@ -40,7 +43,7 @@ interface WindowMemory {
 /** What the rules remember between evaluations. Start from `initialAlertState()`. */
 export interface AlertState {
   windows: Record<string, WindowMemory>;
-  /** Per provider, the `fetchedAt` of the last data evaluated: old data is never judged twice. */
+  /** Per account (core/accounts accountKey), the `fetchedAt` of the last data evaluated: old data is never judged twice. */
   seenFetchedAt: Record<string, number>;
 }
 
@@ -63,19 +66,20 @@ export function evaluateAlerts(
   const windows: Record<string, WindowMemory> = {};
   const seenFetchedAt: Record<string, number> = {};
   const alerts: Alert[] = [];
-  const present = new Set(snapshots.map((s) => s.providerId));
-  // Memory of providers that are gone (e.g. a removed key) is dropped; a returning one starts fresh.
+  const present = new Set(snapshots.map((s) => accountKey(s.providerId, s.accountLabel)));
+  // Memory of accounts that are gone (e.g. a removed key) is dropped; a returning one starts fresh.
   for (const [key, mem] of Object.entries(state.windows)) {
-    if (present.has(providerOf(key))) windows[key] = mem;
+    if (present.has(accountOf(key))) windows[key] = mem;
   }
   for (const s of snapshots) {
-    const seen = state.seenFetchedAt[s.providerId];
+    const who = accountKey(s.providerId, s.accountLabel);
+    const seen = state.seenFetchedAt[who];
     const fresh = s.fetchedAt !== null && (seen === undefined || s.fetchedAt > seen);
-    if (s.fetchedAt !== null) seenFetchedAt[s.providerId] = Math.max(s.fetchedAt, seen ?? s.fetchedAt);
-    else if (seen !== undefined) seenFetchedAt[s.providerId] = seen;
+    if (s.fetchedAt !== null) seenFetchedAt[who] = Math.max(s.fetchedAt, seen ?? s.fetchedAt);
+    else if (seen !== undefined) seenFetchedAt[who] = seen;
     for (const w of s.windows) {
-      const key = memoryKey(s.providerId, w.id);
-      const step = judgeWindow(windows[key], s.providerId, w, fresh, settings, now);
+      const key = memoryKey(who, w.id);
+      const step = judgeWindow(windows[key], s, w, fresh, settings, now);
       windows[key] = step.memory;
       alerts.push(...step.alerts);
     }
@@ -85,7 +89,7 @@ export function evaluateAlerts(
 
 function judgeWindow(
   prev: WindowMemory | undefined,
-  providerId: ProviderId,
+  owner: Owner,
   w: UsageWindow,
   fresh: boolean,
   settings: Settings,
@@ -95,7 +99,7 @@ function judgeWindow(
   let mem: WindowMemory = prev ?? { fired: [], resetsAt: null, lowBalanceFired: false };
 
   if (hasReset(mem, w, fresh, now)) {
-    if (settings.resetNotice && mem.fired.length > 0) alerts.push(makeAlert('reset', providerId, w));
+    if (settings.resetNotice && mem.fired.length > 0) alerts.push(makeAlert('reset', owner, w));
     mem = { ...mem, fired: [], resetsAt: null };
   }
   if (!fresh) return { memory: mem, alerts };
@@ -109,14 +113,14 @@ function judgeWindow(
     const crossed = reached.filter((t) => !fired.includes(t));
     const top = crossed.length > 0 ? Math.max(...crossed) : null;
     // One alert for the highest threshold crossed: jumping 50 → 97 is one event, not two.
-    if (top !== null) alerts.push({ ...makeAlert('threshold', providerId, w), threshold: top });
+    if (top !== null) alerts.push({ ...makeAlert('threshold', owner, w), threshold: top });
     mem = { ...mem, fired: [...new Set([...fired, ...reached])].sort((a, b) => a - b), resetsAt: w.resetsAt };
   }
 
   const line = settings.lowBalanceUsd;
   if (w.kind === 'credits' && w.unit === 'usd' && w.remaining !== null && line > 0) {
     if (isLowBalance(w, line) && !mem.lowBalanceFired) {
-      alerts.push({ ...makeAlert('low_balance', providerId, w), threshold: line });
+      alerts.push({ ...makeAlert('low_balance', owner, w), threshold: line });
       mem = { ...mem, lowBalanceFired: true };
     } else if (w.remaining >= line + LOW_BALANCE_HYSTERESIS_USD && mem.lowBalanceFired) {
       mem = { ...mem, lowBalanceFired: false };
@@ -150,11 +154,16 @@ function hasReset(mem: WindowMemory, w: UsageWindow, fresh: boolean, now: number
   return fresh && w.resetsAt !== null && w.resetsAt > mem.resetsAt + RESET_SHIFT_TOLERANCE_MS;
 }
 
-function makeAlert(kind: AlertKind, providerId: ProviderId, w: UsageWindow): Alert {
+/** Whose window it is: a provider's account. */
+type Owner = Pick<ProviderSnapshot, 'providerId' | 'accountLabel'>;
+
+function makeAlert(kind: AlertKind, { providerId, accountLabel }: Owner, w: UsageWindow): Alert {
   return {
-    id: `${providerId}/${w.id}/${kind}`,
+    // The implicit account keeps the id it had before accounts existed.
+    id: accountLabel === null ? `${providerId}/${w.id}/${kind}` : `${providerId}:${accountLabel}/${w.id}/${kind}`,
     kind,
     providerId,
+    accountLabel,
     windowId: w.id,
     windowLabel: w.label,
     windowKind: w.kind,
@@ -165,10 +174,11 @@ function makeAlert(kind: AlertKind, providerId: ProviderId, w: UsageWindow): Ale
   };
 }
 
-function memoryKey(providerId: ProviderId, windowId: string): string {
-  return `${providerId}\u0000${windowId}`;
+// The window id goes after a separator that neither account keys' labels nor ids contain.
+function memoryKey(account: string, windowId: string): string {
+  return `${account}\u0001${windowId}`;
 }
 
-function providerOf(key: string): string {
-  return key.slice(0, key.indexOf('\u0000'));
+function accountOf(key: string): string {
+  return key.slice(0, key.indexOf('\u0001'));
 }

@@ -44,7 +44,9 @@ export type Note =
   | { code: 'free_tier' }
   | { code: 'verify_account'; url: string | null }
   /** The data was observed at this time (e.g. a log line), not at `fetchedAt`. */
-  | { code: 'observed_at'; at: number };
+  | { code: 'observed_at'; at: number }
+  /** Spent since `since` (epoch ms, the start of this UTC week), for the runway (core/runway.ts). */
+  | { code: 'week_spend'; amount: number; unit: Unit; since: number };
 
 export type NoteCode = Note['code'];
 
@@ -58,6 +60,8 @@ export interface AccountInfo {
 /** What one provider looks like right now. */
 export interface ProviderSnapshot {
   providerId: ProviderId;
+  /** Which account of the provider: null for the implicit one (environment and default locations), else its label. */
+  accountLabel: string | null;
   status: ProviderStatus;
   error: ProviderError | null;
   /** When the windows shown were fetched (the last success), epoch ms. */
@@ -80,9 +84,10 @@ export interface FetchData {
 }
 
 /** An empty snapshot for a provider that has not been polled yet. */
-export function emptySnapshot(providerId: ProviderId, status: ProviderStatus = 'unconfigured'): ProviderSnapshot {
+export function emptySnapshot(providerId: ProviderId, status: ProviderStatus = 'unconfigured', accountLabel: string | null = null): ProviderSnapshot {
   return {
     providerId,
+    accountLabel,
     status,
     error: null,
     fetchedAt: null,

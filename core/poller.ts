@@ -1,5 +1,6 @@
-// The poller: every provider on its own schedule, in parallel, single-flight per provider,
-// with backoff from core/resilience. Time and timers come from ports, so tests run on a FakeClock.
+// The poller: every provider account on its own schedule, in parallel, single-flight per account,
+// with backoff from core/resilience (two accounts of one provider never share a flight or a backoff). Time and timers come from ports, so tests run on a FakeClock.
+import { accountKey } from './accounts';
 import type { PollerView, ProviderId } from './model';
 import type { Clock, Scheduler } from './ports';
 import { runChain, DEFAULT_FETCH_TIMEOUT_MS, type Provider } from './provider';
@@ -24,13 +25,13 @@ export interface Poller {
   pause(): void;
   /** After resume: refreshes what is due and reschedules. */
   resume(): Promise<void>;
-  /** Fetches one provider (or all) now, joining a fetch already in flight. Throttled providers are skipped. */
+  /** Fetches every account of one provider (or all) now, joining a fetch already in flight. Throttled providers are skipped. */
   refreshNow(id?: ProviderId | null): Promise<void>;
   /** Refreshes only providers whose last attempt is older than `maxAgeMs` (e.g. when the popover opens). */
   refreshIfOlderThan(maxAgeMs: number): Promise<void>;
   view(): PollerView;
   subscribe(fn: (v: PollerView) => void): () => void;
-  /** Replaces the provider list: new ids are polled at once, removed ones dropped, same object kept as is. */
+  /** Replaces the provider list: new accounts are polled at once, removed ones dropped, same object kept as is. */
   setProviders(providers: Provider[]): void;
   setIntervalMs(ms: number): void;
 }
@@ -49,12 +50,12 @@ export function createPoller(opts: PollerOptions): Poller {
   let intervalMs = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
   let running = false;
   let paused = false;
-  const entries = new Map<ProviderId, Entry>();
+  const entries = new Map<string, Entry>();
   const listeners = new Set<(v: PollerView) => void>();
 
   const view = (): PollerView => ({
     snapshots: [...entries.values()].map((e) => e.state.snapshot),
-    refreshing: [...entries.values()].filter((e) => e.inflight !== null).map((e) => e.provider.id),
+    refreshing: [...new Set([...entries.values()].filter((e) => e.inflight !== null).map((e) => e.provider.id))],
   });
   const emit = () => {
     const v = view();
@@ -65,11 +66,11 @@ export function createPoller(opts: PollerOptions): Poller {
     e.cancelTimer?.();
     e.cancelTimer = null;
   };
-  const newEntry = (p: Provider): Entry => ({ provider: p, state: initialState(p.id), inflight: null, cancelTimer: null });
+  const newEntry = (p: Provider): Entry => ({ provider: p, state: initialState(p.id, labelOf(p)), inflight: null, cancelTimer: null });
 
   const schedule = (e: Entry) => {
     cancel(e);
-    if (!running || paused || entries.get(e.provider.id) !== e) return;
+    if (!running || paused || entries.get(keyOf(e.provider)) !== e) return;
     const delay = Math.max(0, e.state.nextDueAt - clock.now());
     e.cancelTimer = scheduler.schedule(delay, () => {
       e.cancelTimer = null;
@@ -90,7 +91,7 @@ export function createPoller(opts: PollerOptions): Poller {
         : applyFailure(e.state, outcome.error, now, policy);
     })().finally(() => {
       e.inflight = null;
-      if (entries.get(e.provider.id) === e) {
+      if (entries.get(keyOf(e.provider)) === e) {
         schedule(e);
         emit();
       }
@@ -99,7 +100,7 @@ export function createPoller(opts: PollerOptions): Poller {
     return e.inflight;
   };
 
-  for (const p of opts.providers) entries.set(p.id, newEntry(p));
+  for (const p of opts.providers) entries.set(keyOf(p), newEntry(p));
 
   const selected = (id?: ProviderId | null) =>
     [...entries.values()].filter((e) => id === undefined || id === null || e.provider.id === id);
@@ -142,21 +143,22 @@ export function createPoller(opts: PollerOptions): Poller {
       return () => listeners.delete(fn);
     },
     setProviders(providers) {
-      const wanted = new Set(providers.map((p) => p.id));
+      const wanted = new Set(providers.map(keyOf));
       // Entries left out of the new list are dropped when the map is rebuilt below.
-      for (const [id, e] of entries) if (!wanted.has(id)) cancel(e);
-      const ordered = new Map<ProviderId, Entry>();
+      for (const [key, e] of entries) if (!wanted.has(key)) cancel(e);
+      const ordered = new Map<string, Entry>();
       const fresh: Entry[] = [];
       for (const p of providers) {
-        const old = entries.get(p.id);
+        const key = keyOf(p);
+        const old = entries.get(key);
         if (old && old.provider === p) {
-          ordered.set(p.id, old);
+          ordered.set(key, old);
           continue;
         }
         if (old) cancel(old);
         // A replaced provider (e.g. a new key) keeps nothing from the old one's data.
         const e = newEntry(p);
-        ordered.set(p.id, e);
+        ordered.set(key, e);
         fresh.push(e);
       }
       entries.clear();
@@ -176,4 +178,13 @@ export function createPoller(opts: PollerOptions): Poller {
       }
     },
   };
+}
+
+function labelOf(p: Provider): string | null {
+  return p.accountLabel ?? null;
+}
+
+/** Entries are per account: the provider id alone would make two accounts share one flight and one backoff. */
+function keyOf(p: Provider): string {
+  return accountKey(p.id, labelOf(p));
 }

@@ -20,6 +20,11 @@ export function providerName(id: string): string {
   return descriptorOf(id)?.displayName ?? id;
 }
 
+/** A provider's account as a sentence names it: "Claude" for the implicit account, "Claude (work)" for a labelled one. */
+export function accountName(id: string, label: string | null): string {
+  return label === null ? providerName(id) : `${providerName(id)} (${label})`;
+}
+
 /** How the failed request came about: the poller tries again by itself; a one-off check does not. */
 export interface ErrorContext {
   /** False for a one-off request (testing or saving a key): nothing retries it, so words never say so. */

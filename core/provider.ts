@@ -13,6 +13,8 @@ export interface Source {
 export interface Provider {
   id: ProviderId;
   displayName: string;
+  /** The account this instance polls: null (or absent) for the implicit one, else its label. */
+  accountLabel?: string | null;
   /** Tried in order: a later source is asked only when the earlier ones failed. */
   sources: Source[];
   /** Backoff after a 429 that carries no Retry-After (some endpoints throttle for long). */

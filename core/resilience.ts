@@ -27,8 +27,8 @@ const FIRST_RETRY_MS = 30_000;
 const SPEND_CAP_RECHECK_MS = 60 * MINUTE;
 
 /** The state of a provider that has never been polled. */
-export function initialState(providerId: ProviderId): ProviderState {
-  return { snapshot: emptySnapshot(providerId, 'unconfigured'), consecutiveFailures: 0, nextDueAt: 0, blockedUntil: 0 };
+export function initialState(providerId: ProviderId, accountLabel: string | null = null): ProviderState {
+  return { snapshot: emptySnapshot(providerId, 'unconfigured', accountLabel), consecutiveFailures: 0, nextDueAt: 0, blockedUntil: 0 };
 }
 
 /** Folds a successful fetch into the state: status ok, windows backfilled from last-known resets. */
@@ -44,6 +44,7 @@ export function applySuccess(
   return {
     snapshot: {
       providerId: state.snapshot.providerId,
+      accountLabel: state.snapshot.accountLabel,
       status: 'ok',
       error: null,
       fetchedAt: now,
@@ -73,7 +74,7 @@ export function applyFailure(state: ProviderState, error: ProviderError, now: nu
   const blockedUntil = error.kind === 'rate_limited' ? now + delay : 0;
   if (error.kind === 'unconfigured') {
     return {
-      snapshot: { ...emptySnapshot(prev.providerId, 'unconfigured'), error, attemptedAt: now },
+      snapshot: { ...emptySnapshot(prev.providerId, 'unconfigured', prev.accountLabel), error, attemptedAt: now },
       consecutiveFailures: failures,
       nextDueAt: now + policy.intervalMs,
       blockedUntil: 0,

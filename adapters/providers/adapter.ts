@@ -1,6 +1,7 @@
 // The I/O half of a provider: how its credential is found and its sources are wired to real ports.
 import type { ProviderError, Result } from '../../core/errors';
 import type { HttpClient } from '../../core/ports';
+import type { AccountSetting } from '../../core/accounts';
 import type { Provider } from '../../core/provider';
 import type { ProviderDescriptor } from '../../core/providers/descriptor';
 import type { AppConfig, ComposeDeps } from './context';
@@ -17,10 +18,13 @@ export interface CredentialLocation {
 
 export interface ProviderAdapter {
   readonly descriptor: ProviderDescriptor;
-  /** The provider with its ordered sources, wired to the configured URL and credential. */
-  build(config: AppConfig, deps: ComposeDeps): Provider;
-  /** Where its credential comes from, as safe labels for Settings (never the secret). */
-  credentialStatus(config: AppConfig, deps: ComposeDeps): Promise<CredentialLocation>;
+  /**
+   * The provider with its ordered sources, wired to the configured URL and credential: the implicit
+   * account's (environment and default locations) without `account`, else that account's own key or folder.
+   */
+  build(config: AppConfig, deps: ComposeDeps, account?: AccountSetting): Provider;
+  /** Where its credential comes from (the implicit account's, or `account`'s), as safe labels (never the secret). */
+  credentialStatus(config: AppConfig, deps: ComposeDeps, account?: AccountSetting): Promise<CredentialLocation>;
   /** Providers whose key Quotabar stores: asks the provider whether `key` works (label is safe to show). */
   validateKey?(http: HttpClient, baseUrl: string, key: string): Promise<Result<{ label: string | null }>>;
   /** Providers whose key Quotabar stores: the key as it may be shown. */

@@ -7,7 +7,8 @@ import { claude } from '../../core/providers/claude/descriptor';
 import { createClaudeProvider } from '../../core/providers/claude/provider';
 import { StderrLogger } from '../stderr-logger';
 import type { ProviderAdapter } from './adapter';
-import { configFor, providerHttp } from './context';
+import type { AccountSetting } from '../../core/accounts';
+import { configFor, providerHttp, type AppConfig } from './context';
 
 export const CLAUDE_KEYCHAIN_SERVICE = claude.credentials.vendorKeychainService;
 const KEYCHAIN_TIMEOUT_MS = 15_000;
@@ -124,17 +125,26 @@ export async function readMacKeychainClaude(timeoutMs: number = KEYCHAIN_TIMEOUT
   });
 }
 
+/**
+ * The reader's deps for one account. A labelled account reads only its own folder: the macOS keychain
+ * item belongs to Claude Code's default sign-in, which is the implicit account's.
+ */
+function readerDeps(config: AppConfig, files: FileSource, account?: AccountSetting): ClaudeCredentialReaderDeps {
+  const configDir = configFor(config, claude.id, account).dir ?? '';
+  return account ? { files, configDir, platform: config.platform, readMacKeychain: async () => null } : { files, configDir, platform: config.platform };
+}
+
 export const claudeAdapter: ProviderAdapter = {
   descriptor: claude,
-  build(config, deps) {
-    const { url, dir } = configFor(config, claude.id);
+  build(config, deps, account) {
+    const { url } = configFor(config, claude.id, account);
     return createClaudeProvider({
       http: providerHttp(config, deps, url),
       clock: deps.clock,
       baseUrl: url,
-      getCredentials: createClaudeCredentialLookup({ files: deps.files, configDir: dir ?? '', platform: config.platform }),
+      getCredentials: createClaudeCredentialLookup(readerDeps(config, deps.files, account)),
       logger: deps.logger ?? new StderrLogger(),
     });
   },
-  credentialStatus: (config, deps) => describeClaudeCredentials({ files: deps.files, configDir: configFor(config, claude.id).dir ?? '', platform: config.platform }),
+  credentialStatus: (config, deps, account) => describeClaudeCredentials(readerDeps(config, deps.files, account)),
 };

@@ -40,8 +40,11 @@ export function providerHttp(config: AppConfig, deps: Pick<ComposeDeps, 'httpFor
   return deps.httpFor ? deps.httpFor(baseUrl) : httpForBase(baseUrl, config.timeoutMs);
 }
 
-/** A provider's configured base URL and credential locations (every registered id has both). */
-export function configFor(config: AppConfig, id: ProviderId): { url: string } & ResolvedCredentials {
+/**
+ * A provider's configured base URL and credential locations (every registered id has both). For a
+ * labelled account the environment's key does not apply and its folder is the account's own.
+ */
+export function configFor(config: AppConfig, id: ProviderId, account?: { dir?: string }): { url: string } & ResolvedCredentials {
   const creds = config.credentials[id] ?? { envKey: null, dir: null };
-  return { url: config.urls[id] ?? '', ...creds };
+  return { url: config.urls[id] ?? '', ...(account ? { envKey: null, dir: account.dir ?? null } : creds) };
 }

@@ -32,6 +32,7 @@ afterEach(async () => {
 
 const snap = (over: Partial<ProviderSnapshot>): ProviderSnapshot => ({
   providerId: 'claude',
+  accountLabel: null,
   status: 'ok',
   error: null,
   fetchedAt: 1000,

@@ -21,6 +21,7 @@ function driver(settings: Partial<Settings> = {}) {
 
 const snap = (w: UsageWindow, fetchedAt: number, providerId = 'claude'): ProviderSnapshot => ({
   providerId,
+  accountLabel: null,
   status: 'ok',
   error: null,
   fetchedAt,

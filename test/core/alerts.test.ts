@@ -218,6 +218,7 @@ describe('alert words', () => {
     id: 'codex/session/threshold',
     kind: 'threshold',
     providerId: 'codex',
+    accountLabel: null,
     windowId: 'session',
     windowLabel: '5-hour window',
     windowKind: 'session',

@@ -45,3 +45,21 @@ describe('what has been recorded', () => {
     expect(Object.fromEntries(recordedUpTo([snap('codex', T0)], new Map()))).toEqual({ codex: T0 });
   });
 });
+
+describe('history samples of several accounts of one provider', () => {
+  const acc = (providerId: string, label: string | null, fetchedAt: number): ProviderSnapshot => ({ ...snap(providerId, fetchedAt), accountLabel: label });
+
+  it('stamps each sample with its account label (null for the implicit account)', () => {
+    for (const id of ['openrouter', 'codex', 'claude']) {
+      const labels = samplesFromSnapshots([acc(id, null, T0), acc(id, 'work', T0), acc(id, 'home', T0)]).map((s) => s.accountLabel);
+      expect(labels).toEqual([null, null, 'work', 'work', 'home', 'home']);
+    }
+  });
+
+  it('remembers what was recorded per account: a new fetch of one account does not hide the other’s', () => {
+    const first = [acc('codex', 'work', T0), acc('codex', 'home', T0)];
+    const done = recordedUpTo(first, new Map());
+    const later = [acc('codex', 'work', T0), acc('codex', 'home', T0 + 5)];
+    expect(samplesFromSnapshots(later, done).map((s) => s.accountLabel)).toEqual(['home', 'home']);
+  });
+});

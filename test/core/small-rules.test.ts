@@ -79,6 +79,7 @@ describe('notification words', () => {
     id: 'x',
     kind: 'threshold',
     providerId: 'claude',
+    accountLabel: null,
     windowId: 'session',
     windowLabel: '5-hour',
     windowKind: 'session',
