@@ -23,7 +23,8 @@ describe('Retry-After', () => {
   });
 
   it('ignores a negative or signed delay rather than reading it as a year (which meant: retry now)', () => {
-    for (const v of ['-5', '-0', '+30', '-1.5', '1e3']) expect(parseRetryAfter(v, NOW), v).toBeNull();
+    for (const v of ['-5', '-0', '+30', '-1.5', '1e3', 'x5', 'in 30', '5.']) expect(parseRetryAfter(v, NOW), v).toBeNull();
+    expect(parseRetryAfter('1.25', NOW)).toBe(1250);
   });
 });
 
