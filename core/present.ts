@@ -3,6 +3,7 @@
 import { lowBalanceOf } from './alerts';
 import { assertNever, type AuthHint, type ProviderError } from './errors';
 import type { Note, ProviderSnapshot, UsageWindow } from './model';
+import type { Pace } from './pace';
 import type { ProviderDescriptor } from './providers/descriptor';
 import { descriptorOf, keyProvider } from './providers/registry';
 import { DAY, HOUR, MINUTE } from './time';
@@ -180,6 +181,8 @@ export function describeNote(n: Note, now: number | null = null): string | null 
       return 'The account needs verification.';
     case 'observed_at':
       return now === null ? `Last observed ${new Date(n.at).toISOString()}.` : `Last observed ${formatAgo(n.at, now)}.`;
+    case 'week_spend':
+      return null; // shown as the runway (runwayText)
     default:
       return assertNever(n);
   }
@@ -246,6 +249,22 @@ export function formatResetsIn(resetsAt: number | null, now: number, opts: { liv
   const left = resetsAt - now;
   // A live countdown has no "0 s": under a whole second left, the reset is due.
   return left <= 0 || (opts.live && left < SECOND) ? 'resetting now' : `resets in ${formatDuration(left, opts)}`;
+}
+
+/** "12 % in deficit · runs out in 40 min", "8 % in reserve · lasts until reset", "on pace · …". */
+export function paceText(p: Pace, now: number): string {
+  const delta = Math.round(Math.abs(p.deltaPercent));
+  const stand = delta === 0 ? 'on pace' : `${delta} % ${p.deltaPercent > 0 ? 'in deficit' : 'in reserve'}`;
+  if (p.runsOutAt === null) return `${stand} · lasts until reset`;
+  return p.runsOutAt <= now ? `${stand} · used up until reset` : `${stand} · runs out in ${formatDuration(p.runsOutAt - now)}`;
+}
+
+/** "≈ 4 days at this week's pace", "≈ 18 h at this week's pace", "no credit left" (days from core/runway.ts). */
+export function runwayText(days: number): string {
+  if (days <= 0) return 'no credit left';
+  if (days < 1) return `≈ ${formatDuration(Math.round(days * 24) * HOUR || HOUR)} at this week's pace`;
+  const d = Math.round(days);
+  return `≈ ${d} ${d === 1 ? 'day' : 'days'} at this week's pace`;
 }
 
 /** "7 min ago", "just now". */

@@ -94,6 +94,6 @@ export const OPENROUTER_SCENARIOS: Scenario[] = [
     hostile: { key: keyWith({ limit_reset: 'fortnightly', expires_at: 'soon' }) },
     // An open enum we cannot compute a reset for. A credit window's null reset may mean "never", so the
     // old daily reset is not carried over: no reset time beats a wrong one.
-    expect: { reads: [{ id: 'key-limit', label: 'Key limit', resetsAt: null, windowMinutes: null }], notes: [] },
+    expect: { reads: [{ id: 'key-limit', label: 'Key limit', resetsAt: null, windowMinutes: null }], notes: ['week_spend'] },
     maxRequests: AT_INTERVAL },
 ];

@@ -7,7 +7,7 @@ import { asBool, asNumber, asObject, asText, parseJson } from '../../json';
 import { makeWindow, type FetchData, type Note, type UsageWindow } from '../../model';
 import type { Clock, CredentialLookup, HttpClient, HttpResponse } from '../../ports';
 import type { Provider, Source } from '../../provider';
-import { nextUtcMidnight, nextUtcMonday, nextUtcMonthStart, parseIso } from '../../time';
+import { DAY, nextUtcMidnight, nextUtcMonday, nextUtcMonthStart, parseIso } from '../../time';
 import { keyFingerprint, maskKey } from './key';
 import { openrouter } from './descriptor';
 
@@ -167,6 +167,10 @@ export function toOpenRouterWindows(
   else if (credits?.kind === 'no_spending_limit') {
     notes.push({ code: 'no_spending_limit' });
     windows = spendWindows(key, now);
+  }
+  // The runway (core/runway.ts) needs this week's spend beside a balance; spend windows show it themselves.
+  if (windows.some((w) => w.remaining !== null) && key.usageWeekly !== null) {
+    notes.push({ code: 'week_spend', amount: key.usageWeekly, unit: 'usd', since: nextUtcMonday(now) - 7 * DAY });
   }
   if (key.isFreeTier === true) notes.push({ code: 'free_tier' });
   if (key.expiresAt !== null) notes.push({ code: 'key_expires', at: key.expiresAt });

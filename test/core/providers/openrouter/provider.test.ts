@@ -49,7 +49,13 @@ describe('OpenRouter /key with a spending cap', () => {
     expect(w).toMatchObject({ kind: 'credits', unit: 'usd', label: 'Weekly limit', limit: 20, remaining: 12.37, resetsAt: NEXT_MONDAY });
     expect(w.used).toBeCloseTo(7.63, 10);
     expect(w.usedPercent).toBeCloseTo(38.15, 10);
-    expect(notes).toEqual([]);
+    // This week's spend (from Monday 00:00 UTC) rides along for the runway.
+    expect(notes).toEqual([{ code: 'week_spend', amount: 7.63, unit: 'usd', since: Date.parse('2026-09-14T00:00:00Z') }]);
+  });
+
+  it('reports no week spend for an uncapped key that shows spend windows', () => {
+    const { notes } = toOpenRouterWindows(key('key-uncapped'), { kind: 'no_spending_limit' }, Date.parse(WEDNESDAY));
+    expect(notes.map((n) => n.code)).not.toContain('week_spend');
   });
 
   it('falls back to the usage field matching the reset period when limit_remaining is missing', () => {
