@@ -7,7 +7,9 @@ import { createPoller, type Poller } from '../core/poller';
 import type { Clock, FileSource, HistoryStore, HttpClient, Notifier, Scheduler, SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
 import type { Settings } from '../core/settings';
+import { accountKey, enabledAccountsOf, type AccountSetting } from '../core/accounts';
 import {
+  buildAccount,
   buildAllProviders,
   buildProvider,
   credentialStatuses,
@@ -103,7 +105,30 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   let alerts: AlertState = initialAlertState();
   const settingsListeners = new Set<(v: SettingsView) => void>();
 
-  let providers: Provider[] = buildAllProviders(config, deps);
+  let providers: Provider[] = buildAllProviders(config, deps, undefined, settings.accounts);
+  // Which settings each labelled account was built from: an unchanged account keeps its instance
+  // (and so its data and backoff) when the list changes.
+  const builtFrom = new Map<Provider, string>();
+  for (const p of providers) {
+    const a = settings.accounts.find((x) => x.providerId === p.id && x.label === p.accountLabel);
+    if (a) builtFrom.set(p, JSON.stringify(a));
+  }
+  const rebuildAccounts = (accounts: readonly AccountSetting[]) => {
+    const byKey = new Map(providers.filter((p) => p.accountLabel).map((p) => [accountKey(p.id, p.accountLabel ?? null), p]));
+    providers = providers
+      .filter((p) => !p.accountLabel)
+      .flatMap((implicit) => [
+        implicit,
+        ...enabledAccountsOf(accounts, implicit.id).map((a) => {
+          const old = byKey.get(accountKey(a.providerId, a.label));
+          if (old && builtFrom.get(old) === JSON.stringify(a)) return old;
+          const p = buildAccount(a, config, deps);
+          builtFrom.set(p, JSON.stringify(a));
+          return p;
+        }),
+      ]);
+    poller.setProviders(providers);
+  };
   const poller: Poller = createPoller({
     providers,
     clock,
@@ -153,19 +178,24 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // Updates run one at a time: two quick changes must not both start from the same old settings.
   const serial = serialQueue();
   const applyUpdate = async (patch: Partial<Settings>): Promise<SettingsView> => {
-    const next = applySettingsPatch(settings, patch);
+    // Accounts may have been added or removed with `quotabar account` since the app read the file:
+    // a change made here must not write them away, so the file's list is the base.
+    const base = patch.accounts ? settings : { ...settings, accounts: (await store.load()).settings.accounts };
+    const next = applySettingsPatch(base, patch);
     const saved = await store.save(next);
     if (!saved.ok) throw new Error(`Settings could not be saved (${saved.error.code}).`);
     const intervalChanged = next.refreshIntervalSec !== settings.refreshIntervalSec;
+    const accountsChanged = JSON.stringify(next.accounts) !== JSON.stringify(settings.accounts);
     settings = next;
     if (intervalChanged) poller.setIntervalMs(next.refreshIntervalSec * 1000);
+    if (accountsChanged) rebuildAccounts(next.accounts);
     return publishSettings(credentials ?? readCredentials());
   };
 
   // A changed key gets a new provider: its old data and backoff must not carry over.
   const keyed = keyProvider();
   const replaceKeyed = () => {
-    providers = providers.map((p) => (p.id === keyed.id ? buildProvider(keyed.id, config, deps) : p));
+    providers = providers.map((p) => (p.id === keyed.id && !p.accountLabel ? buildProvider(keyed.id, config, deps) : p));
     poller.setProviders(providers);
   };
 
