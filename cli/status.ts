@@ -22,7 +22,7 @@ export async function runStatus(
   poller.stop();
   const snaps = poller.view().snapshots;
   const { lowBalanceUsd } = await readSettings(deps, io);
-  io.stdout(c.json ? statusJson(snaps, lowBalanceUsd) + '\n' : renderTable(snaps, deps.clock.now(), lowBalanceUsd));
+  io.stdout(c.json ? statusJson(snaps, lowBalanceUsd, deps.clock.now()) + '\n' : renderTable(snaps, deps.clock.now(), lowBalanceUsd));
   // After the output: the history write (and loading its driver) never delays what the user reads.
   await (await import('./history')).recordStatus(snaps, io, deps.clock);
   return 0;

@@ -6,12 +6,16 @@ import {
   describeNote,
   formatDuration,
   lowBalanceLine,
+  paceText,
   planLabel,
   planOf,
   providerName,
+  runwayText,
   windowAmounts,
   windowFigure,
 } from '../core/present';
+import { paceOf } from '../core/pace';
+import { runwayOf } from '../core/runway';
 
 const HEAD = ['PROVIDER', 'WINDOW', 'USED', 'AMOUNT', 'RESETS IN', 'STATUS', 'SOURCE'];
 
@@ -20,7 +24,8 @@ const HEAD = ['PROVIDER', 'WINDOW', 'USED', 'AMOUNT', 'RESETS IN', 'STATUS', 'SO
  * below `lowBalanceUsd` (the app's alert line; 0 is off) reads `low`, not `ok`.
  */
 export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUsd = 0): string {
-  const rows: string[][] = [];
+  // A string is a note printed under the row before it, outside the columns.
+  const rows: Array<string[] | string> = [];
   const messages: string[] = [];
   for (const s of snaps) {
     const plan = planOf(s);
@@ -32,7 +37,11 @@ export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUs
     for (const [i, w] of s.windows.entries()) {
       const resets = w.resetsAt === null ? '—' : w.resetsAt <= now ? 'now' : formatDuration(w.resetsAt - now);
       rows.push([i === 0 ? name : '', w.label, windowFigure(w), windowAmounts(w) ?? '', resets, i === 0 ? status : '', i === 0 ? source : '']);
+      const pace = paceOf(w, now);
+      if (pace) rows.push(`pace: ${paceText(pace, now)}`);
     }
+    const runway = runwayOf(s);
+    if (runway !== null) rows.push(`runway: ${runwayText(runway)}`);
     const lowLine = lowBalanceLine(s, lowBalanceUsd);
     if (lowLine) messages.push(lowLine);
     if (s.error) {
@@ -45,7 +54,10 @@ export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUs
       if (text) messages.push(`${providerName(s.providerId)}: ${text}`);
     }
   }
-  const widths = HEAD.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+  const cells = rows.filter((r): r is string[] => typeof r !== 'string');
+  const widths = HEAD.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c]!.length)));
+  // Notes start under the WINDOW column.
+  const line = (r: string[] | string) =>
+    typeof r === 'string' ? ' '.repeat(widths[0]! + 2) + r : r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
   return [line(HEAD), ...rows.map(line), ...(messages.length ? ['', ...messages] : [])].join('\n') + '\n';
 }
