@@ -293,7 +293,8 @@ export function formatAmount(value: number, unit: string): string {
  */
 export function formatPercent(p: number): string {
   if (p > 0 && p < 1) return `${Math.round(p * 10) / 10} %`;
-  if (p > 99 && p < 100) return `${Math.min(99.9, Math.floor(p * 10 + 1e-9) / 10)} %`;
+  // min: p*10 can round up to 1000 in floating point for a p a hair under 100.
+  if (p > 99 && p < 100) return `${Math.min(99.9, Math.floor(p * 10) / 10)} %`;
   return `${Math.round(p)} %`;
 }
 
