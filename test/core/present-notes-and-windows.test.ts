@@ -60,6 +60,7 @@ describe('durations at the unit boundaries', () => {
 
 describe('a time limit that ran out', () => {
   it('is in ms under a second, tenths under ten seconds, whole seconds above, and never rounded up', () => {
+    expect(formatDeadline(-5)).toBe('0 ms');
     expect(formatDeadline(0)).toBe('0 ms');
     expect(formatDeadline(400)).toBe('400 ms');
     expect(formatDeadline(999.9)).toBe('999 ms');
