@@ -68,6 +68,12 @@ export function ProviderCard({ card, bridge }: Props) {
         </ul>
       )}
 
+      {card.runway && (
+        <p className="runway" data-testid="runway">
+          {card.runway}
+        </p>
+      )}
+
       {card.notes.length > 0 && (
         <ul className="notes">
           {card.notes.map((n) => (

@@ -1,4 +1,4 @@
-// One window: label and headline, a bar coloured by level, the countdown and the amounts.
+// One window: label and headline, a bar coloured by level, the countdown and the amounts, and its pace.
 import type { WindowView } from '../view-model/window-view';
 
 export function WindowMeter({ w, providerName }: { w: WindowView; providerName: string }) {
@@ -28,6 +28,7 @@ export function WindowMeter({ w, providerName }: { w: WindowView; providerName: 
           {w.detail && <span className="amounts">{w.detail}</span>}
         </div>
       )}
+      {w.pace && <div className="pace">{w.pace}</div>}
     </li>
   );
 }

@@ -4,7 +4,8 @@ import type { PollerView, ProviderSnapshot } from '../../core/model';
 import { assertNever } from '../../core/errors';
 import { updatedText } from './format';
 import { toWindowView, type WindowContext, type WindowView } from './window-view';
-import { describeNote, planLabel, planOf, providerName } from '../../core/present';
+import { describeNote, planLabel, planOf, providerName, runwayText } from '../../core/present';
+import { runwayOf } from '../../core/runway';
 import { problemFor, type Problem } from './problem';
 import { credentialState, type CredentialState } from './credentials';
 
@@ -23,6 +24,8 @@ export interface CardView {
   badge: Badge;
   windows: WindowView[];
   notes: string[];
+  /** "≈ 4 days at this week's pace": how long the credit lasts (core/runway.ts), or null. */
+  runway: string | null;
   problem: Problem | null;
   /** The sign-in or key as Settings judges it (the same function): a refused one is never "found" there. */
   credential: CredentialState;
@@ -73,6 +76,7 @@ export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshin
   const problem = s.error && s.status !== 'ok' ? problemFor(s.error, s.providerId) : null;
   const unconfigured = s.status === 'unconfigured';
   const pending = isPending(s);
+  const runway = unconfigured ? null : runwayOf(s);
   return {
     providerId: s.providerId,
     name: providerName(s.providerId),
@@ -81,6 +85,7 @@ export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshin
     windows: unconfigured ? [] : s.windows.map((w) => toWindowView(w, ctx)),
     // `now` passed explicitly: as a map callback, describeNote would take the index for it.
     notes: s.notes.map((n) => describeNote(n, ctx.now)).filter((t): t is string => t !== null),
+    runway: runway === null ? null : runwayText(runway),
     problem: problem ?? (unconfigured && !pending ? problemFor({ kind: 'unconfigured', what: s.providerId }, s.providerId) : null),
     credential: credentialState(null, s).state,
     updated: updatedText(s.fetchedAt, ctx.now),

@@ -1,6 +1,7 @@
 // One meter as the popover draws it: a percent bar, or an amount for credit without a cap.
 import type { UsageWindow } from '../../core/model';
-import { formatAmount, formatResetsIn, windowAmounts, windowFigure } from '../../core/present';
+import { formatAmount, formatResetsIn, paceText, windowAmounts, windowFigure } from '../../core/present';
+import { paceOf } from '../../core/pace';
 import { levelForBalance, levelForPercent, type Level } from '../../core/levels';
 
 export type WindowDisplay =
@@ -20,6 +21,8 @@ export interface WindowView {
   detail: string | null;
   /** "resets in 3 h 12 min", or null when the window does not reset. */
   countdown: string | null;
+  /** "8 % in reserve · lasts until reset", or null where pace does not apply (core/pace.ts). */
+  pace: string | null;
 }
 
 export interface WindowContext {
@@ -31,7 +34,8 @@ export interface WindowContext {
 /** Builds the view of one window; cheap enough to rerun every second for the countdown. */
 export function toWindowView(w: UsageWindow, ctx: WindowContext): WindowView {
   const countdown = formatResetsIn(w.resetsAt, ctx.now, { live: true });
-  const base = { id: w.id, label: w.label, countdown };
+  const pace = paceOf(w, ctx.now);
+  const base = { id: w.id, label: w.label, countdown, pace: pace && paceText(pace, ctx.now) };
   if (w.usedPercent !== null && Number.isFinite(w.usedPercent)) {
     return {
       ...base,
