@@ -1,10 +1,12 @@
 // Argument parsing for the CLI: a closed set of commands, a one-line error for anything else.
+import { labelProblem } from '../core/accounts';
 import type { ProviderId } from '../core/model';
 import { cliNamesText, KEY_PROVIDERS, providerByCliName } from '../core/providers/registry';
 import { infoCommand } from './help';
 
 export type Command =
-  | { cmd: 'status'; json: boolean; providers: ProviderId[] | null }
+  | { cmd: 'status'; json: boolean; providers: ProviderId[] | null; account: string | null }
+  | AccountCommand
   | { cmd: 'key-set'; providerId: ProviderId }
   | { cmd: 'key-remove'; providerId: ProviderId }
   | HistoryCommand
@@ -23,6 +25,13 @@ export interface HistoryCommand {
   format: 'table' | 'json' | 'csv';
 }
 
+/** `quotabar account list|add|remove`: the labelled accounts kept in the settings file. */
+export type AccountCommand =
+  | { cmd: 'account-list'; json: boolean }
+  /** `dir` is the folder option's value for providers that sign in with a folder; null for key providers. */
+  | { cmd: 'account-add'; providerId: ProviderId; label: string; dir: string | null }
+  | { cmd: 'account-remove'; providerId: ProviderId; label: string };
+
 export type Parsed = { ok: true; command: Command } | { ok: false; message: string };
 
 /** Parses argv (without node and script). `status` is the default command. */
@@ -33,6 +42,7 @@ export function parseArgs(argv: string[]): Parsed {
   const first = args[0] && !args[0].startsWith('-') ? args.shift()! : 'status';
   if (first === 'status') return parseStatus(args);
   if (first === 'history') return parseHistory(args);
+  if (first === 'account') return parseAccount(args);
   if (first === 'key') {
     const [action, provider, ...rest] = args;
     const names = KEY_PROVIDERS.map((p) => p.cli.name);
@@ -47,11 +57,16 @@ export function parseArgs(argv: string[]): Parsed {
 
 function parseStatus(args: string[]): Parsed {
   let json = false;
+  let account: string | null = null;
   const providers: ProviderId[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--json') json = true;
-    else if (a === '--provider' || a.startsWith('--provider=')) {
+    else if (a === '--account' || a.startsWith('--account=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (!v) return { ok: false, message: '--account needs a label' };
+      account = v;
+    } else if (a === '--provider' || a.startsWith('--provider=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       if (!v) return { ok: false, message: `--provider needs a value: ${cliNamesText()}` };
       for (const p of v.split(',')) {
@@ -61,7 +76,7 @@ function parseStatus(args: string[]): Parsed {
       }
     } else return { ok: false, message: `unknown option '${a}' for status (try: quotabar --help)` };
   }
-  return { ok: true, command: { cmd: 'status', json, providers: providers.length ? providers : null } };
+  return { ok: true, command: { cmd: 'status', json, providers: providers.length ? providers : null, account } };
 }
 
 function parseHistory(args: string[]): Parsed {
@@ -103,4 +118,42 @@ function parseSince(v: string): Since | null {
   const probe = new Date(Date.UTC(year, month - 1, d));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== d) return null;
   return { kind: 'day', year, month, day: d };
+}
+
+const ACCOUNT_USAGE = 'usage: quotabar account list [--json] | add <provider> --label L [folder option] | remove <provider> <label>';
+
+function parseAccount(args: string[]): Parsed {
+  const [action, ...rest] = args;
+  if (action === 'list') {
+    const bad = rest.find((a) => a !== '--json');
+    return bad ? { ok: false, message: `unknown option '${bad}' for account list` } : { ok: true, command: { cmd: 'account-list', json: rest.includes('--json') } };
+  }
+  if (action !== 'add' && action !== 'remove') return { ok: false, message: ACCOUNT_USAGE };
+  const [provider, ...opts] = rest;
+  const d = providerByCliName(provider ?? '');
+  if (!d) return { ok: false, message: `account ${action}: unknown provider '${provider ?? ''}' (expected ${cliNamesText()})` };
+  if (action === 'remove') {
+    const [label, extra] = opts;
+    if (!label || label.startsWith('-')) return { ok: false, message: `usage: quotabar account remove ${d.cli.name} <label>` };
+    if (extra !== undefined) return { ok: false, message: `account remove: unexpected argument '${extra}'` };
+    return { ok: true, command: { cmd: 'account-remove', providerId: d.id, label } };
+  }
+  const dirOption = d.cli.accountDirOption ?? null;
+  const usage = `usage: quotabar account add ${d.cli.name} --label L${dirOption ? ` ${dirOption} DIR` : ''}`;
+  const values: Record<string, string> = {};
+  for (let i = 0; i < opts.length; i++) {
+    const a = opts[i]!;
+    const name = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    if (name !== '--label' && name !== dirOption) return { ok: false, message: `account add: unknown option '${a}' (${usage})` };
+    const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : opts[++i];
+    if (!v) return { ok: false, message: `${name} needs a value` };
+    values[name] = v;
+  }
+  const label = values['--label'];
+  if (!label) return { ok: false, message: usage };
+  const problem = labelProblem(label);
+  if (problem) return { ok: false, message: `account add: ${problem}` };
+  const dir = dirOption ? values[dirOption] : null;
+  if (dirOption && !dir) return { ok: false, message: usage };
+  return { ok: true, command: { cmd: 'account-add', providerId: d.id, label, dir: dir ?? null } };
 }

@@ -35,6 +35,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       return setKey(config, deps, io, c.providerId);
     case 'key-remove':
       return removeKey(deps, io, c.providerId);
+    case 'account-list':
+    case 'account-add':
+    case 'account-remove':
+      return (await import('./account')).runAccount(c, config, deps, io);
     default:
       return assertNever(c);
   }

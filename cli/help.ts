@@ -31,6 +31,26 @@ function keyLines(): string {
   ).join('\n');
 }
 
+/** A command and what it does: side by side, or the words on the next line when the command is long. */
+function row(cmd: string, what: string): string {
+  return cmd.length > 33 ? `${cmd}\n${' '.repeat(35)}${what}` : cmd.padEnd(35) + what;
+}
+
+function accountLines(): string {
+  const add = all.map((p) =>
+    p.credentials.keychainAccount
+      ? row(`  quotabar account add ${p.cli.name} --label L`, `another ${p.displayName} key: read and checked like key set, kept as keychain entry '${p.credentials.keychainAccount}:L'`)
+      : p.cli.accountDirOption
+        ? row(`  quotabar account add ${p.cli.name} --label L ${p.cli.accountDirOption} DIR`, `another ${p.displayName} sign-in, read from DIR (${p.credentials.dir?.description ?? 'its folder'})`)
+        : null,
+  );
+  return [
+    row('  quotabar account list [--json]', 'the accounts added besides each provider’s default one'),
+    ...add.filter((l): l is string => l !== null),
+    row('  quotabar account remove P L', 'forget account L of provider P (and delete its stored key, if it has one)'),
+  ].join('\n');
+}
+
 function envLines(): string {
   const lines: string[] = [];
   for (const p of all) {
@@ -45,10 +65,11 @@ function envLines(): string {
 export const HELP = `quotabar — how much AI quota and credit is left
 
 Usage:
-  quotabar status [--json] [--provider ${all.map((p) => p.cli.name).join('|')}]
+  quotabar status [--json] [--provider ${all.map((p) => p.cli.name).join('|')}] [--account L]
   quotabar history [--provider P] [--account L] [--window ID] [--since 24h|7d|30d|YYYY-MM-DD] [--json | --csv]
                                    samples recorded by each status and each poll of the app (kept 30 days, then hourly)
 ${keyLines()}
+${accountLines()}
 
 Environment:
 ${envLines()}

@@ -21,12 +21,31 @@ function keyed(providerId?: string): { a: ProviderAdapter; account: string } {
  * rejected or could not be stored.
  */
 export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo, providerId?: string): Promise<number> {
+  const { a, account } = keyed(providerId);
+  const stored = await readCheckStore(config, deps, io, a, account);
+  if (typeof stored === 'number') return stored;
+  const d = a.descriptor;
+  io.stdout(`Saved ${d.displayName} key ${stored.label} in the system keychain.\n`);
+  if (config.credentials[d.id]?.envKey) io.stdout(`Note: ${d.credentials.envKey} is set and takes precedence over the stored key.\n`);
+  return 0;
+}
+
+/**
+ * Reads a key from stdin, refuses a wrong shape before any request, asks the provider, then stores it
+ * under `keychainName`. The key's safe label on success, else the exit code (1) after one line on stderr.
+ */
+export async function readCheckStore(
+  config: AppConfig,
+  deps: ComposeDeps,
+  io: CliIo,
+  a: ProviderAdapter,
+  keychainName: string,
+): Promise<{ label: string } | number> {
   const key = (await io.readStdin())?.trim() ?? '';
   if (key === '') {
     io.stderr('quotabar: cancelled\n');
     return 1;
   }
-  const { a, account } = keyed(providerId);
   const d = a.descriptor;
   // The same shape check as Settings (one home): a key of the wrong kind never leaves the machine.
   const problem = d.keyFormatProblem?.(key) ?? null;
@@ -40,14 +59,12 @@ export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo, pr
     io.stderr(`quotabar: key not saved: ${sentence(check.error, d.id)}\n`);
     return 1;
   }
-  const stored = await deps.secrets.set(account, key);
+  const stored = await deps.secrets.set(keychainName, key);
   if (!stored.ok) {
     io.stderr(`quotabar: key is valid but could not be stored: ${sentence(stored.error, d.id)}\n`);
     return 1;
   }
-  io.stdout(`Saved ${d.displayName} key ${check.value.label ?? a.maskKey!(key)} in the system keychain.\n`);
-  if (config.credentials[d.id]?.envKey) io.stdout(`Note: ${d.credentials.envKey} is set and takes precedence over the stored key.\n`);
-  return 0;
+  return { label: check.value.label ?? a.maskKey!(key) };
 }
 
 /** Deletes the stored key. Removing a key that is not there is not an error. */

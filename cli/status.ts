@@ -9,19 +9,26 @@ import { statusJson } from './json';
 import type { CliIo } from './io';
 import { renderTable } from './table';
 
-/** Polls once and prints. Exit 0 whenever it ran, even if a provider is in error. */
+/** Polls once and prints. Exit 0 whenever it ran, even if a provider is in error; 1 when `--account` matches no enabled account. */
 export async function runStatus(
   c: Extract<Command, { cmd: 'status' }>,
   config: AppConfig,
   deps: ComposeDeps,
   io: CliIo,
 ): Promise<number> {
-  const providers = buildAllProviders(config, deps, c.providers ?? undefined);
+  const settings = await readSettings(deps, io);
+  const all = buildAllProviders(config, deps, c.providers ?? undefined, settings.accounts);
+  // --account picks labelled accounts by label, case-insensitively like their uniqueness; the implicit ones have none.
+  const providers = c.account === null ? all : all.filter((p) => p.accountLabel?.toLowerCase() === c.account!.toLowerCase());
+  if (providers.length === 0 && c.account !== null) {
+    io.stderr(`quotabar: no enabled account labelled '${c.account}' (see: quotabar account list)\n`);
+    return 1;
+  }
   const poller = createPoller({ providers, clock: deps.clock, scheduler: deps.clock, timeoutMs: config.timeoutMs + 5000 });
   await poller.refreshNow();
   poller.stop();
   const snaps = poller.view().snapshots;
-  const { lowBalanceUsd } = await readSettings(deps, io);
+  const { lowBalanceUsd } = settings;
   io.stdout(c.json ? statusJson(snaps, lowBalanceUsd, deps.clock.now()) + '\n' : renderTable(snaps, deps.clock.now(), lowBalanceUsd));
   // After the output: the history write (and loading its driver) never delays what the user reads.
   await (await import('./history')).recordStatus(snaps, io, deps.clock);

@@ -9,7 +9,7 @@ import {
   paceText,
   planLabel,
   planOf,
-  providerName,
+  accountName,
   runwayText,
   windowAmounts,
   windowFigure,
@@ -29,7 +29,7 @@ export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUs
   const messages: string[] = [];
   for (const s of snaps) {
     const plan = planOf(s);
-    const name = providerName(s.providerId) + (plan ? ` (${planLabel(plan)})` : '');
+    const name = accountName(s.providerId, s.accountLabel) + (plan ? ` (${planLabel(plan)})` : '');
     const low = lowBalanceOf(s, lowBalanceUsd);
     const status = s.status === 'unconfigured' ? 'not set up' : s.status === 'ok' && low ? 'low' : s.status;
     const source = s.source ?? '—';
@@ -47,11 +47,11 @@ export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUs
     if (s.error) {
       const words = describeError(s.error, s.providerId, { surface: 'cli' });
       const when = s.status === 'stale' || (s.status === 'error' && s.windows.length) ? ' (showing last-known values)' : '';
-      messages.push(`${providerName(s.providerId)}: ${words.reason}${when}${words.action ? ` ${words.action}` : ''}`);
+      messages.push(`${accountName(s.providerId, s.accountLabel)}: ${words.reason}${when}${words.action ? ` ${words.action}` : ''}`);
     }
     for (const n of s.notes) {
       const text = describeNote(n, now);
-      if (text) messages.push(`${providerName(s.providerId)}: ${text}`);
+      if (text) messages.push(`${accountName(s.providerId, s.accountLabel)}: ${text}`);
     }
   }
   const cells = rows.filter((r): r is string[] => typeof r !== 'string');

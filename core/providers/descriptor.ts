@@ -53,8 +53,12 @@ export interface ProviderDescriptor {
   readonly keyFormatProblem?: (key: string) => string | null;
   /** Source ids in the order they are tried (recorded as a snapshot's `source`). */
   readonly sources: readonly string[];
-  /** The name the CLI accepts for it (`--provider`, `key set`), and other spellings it also accepts. */
-  readonly cli: { readonly name: string; readonly aliases: readonly string[] };
+  /**
+   * The name the CLI accepts for it (`--provider`, `key set`), and other spellings it also accepts.
+   * Providers with a `credentials.dir` name the option that gives an extra account's folder in
+   * `quotabar account add <name> --label L <accountDirOption> DIR`.
+   */
+  readonly cli: { readonly name: string; readonly aliases: readonly string[]; readonly accountDirOption?: string };
   /** Where the demo server answers for it: the base URL's path under the demo origin, and its endpoints. */
   readonly demo: { readonly basePath: string; readonly paths: readonly string[] };
 }

@@ -18,6 +18,6 @@ export const claude = {
     signInWith: 'Claude Code',
   },
   sources: ['claude:oauth/usage', 'claude:headers'],
-  cli: { name: 'claude', aliases: [] },
+  cli: { name: 'claude', aliases: [], accountDirOption: '--config-dir' },
   demo: { basePath: '', paths: ['/api/oauth/usage'] },
 } as const satisfies ProviderDescriptor;

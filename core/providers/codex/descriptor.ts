@@ -15,6 +15,6 @@ export const codex = {
     signInWith: 'Codex',
   },
   sources: ['codex:wham/usage', 'codex:headers', 'codex-logs'],
-  cli: { name: 'codex', aliases: [] },
+  cli: { name: 'codex', aliases: [], accountDirOption: '--home' },
   demo: { basePath: '/backend-api', paths: ['/backend-api/wham/usage'] },
 } as const satisfies ProviderDescriptor;
