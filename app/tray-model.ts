@@ -1,7 +1,7 @@
 // What the tray shows, as a pure function of the poller view: the tightest window's meter and a
 // tooltip naming it, plus which providers are stale or failing. Plain TS, no Electron.
 import type { PollerView, ProviderSnapshot } from '../core/model';
-import { describeError, formatAgo, formatPercent, formatResetsIn, lowBalanceLine, providerName, tightestWindow, windowFigure } from '../core/present';
+import { describeError, formatAgo, formatPercent, formatResetsIn, lowBalanceLine, accountName, tightestWindow, windowFigure } from '../core/present';
 import { levelForPercent } from '../core/levels';
 import type { MeterLevel, MeterStatus } from './tray-icon';
 
@@ -27,7 +27,7 @@ export function trayModel(view: PollerView | null, thresholds: readonly number[]
   if (tight) {
     const { snapshot, window: w } = tight;
     const resets = formatResetsIn(w.resetsAt, now);
-    lines.push(`${providerName(snapshot.providerId)} ${w.label}: ${formatPercent(w.usedPercent ?? 0)} used${resets ? `, ${resets}` : ''}`);
+    lines.push(`${accountName(snapshot.providerId, snapshot.accountLabel)} ${w.label}: ${formatPercent(w.usedPercent ?? 0)} used${resets ? `, ${resets}` : ''}`);
   } else {
     lines.push('Quotabar');
   }
@@ -56,7 +56,7 @@ export function menuRows(view: PollerView | null, now: number): string[] {
   const rows: string[] = [];
   for (const s of view?.snapshots ?? []) {
     if (s.status === 'unconfigured') continue;
-    const name = providerName(s.providerId);
+    const name = accountName(s.providerId, s.accountLabel);
     const w = tightestWindow([s])?.window ?? s.windows[0];
     if (!w) {
       rows.push(problemLine(s, now) ?? `${name}: no data yet`);
@@ -78,7 +78,7 @@ function worstStatus(snaps: ProviderSnapshot[]): MeterStatus {
 }
 
 function problemLine(s: ProviderSnapshot, now: number): string | null {
-  const name = providerName(s.providerId);
+  const name = accountName(s.providerId, s.accountLabel);
   if (s.status === 'stale') return s.fetchedAt === null ? `${name}: not updated` : `${name}: updated ${formatAgo(s.fetchedAt, now)}`;
   if (s.status === 'error' && s.error) return `${name}: ${describeError(s.error, s.providerId).reason}`;
   return null;

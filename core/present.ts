@@ -196,7 +196,7 @@ export function lowBalanceText(remaining: number, threshold: number, unit: strin
 /** "<Provider> credit is low: $0.80 left (alert below $2.00)", or null when it is not below `lineUsd`. */
 export function lowBalanceLine(s: ProviderSnapshot, lineUsd: number): string | null {
   const low = lowBalanceOf(s, lineUsd);
-  return low ? `${providerName(s.providerId)} credit is low: ${lowBalanceText(low.remaining, low.threshold, low.unit)}` : null;
+  return low ? `${accountName(s.providerId, s.accountLabel)} credit is low: ${lowBalanceText(low.remaining, low.threshold, low.unit)}` : null;
 }
 
 /** The plan label of a snapshot, if any note or account carries one. */

@@ -118,7 +118,7 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
             </button>
           </section>
         )}
-        {mode.mode === 'cards' && mode.cards.map((card) => <ProviderCard key={card.providerId} card={card} bridge={bridge} />)}
+        {mode.mode === 'cards' && mode.cards.map((card) => <ProviderCard key={card.key} card={card} bridge={bridge} />)}
       </main>
 
       <footer className="bottom">

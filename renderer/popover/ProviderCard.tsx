@@ -18,12 +18,13 @@ export function ProviderCard({ card, bridge }: Props) {
       className={`card tone-${card.badge.tone}${compact ? ' compact' : ''}`}
       data-provider={card.providerId}
       data-credential={card.credential}
-      aria-labelledby={`name-${card.providerId}`}
+      data-account={card.accountLabel ?? undefined}
+      aria-labelledby={`name-${card.key}`}
       aria-busy={card.refreshing}
     >
       <header className="card-head">
         <div className="card-title">
-          <h2 id={`name-${card.providerId}`}>{card.name}</h2>
+          <h2 id={`name-${card.key}`}>{card.name}</h2>
           {card.account && <span className="account">{card.account}</span>}
         </div>
         <div className="card-status">
@@ -52,7 +53,8 @@ export function ProviderCard({ card, bridge }: Props) {
               {p.link.label} ↗
             </button>
           )}
-          {card.badge.tone === 'unconfigured' && descriptorOf(card.providerId)?.credentials.keychainAccount !== undefined && (
+          {/* Settings' key form stores the implicit account's key only. */}
+          {card.badge.tone === 'unconfigured' && card.accountLabel === null && descriptorOf(card.providerId)?.credentials.keychainAccount !== undefined && (
             <button type="button" className="link-button" onClick={() => void bridge.invoke('window:open-settings', null)}>
               Add a key…
             </button>

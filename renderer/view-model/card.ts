@@ -18,6 +18,11 @@ export interface Badge {
 
 export interface CardView {
   providerId: string;
+  /** The account's label; null for the provider's implicit account. */
+  accountLabel: string | null;
+  /** Unique among the cards: the provider id, plus the label for a labelled account. */
+  key: string;
+  /** "Codex", or "Codex · work" for a labelled account. */
   name: string;
   /** "Plus · sk-or-v1-…e41": plan and account, whichever are known. */
   account: string | null;
@@ -71,22 +76,34 @@ function accountLine(s: ProviderSnapshot, keyLabel: string | undefined): string 
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
+/** A labelled account's key or folder held no credential: the provider's own setup words are about its default account. */
+const LABELLED_NOT_FOUND: Problem = {
+  reason: 'No key or sign-in was found for this account.',
+  action: 'Check its key or folder with `quotabar account list`.',
+  link: null,
+};
+
 /** Turns one snapshot into its card; last-known windows stay visible when stale or in error. */
 export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshing: boolean; keyLabels?: KeyLabels }): CardView {
-  const problem = s.error && s.status !== 'ok' ? problemFor(s.error, s.providerId) : null;
+  const label = s.accountLabel;
+  const problem =
+    s.error && s.status !== 'ok' ? (label !== null && s.error.kind === 'unconfigured' ? LABELLED_NOT_FOUND : problemFor(s.error, s.providerId)) : null;
   const unconfigured = s.status === 'unconfigured';
   const pending = isPending(s);
   const runway = unconfigured ? null : runwayOf(s);
   return {
     providerId: s.providerId,
-    name: providerName(s.providerId),
-    account: unconfigured ? null : accountLine(s, ctx.keyLabels?.[s.providerId]),
+    accountLabel: label,
+    key: label === null ? s.providerId : `${s.providerId}:${label}`,
+    name: label === null ? providerName(s.providerId) : `${providerName(s.providerId)} · ${label}`,
+    // Settings' key labels are the implicit account's: a labelled account shows its own.
+    account: unconfigured ? null : accountLine(s, label === null ? ctx.keyLabels?.[s.providerId] : undefined),
     badge: statusBadge(s, ctx.lowBalanceUsd),
     windows: unconfigured ? [] : s.windows.map((w) => toWindowView(w, ctx)),
     // `now` passed explicitly: as a map callback, describeNote would take the index for it.
     notes: s.notes.map((n) => describeNote(n, ctx.now)).filter((t): t is string => t !== null),
     runway: runway === null ? null : runwayText(runway),
-    problem: problem ?? (unconfigured && !pending ? problemFor({ kind: 'unconfigured', what: s.providerId }, s.providerId) : null),
+    problem: problem ?? (unconfigured && !pending ? (label === null ? problemFor({ kind: 'unconfigured', what: s.providerId }, s.providerId) : LABELLED_NOT_FOUND) : null),
     credential: credentialState(null, s).state,
     updated: updatedText(s.fetchedAt, ctx.now),
     refreshing: ctx.refreshing,
