@@ -8,7 +8,7 @@ export interface AccountSetting {
   /** Unique per provider (case-insensitively); names the card, the alert and the keychain entry. */
   label: string;
   enabled: boolean;
-  /** Sign-in providers: the vendor tool's folder for this account (a CODEX_HOME, a Claude config folder). */
+  /** Sign-in providers: the vendor tool's folder for this account (what its `credentials.dir` variable names for the default account). */
   dir?: string;
 }
 

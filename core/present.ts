@@ -21,7 +21,7 @@ export function providerName(id: string): string {
   return descriptorOf(id)?.displayName ?? id;
 }
 
-/** A provider's account as a sentence names it: "Claude" for the implicit account, "Claude (work)" for a labelled one. */
+/** A provider's account as a sentence names it: "<Provider>" for the implicit account, "<Provider> (work)" for a labelled one. */
 export function accountName(id: string, label: string | null): string {
   return label === null ? providerName(id) : `${providerName(id)} (${label})`;
 }

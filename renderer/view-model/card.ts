@@ -22,7 +22,7 @@ export interface CardView {
   accountLabel: string | null;
   /** Unique among the cards: the provider id, plus the label for a labelled account. */
   key: string;
-  /** "Codex", or "Codex · work" for a labelled account. */
+  /** "<Provider>", or "<Provider> · work" for a labelled account. */
   name: string;
   /** "Plus · sk-or-v1-…e41": plan and account, whichever are known. */
   account: string | null;
