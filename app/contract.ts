@@ -26,6 +26,38 @@ export type KeyCheck =
   | { ok: true; label: string | null }
   | { ok: false; error: ProviderError | { kind: 'invalid_format'; detail: string } };
 
+/** The History window's ranges: the last 24 hours, 7 days, 30 days, or everything stored. */
+export type HistoryRange = '24h' | '7d' | '30d' | 'all';
+
+/** One window's stored readings in a range, with statistics over all of them (the points may be thinned). */
+export interface HistoryWindowView {
+  providerId: string;
+  accountLabel: string | null;
+  windowId: string;
+  /** "5-hour" when a current snapshot names the window; null otherwise (the id is shown). */
+  label: string | null;
+  /** How many readings the range holds. */
+  samples: number;
+  min: number | null;
+  max: number | null;
+  average: number | null;
+  /** Oldest first, used % at each time. */
+  points: Array<{ at: number; usedPercent: number }>;
+}
+
+export interface HistoryPage {
+  range: HistoryRange;
+  /** The time the range was measured back from (epoch ms). */
+  now: number;
+  demo: boolean;
+  windows: HistoryWindowView[];
+  /** Why there is no history to show (not kept in this session, database unreadable); null normally. */
+  problem: string | null;
+}
+
+/** An export as a file the renderer offers to save; the text is what `quotabar history --csv|--json` prints. */
+export type HistoryExport = { ok: true; fileName: string; text: string; samples: number } | { ok: false; problem: string };
+
 /** What each renderer → main call answers. */
 interface InvokeResponses {
   'view:get': PollerView;
@@ -38,6 +70,10 @@ interface InvokeResponses {
   'key:save': KeyCheck;
   'key:remove': SettingsView;
   'window:open-settings': null;
+  'window:open-history': null;
+  /** Stored readings per window over a range, with min, max and average. */
+  'history:query': HistoryPage;
+  'history:export': HistoryExport;
   'window:hide-popover': null;
   /** The popover's content height in CSS px: the window grows or shrinks to fit, within the screen. */
   'window:fit-popover': null;
@@ -79,6 +115,9 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'key:save',
   'key:remove',
   'window:open-settings',
+  'window:open-history',
+  'history:query',
+  'history:export',
   'window:hide-popover',
   'window:fit-popover',
   'link:open',

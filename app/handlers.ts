@@ -7,6 +7,7 @@ import type { AppServices } from './services';
 /** What the shell does with windows and the app itself (Electron windows, or the preview's page). */
 export interface WindowActions {
   openSettings(): void;
+  openHistory(): void;
   hidePopover(): void;
   /** Resizes the popover to its content height (clamped to the screen); no-op where there is no window. */
   fitPopover(height: number): void;
@@ -46,6 +47,9 @@ export function createInvokeHandlers(services: AppServices, windows: WindowActio
     'key:save': async ({ key }) => services.saveKey(key),
     'key:remove': async () => services.removeKey(),
     'window:open-settings': async () => (windows.openSettings(), null),
+    'window:open-history': async () => (windows.openHistory(), null),
+    'history:query': async (req) => services.history(req),
+    'history:export': async (req) => services.exportHistory(req),
     'window:hide-popover': async () => (windows.hidePopover(), null),
     'window:fit-popover': async ({ height }) => (windows.fitPopover(height), null),
     'link:open': async ({ url }) => (windows.openExternal(url), null),

@@ -98,6 +98,18 @@ const KeyRequest = payload({
   key: v.pipe(v.string('key must be a string'), v.maxLength(MAX_KEY_LENGTH, 'key is too long')),
 });
 
+const BAD_RANGE = 'range must be 24h, 7d, 30d or all';
+const BAD_FORMAT = 'format must be csv or json';
+const BAD_FIELD = 'must be a short name';
+/** An optional narrowing field: a short name, or missing/null for all. */
+const historyField = v.nullish(v.pipe(v.string(BAD_FIELD), v.maxLength(100, BAD_FIELD)), null);
+const historyEntries = {
+  providerId: historyField,
+  accountLabel: historyField,
+  windowId: historyField,
+  range: v.picklist(['24h', '7d', '30d', 'all'], BAD_RANGE),
+};
+
 /** The request schema of every invoke channel; contract.ts derives InvokeMap's request types from it. */
 export const REQUEST_SCHEMAS = {
   'view:get': None,
@@ -111,6 +123,9 @@ export const REQUEST_SCHEMAS = {
   'key:save': KeyRequest,
   'key:remove': payload({ providerId: keyProviderId(BAD_PROVIDER) }),
   'window:open-settings': None,
+  'window:open-history': None,
+  'history:query': payload(historyEntries),
+  'history:export': payload({ ...historyEntries, format: v.picklist(['csv', 'json'], BAD_FORMAT) }),
   'window:hide-popover': None,
   // A content height in CSS px: a whole, plausible number (the window clamps it to the screen).
   'window:fit-popover': payload({

@@ -26,12 +26,13 @@ import { SystemClock } from '../adapters/system-clock';
 import { adapterOf } from '../adapters/providers/registry';
 import { keyProvider } from '../core/providers/registry';
 import { demoEnv, demoKey, demoSecrets, type DemoEndpoints } from '../demo/env';
-import type { CredentialStatus, KeyCheck, SettingsView } from './contract';
+import type { CredentialStatus, HistoryExport, HistoryPage, KeyCheck, SettingsView } from './contract';
 import { applySettingsPatch } from './validate';
 import { createKeyManager } from './key-manager';
 import { serialQueue } from './serial';
 import { fileSettings, memorySettings, type SettingsPersistence } from '../adapters/settings-persistence';
 import { defaultHistory, historyRecorder } from './history-recorder';
+import { demoHistory, historyExport, historyPage, type HistoryContext, type HistoryRequest } from './history-view';
 
 export type { DemoEndpoints };
 
@@ -82,6 +83,10 @@ export interface AppServices {
   onView(fn: (v: PollerView) => void): () => void;
   onSettings(fn: (v: SettingsView) => void): () => void;
   setNotifier(n: Notifier): void;
+  /** The History window's readings per window over a range (app/history-view.ts). */
+  history(req: HistoryRequest): Promise<HistoryPage>;
+  /** The same readings as `quotabar history --csv|--json` prints them. */
+  exportHistory(req: HistoryRequest & { format: 'csv' | 'json' }): Promise<HistoryExport>;
 }
 
 /** Loads settings, resolves config and builds providers and the poller (not started). */
@@ -147,7 +152,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }),
   );
 
-  const history = opts.history !== undefined ? opts.history : demo ? null : defaultHistory(opts, clock);
+  // Demo mode keeps the demo's own polls in a throw-away file, so the History window has real readings.
+  const demoStore = opts.history === undefined && demo ? demoHistory(clock) : null;
+  const history = opts.history !== undefined ? opts.history : demoStore ? demoStore.store : defaultHistory(opts, clock);
   const recorder = history ? historyRecorder(history) : null;
   if (recorder) poller.subscribe((v) => recorder.listen(v));
 
@@ -202,6 +209,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const keyUrl = config.urls[keyed.id] ?? keyed.defaultBaseUrl;
   const keys = createKeyManager({ http: httpFor(keyUrl), baseUrl: keyUrl, secrets, onChange: replaceKeyed, provider: adapterOf(keyed.id) });
 
+  const historyContext = (): HistoryContext => ({
+    store: history,
+    now: clock.now(),
+    demo: demo !== null,
+    labelOf: (providerId, accountLabel, windowId) =>
+      poller
+        .view()
+        .snapshots.find((s) => s.providerId === providerId && s.accountLabel === accountLabel)
+        ?.windows.find((w) => w.id === windowId)?.label ?? null,
+  });
+
   return {
     demo: demo !== null,
     platform: opts.platform,
@@ -209,7 +227,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     stop() {
       poller.stop();
       // Closing checkpoints the WAL into the file; a write still under way reopens it.
-      void recorder?.idle().then(() => history?.close());
+      void recorder?.idle().then(() => (demoStore ? demoStore.dispose() : history?.close()));
     },
     historyIdle: async () => recorder?.idle(),
     pause: () => poller.pause(),
@@ -242,6 +260,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     setNotifier(n) {
       notifier = n;
     },
+    history: (req) => historyPage(historyContext(), req),
+    exportHistory: (req) => historyExport(historyContext(), req),
   };
 }
 

@@ -68,6 +68,7 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
   const quit = () => app.quit();
   const handlers = createInvokeHandlers(services, {
     openSettings: () => windows.openSettings(),
+    openHistory: () => windows.openHistory(),
     hidePopover: () => windows.hidePopover(),
     fitPopover: (height) => windows.fitPopover(height),
     openExternal: (url) => void shell.openExternal(url),

@@ -14,6 +14,7 @@ export interface TrayDeps {
     togglePopover(anchor: Rectangle | null): void;
     showPopover(anchor: Rectangle | null): void;
     openSettings(): void;
+    openHistory(): void;
     /** macOS: the press that starts a click on the icon (decides whether that click closes the popover). */
     trayPressed(): void;
   };
@@ -85,6 +86,7 @@ export function setupTray(deps: TrayDeps): TrayHandle {
       ...(rows.length ? [{ type: 'separator' as const }] : []),
       { label: 'Open Quotabar', click: () => windows.showPopover(getBounds()) },
       { label: 'Refresh', click: () => void services.refresh(null).catch(noop) },
+      { label: 'History…', click: () => windows.openHistory() },
       { label: 'Settings…', click: () => windows.openSettings() },
       {
         label: 'Start at login',

@@ -1,4 +1,4 @@
-// The two windows: the popover anchored to the tray icon, and the settings window. Both are
+// The windows: the popover anchored to the tray icon, and the settings and history windows. All are
 // created hardened (security.ts) and load only our own app:// pages. On a Wayland session, where
 // no app can place its windows, the popover is an ordinary window in the middle of the screen.
 import { BrowserWindow, nativeTheme, screen, type Rectangle, type WebContents } from 'electron';
@@ -45,6 +45,8 @@ export interface WindowManager {
   /** Sizes the popover to its content, never taller than the work area allows; keeps it anchored. */
   fitPopover(contentHeight: number): void;
   openSettings(): void;
+  /** Opens (or brings forward) the History window with its charts and exports. */
+  openHistory(): void;
   /** True for the web contents of a window we created and have not closed. */
   isOurs(contents: WebContents): boolean;
   /** Web contents of every open window, for pushing events. */
@@ -55,6 +57,7 @@ export interface WindowManager {
 export function setupWindows(deps: WindowDeps): WindowManager {
   let popover: BrowserWindow | null = null;
   let settings: BrowserWindow | null = null;
+  let history: BrowserWindow | null = null;
   let hiddenByBlurAt = -Infinity;
   let pressWillClose: boolean | null = null;
   let cancelIdle = () => {};
@@ -163,36 +166,39 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     if (win?.isVisible()) hide(win);
   };
 
-  const openSettings = () => {
+  /** Brings an open ordinary window forward, or creates it and shows it once its page has painted. */
+  const openOrdinary = (current: BrowserWindow | null, page: Page, options: Electron.BrowserWindowConstructorOptions, forget: (w: BrowserWindow) => void): BrowserWindow => {
     hidePopover();
-    const existing = alive(settings);
+    const existing = alive(current);
     if (existing) {
       if (existing.isMinimized()) existing.restore();
       existing.show();
       existing.focus();
-      return;
+      return existing;
     }
-    const win = create('settings', {
-      width: 560,
-      height: 680,
-      minWidth: 440,
-      minHeight: 480,
-      title: 'Quotabar Settings',
-      autoHideMenuBar: true,
-      fullscreenable: false,
-    });
+    const win = create(page, { autoHideMenuBar: true, fullscreenable: false, ...options });
     win.removeMenu();
     win.once('ready-to-show', () => {
       win.show();
       win.focus();
     });
-    win.on('closed', () => {
-      if (settings === win) settings = null;
-    });
-    settings = win;
+    win.on('closed', () => forget(win));
+    return win;
   };
 
-  const open = () => [alive(popover), alive(settings)].filter((w): w is BrowserWindow => w !== null);
+  const openSettings = () => {
+    settings = openOrdinary(settings, 'settings', { width: 560, height: 680, minWidth: 440, minHeight: 480, title: 'Quotabar Settings' }, (w) => {
+      if (settings === w) settings = null;
+    });
+  };
+
+  const openHistory = () => {
+    history = openOrdinary(history, 'history', { width: 760, height: 720, minWidth: 480, minHeight: 400, title: 'Quotabar History' }, (w) => {
+      if (history === w) history = null;
+    });
+  };
+
+  const open = () => [alive(popover), alive(settings), alive(history)].filter((w): w is BrowserWindow => w !== null);
 
   return {
     togglePopover(anchor) {
@@ -221,6 +227,7 @@ export function setupWindows(deps: WindowDeps): WindowManager {
       if (win?.isVisible()) place(win, lastAnchor);
     },
     openSettings,
+    openHistory,
     isOurs: (contents) => open().some((w) => w.webContents === contents && !contents.isDestroyed()),
     contents: () => open().map((w) => w.webContents),
     closeAll() {

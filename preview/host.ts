@@ -37,6 +37,7 @@ export interface PreviewHost {
   /** Page URLs carrying the token in their #fragment. */
   popoverUrl: string;
   settingsUrl: string;
+  historyUrl: string;
   services: AppServices;
   demo: DemoServer | null;
   /** The last content height the popover page asked its window to fit (a tab cannot be resized). */
@@ -77,6 +78,7 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
   let fitted: number | null = null;
   const windows: WindowActions = {
     openSettings: () => undefined,
+    openHistory: () => undefined,
     hidePopover: () => undefined,
     // The browser tab is the window: nothing to resize, but the request is kept for inspection.
     fitPopover: (height) => void (fitted = height),
@@ -114,6 +116,7 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
     token,
     popoverUrl: `${origin}/popover.html#token=${token}`,
     settingsUrl: `${origin}/settings.html#token=${token}`,
+    historyUrl: `${origin}/history.html#token=${token}`,
     services,
     demo,
     popoverFit: () => fitted,

@@ -13,6 +13,7 @@ function recordingActions() {
   const calls: string[] = [];
   const actions: WindowActions = {
     openSettings: () => calls.push('openSettings'),
+    openHistory: () => calls.push('openHistory'),
     hidePopover: () => calls.push('hidePopover'),
     fitPopover: (height) => calls.push(`fitPopover:${height}`),
     openExternal: (url) => calls.push(`openExternal ${url}`),
@@ -118,9 +119,10 @@ describe('invoke handlers', () => {
   it('pass window commands to the shell', async () => {
     const { handlers, calls } = await setup();
     await handlers['window:open-settings'](null);
+    await handlers['window:open-history'](null);
     await handlers['window:hide-popover'](undefined as unknown as null);
     await handlers['app:quit'](null);
-    expect(calls).toEqual(['openSettings', 'hidePopover', 'quit']);
+    expect(calls).toEqual(['openSettings', 'openHistory', 'hidePopover', 'quit']);
   });
 
   it('resize the popover only to a plausible whole number of pixels', async () => {

@@ -8,7 +8,7 @@ import { MAX_KEY_LENGTH } from '../../core/providers/descriptor';
 const RUNS = { numRuns: 400 };
 const KEY = `sk-or-v1-${'c0ffee'.repeat(10)}`;
 const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS);
-const NO_PAYLOAD: InvokeChannel[] = ['view:get', 'settings:get', 'window:open-settings', 'window:hide-popover', 'app:quit'];
+const NO_PAYLOAD: InvokeChannel[] = ['view:get', 'settings:get', 'window:open-settings', 'window:open-history', 'window:hide-popover', 'app:quit'];
 
 const reasonFor = (channel: InvokeChannel, raw: unknown) => {
   const r = validatePayload(channel, raw);
@@ -123,6 +123,11 @@ const nearMiss: Record<InvokeChannel, fc.Arbitrary<unknown>> = {
   'key:save': keyPayload,
   'key:remove': withStray(fc.record({ providerId: maybe(fc.constantFrom('openrouter', 'codex')) }, { requiredKeys: [] })),
   'window:open-settings': fc.constantFrom(null, undefined, {}),
+  'window:open-history': fc.constantFrom(null, undefined, {}),
+  'history:query': withStray(fc.record({ range: maybe(fc.constantFrom('24h', '7d', '30d', 'all', '1y', 7)), providerId: maybe(fc.constantFrom(null, 'codex', 3)) }, { requiredKeys: [] })),
+  'history:export': withStray(
+    fc.record({ range: maybe(fc.constantFrom('24h', 'all', 'week')), format: maybe(fc.constantFrom('csv', 'json', 'xml')), windowId: maybe(fc.constantFrom(null, 'session', 'x'.repeat(101))) }, { requiredKeys: [] }),
+  ),
   'window:hide-popover': fc.constantFrom(null, undefined, []),
   'window:fit-popover': withStray(
     fc.record(
@@ -155,7 +160,13 @@ const FIELDS: Partial<Record<InvokeChannel, string[]>> = {
   'key:remove': ['providerId'],
   'window:fit-popover': ['height'],
   'link:open': ['url'],
+  'history:query': ['accountLabel', 'providerId', 'range', 'windowId'],
+  'history:export': ['accountLabel', 'format', 'providerId', 'range', 'windowId'],
 };
+
+const historyFieldOk = (x: unknown) => x == null || (typeof x === 'string' && x.length <= 100);
+const historyOk = (raw: Record<string, unknown>) =>
+  ['24h', '7d', '30d', 'all'].includes(raw.range as string) && historyFieldOk(raw.providerId) && historyFieldOk(raw.accountLabel) && historyFieldOk(raw.windowId);
 
 /** Whether `raw` is a request `channel` should take, judged from the contract, not from the schema. */
 function shouldPass(channel: InvokeChannel, raw: unknown): boolean {
@@ -171,6 +182,10 @@ function shouldPass(channel: InvokeChannel, raw: unknown): boolean {
       return raw.providerId == null || (typeof raw.providerId === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(raw.providerId));
     case 'settings:update':
       return Object.keys(raw).every((k) => SETTING_NAMES.includes(k));
+    case 'history:query':
+      return historyOk(raw);
+    case 'history:export':
+      return historyOk(raw) && (raw.format === 'csv' || raw.format === 'json');
     case 'window:fit-popover':
       return typeof raw.height === 'number' && raw.height >= 1 && raw.height <= 10_000;
     case 'link:open':

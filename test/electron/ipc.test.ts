@@ -21,6 +21,7 @@ async function start() {
   const actions = { calls: [] as string[] };
   const handlers = createInvokeHandlers(h.services, {
     openSettings: () => windows.openSettings(),
+    openHistory: () => windows.openHistory(),
     hidePopover: () => windows.hidePopover(),
     fitPopover: (height) => windows.fitPopover(height),
     openExternal: (u) => actions.calls.push(u),

@@ -18,6 +18,7 @@ function fakeWindows() {
     togglePopover: (b: unknown) => void calls.push(`toggle ${JSON.stringify(b)}`),
     showPopover: (b: unknown) => void calls.push(`show ${JSON.stringify(b)}`),
     openSettings: () => void calls.push('settings'),
+    openHistory: () => void calls.push('history'),
     trayPressed: () => void calls.push('pressed'),
   };
 }
@@ -42,7 +43,7 @@ async function stop() {
 }
 
 const labels = (items: Array<{ label?: string; type?: string }>) => items.filter((i) => i.type !== 'separator').map((i) => i.label);
-const ACTIONS = ['Open Quotabar', 'Refresh', 'Settings…', 'Start at login', 'Quit'];
+const ACTIONS = ['Open Quotabar', 'Refresh', 'History…', 'Settings…', 'Start at login', 'Quit'];
 
 // Codex at `used` % of its 5-hour window; OpenRouter's capped key at 38 %.
 const scripted = (used: number) => (http: Harness['http'], clock: Harness['clock']) => {
@@ -99,11 +100,12 @@ describe('tray menu', () => {
     expect(h!.http.count('/key')).toBe(1);
   });
 
-  it('opens settings, and quits, from the menu', async () => {
+  it('opens history and settings, and quits, from the menu', async () => {
     const { tray, windows, quits } = await start('linux');
+    tray.contextMenu!.click('History…');
     tray.contextMenu!.click('Settings…');
     tray.contextMenu!.click('Quit');
-    expect(windows.calls).toEqual(['settings']);
+    expect(windows.calls).toEqual(['history', 'settings']);
     expect(quits()).toBe(1);
   });
 
