@@ -1,13 +1,13 @@
 // What the History window shows and exports: stored samples for a range, grouped per window with
 // their minimum, maximum and average, and the same samples in the CLI's CSV/JSON formats (one home:
-// cli/history-format.ts, so an export equals `quotabar history --csv` / `--json` for that filter).
+// core/history-format.ts, so an export equals `quotabar history --csv` / `--json` for that filter).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accountKey } from '../core/accounts';
 import type { Clock, HistoryError, HistoryFilter, HistorySample, HistoryStore, Scheduler } from '../core/ports';
 import { DAY, HOUR } from '../core/time';
-import { historyCsv, historyJson } from '../cli/history-format';
+import { historyCsv, historyJson } from '../core/history-format';
 import { historyPath, SqliteHistoryStore } from '../adapters/history/sqlite-history-store';
 import { historyProblem } from './history-recorder';
 import type { HistoryExport, HistoryPage, HistoryRange, HistoryWindowView } from './contract';

@@ -9,7 +9,7 @@ import { dataDir } from '../adapters/app-paths';
 import { historyProblem, setAsideText } from '../app/history-recorder';
 import type { HistoryCommand, Since } from './args';
 import type { CliIo } from './io';
-import { historyCsv, historyJson, historyTable } from './history-format';
+import { historyCsv, historyJson, historyTable } from '../core/history-format';
 
 async function openStore(io: CliIo, clock: Clock & Scheduler) {
   const { historyPath, SqliteHistoryStore } = await import('../adapters/history/sqlite-history-store');

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyPath, SqliteHistoryStore } from '../../adapters/history/sqlite-history-store';
 import { SystemClock } from '../../adapters/system-clock';
-import { historyCsv } from '../../cli/history-format';
+import { historyCsv } from '../../core/history-format';
 import { parseArgs } from '../../cli/args';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 

@@ -1,6 +1,6 @@
-// What `quotabar history` prints: JSON and CSV with one fixed set of columns (tests outside this
-// repository read them), or an aligned table for people.
-import type { HistorySample } from '../core/ports';
+// What `quotabar history` prints and the History window exports: JSON and CSV with one fixed set of
+// columns (tests outside this repository read them), or an aligned table for people. Pure: the CLI and the app share it.
+import type { HistorySample } from './ports';
 
 /** The columns of both machine formats, in order. */
 export const HISTORY_COLUMNS = ['at', 'providerId', 'accountLabel', 'windowId', 'usedPercent', 'used', 'limit', 'remaining', 'resetsAt', 'source'] as const;
