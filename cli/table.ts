@@ -1,6 +1,7 @@
 // The readable table of `quotabar status`: one row per window, problems and notes under each provider.
 import type { ProviderSnapshot } from '../core/model';
 import { lowBalanceOf } from '../core/alerts';
+import { labelledAccountRemedy } from '../core/accounts';
 import {
   describeError,
   describeNote,
@@ -45,7 +46,10 @@ export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUs
     const lowLine = lowBalanceLine(s, lowBalanceUsd);
     if (lowLine) messages.push(lowLine);
     if (s.error) {
-      const words = describeError(s.error, s.providerId, { surface: 'cli' });
+      const words = { ...describeError(s.error, s.providerId, { surface: 'cli' }) };
+      // A labelled account's missing or refused credential is fixed with `quotabar account`, not the default's words.
+      const remedy = s.accountLabel === null ? null : labelledAccountRemedy(s.providerId, s.accountLabel, s.error.kind);
+      if (remedy !== null) words.action = remedy;
       const when = s.status === 'stale' || (s.status === 'error' && s.windows.length) ? ' (showing last-known values)' : '';
       messages.push(`${accountName(s.providerId, s.accountLabel)}: ${words.reason}${when}${words.action ? ` ${words.action}` : ''}`);
     }

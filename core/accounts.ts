@@ -1,6 +1,7 @@
 // Accounts beyond the implicit first one: several keys or sign-in folders of one provider, each
 // polled as its own card. Pure: the list lives in Settings; adapters turn an entry into a Provider.
 import { asArray, asBool, asObject, asText } from './json';
+import { descriptorOf } from './providers/registry';
 
 /** One extra account of a provider, as kept in the settings file (in display order). */
 export interface AccountSetting {
@@ -67,4 +68,21 @@ export function normalizeAccounts(v: unknown): AccountSetting[] | null {
 /** The enabled accounts of one provider, in order. */
 export function enabledAccountsOf(accounts: readonly AccountSetting[], providerId: string): AccountSetting[] {
   return accounts.filter((a) => a.providerId === providerId && a.enabled);
+}
+
+/**
+ * What to do when a labelled account's credential is missing or refused. The descriptor's words are
+ * about the default account (Settings' key form, the default folder), so they would send the user to
+ * the wrong place. Null for every other error kind: those words hold for any account.
+ */
+export function labelledAccountRemedy(providerId: string, label: string, kind: string): string | null {
+  if (kind !== 'unconfigured' && kind !== 'unauthorized') return null;
+  const d = descriptorOf(providerId);
+  const cli = d?.cli.name ?? providerId;
+  if (d?.credentials.keychainAccount) {
+    return `Store a working key for it: \`quotabar account remove ${cli} ${label}\`, then \`quotabar account add ${cli} --label ${label}\`.`;
+  }
+  const tool = d?.words.signInWith ?? d?.displayName ?? providerId;
+  const where = d?.credentials.dir ? ` with ${d.credentials.dir.env} set to this account's folder` : '';
+  return `Sign in with ${tool}${where} (the folder is shown by \`quotabar account list\`), then refresh.`;
 }

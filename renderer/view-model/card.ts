@@ -7,6 +7,7 @@ import { toWindowView, type WindowContext, type WindowView } from './window-view
 import { describeNote, planLabel, planOf, providerName, runwayText } from '../../core/present';
 import { runwayOf } from '../../core/runway';
 import { problemFor, type Problem } from './problem';
+import { labelledAccountRemedy } from '../../core/accounts';
 import { credentialState, type CredentialState } from './credentials';
 
 export type BadgeTone = 'ok' | 'low' | 'stale' | 'error' | 'unconfigured' | 'pending';
@@ -76,18 +77,17 @@ function accountLine(s: ProviderSnapshot, keyLabel: string | undefined): string 
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-/** A labelled account's key or folder held no credential: the provider's own setup words are about its default account. */
-const LABELLED_NOT_FOUND: Problem = {
-  reason: 'No key or sign-in was found for this account.',
-  action: 'Check its key or folder with `quotabar account list`.',
-  link: null,
-};
+/** A labelled account's missing or refused credential: the provider's own setup words are about its default account. */
+function accountProblem(p: Problem, s: ProviderSnapshot, kind: string): Problem {
+  const remedy = s.accountLabel === null ? null : labelledAccountRemedy(s.providerId, s.accountLabel, kind);
+  if (remedy === null) return p;
+  return { reason: kind === 'unconfigured' ? 'No key or sign-in was found for this account.' : p.reason, action: remedy, link: null };
+}
 
 /** Turns one snapshot into its card; last-known windows stay visible when stale or in error. */
 export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshing: boolean; keyLabels?: KeyLabels }): CardView {
   const label = s.accountLabel;
-  const problem =
-    s.error && s.status !== 'ok' ? (label !== null && s.error.kind === 'unconfigured' ? LABELLED_NOT_FOUND : problemFor(s.error, s.providerId)) : null;
+  const problem = s.error && s.status !== 'ok' ? accountProblem(problemFor(s.error, s.providerId), s, s.error.kind) : null;
   const unconfigured = s.status === 'unconfigured';
   const pending = isPending(s);
   const runway = unconfigured ? null : runwayOf(s);
@@ -103,7 +103,7 @@ export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshin
     // `now` passed explicitly: as a map callback, describeNote would take the index for it.
     notes: s.notes.map((n) => describeNote(n, ctx.now)).filter((t): t is string => t !== null),
     runway: runway === null ? null : runwayText(runway),
-    problem: problem ?? (unconfigured && !pending ? (label === null ? problemFor({ kind: 'unconfigured', what: s.providerId }, s.providerId) : LABELLED_NOT_FOUND) : null),
+    problem: problem ?? (unconfigured && !pending ? accountProblem(problemFor({ kind: 'unconfigured', what: s.providerId }, s.providerId), s, 'unconfigured') : null),
     credential: credentialState(null, s).state,
     updated: updatedText(s.fetchedAt, ctx.now),
     refreshing: ctx.refreshing,

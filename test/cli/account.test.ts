@@ -205,6 +205,17 @@ describe('quotabar account: mistakes', () => {
     expect(JSON.parse((await m.run(['account', 'list', '--json'])).out)).toEqual({ accounts: [] });
   });
 
+  it('tells how to replace a labelled account’s key that the provider refuses, in status', async () => {
+    const m = await machine();
+    expect((await m.run(['account', 'add', 'openrouter', '--label', 'work'], KEY.work)).code).toBe(0);
+    await m.secrets.set('openrouter:work', 'sk-or-v1-revoked-since');
+    const r = await m.run(['status', '--account', 'work']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('OpenRouter (work): ');
+    expect(r.out).toContain('`quotabar account remove openrouter work`, then `quotabar account add openrouter --label work`.');
+    expect(r.out).not.toContain('key set');
+  });
+
   it('exit 1 when the key prompt is cancelled, storing nothing', async () => {
     const m = await machine();
     const r = await m.run(['account', 'add', 'openrouter', '--label', 'work'], null);

@@ -46,6 +46,20 @@ describe('cards of several accounts', () => {
     const mode = popoverMode({ snapshots: [snap('codex', null, 10), missing], refreshing: [] }, ctx);
     if (mode.mode !== 'cards') throw new Error('expected cards');
     expect(mode.cards[1]?.problem?.reason).toBe('No key or sign-in was found for this account.');
+    expect(mode.cards[1]?.problem?.action).toBe(
+      'Sign in with Codex with CODEX_HOME set to this account\'s folder (the folder is shown by `quotabar account list`), then refresh.',
+    );
+    // The implicit account keeps its provider's own words.
+    const implicit = popoverMode({ snapshots: [snap('openrouter', null, 10), { ...missing, accountLabel: null }], refreshing: [] }, ctx);
+    if (implicit.mode !== 'cards') throw new Error('expected cards');
+    expect(implicit.cards[1]?.problem?.action).not.toContain('quotabar account');
+  });
+
+  it('tell how to replace a refused key of a labelled account with the account commands', () => {
+    const refused = { ...emptySnapshot('openrouter', 'error', 'work'), attemptedAt: NOW, error: { kind: 'unauthorized' as const, status: 401, hint: null } };
+    const mode = popoverMode({ snapshots: [snap('codex', null, 10), refused], refreshing: [] }, ctx);
+    if (mode.mode !== 'cards') throw new Error('expected cards');
+    expect(mode.cards[1]?.problem?.action).toBe('Store a working key for it: `quotabar account remove openrouter work`, then `quotabar account add openrouter --label work`.');
   });
 });
 
