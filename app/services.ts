@@ -212,7 +212,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const historyContext = (): HistoryContext => ({
     store: history,
     now: clock.now(),
-    demo: demo !== null,
+    // Only the throw-away demo store is "demo data"; a store a caller handed in holds what it holds.
+    demo: demoStore !== null,
     labelOf: (providerId, accountLabel, windowId) =>
       poller
         .view()

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { QuotabarBridge } from '../../app/contract';
-import { GaugeIcon, SlidersIcon, LogoMark, RefreshIcon } from '../shared/icons';
+import { ChartIcon, GaugeIcon, SlidersIcon, LogoMark, RefreshIcon } from '../shared/icons';
 import { useClock } from '../state/clock';
 import { LOST_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
@@ -62,6 +62,7 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
   useEffect(() => (rootRef.current ? reportContentHeight(bridge, rootRef.current) : undefined), [bridge]);
 
   const openSettings = () => void bridge.invoke('window:open-settings', null);
+  const openHistory = () => void bridge.invoke('window:open-history', null);
 
   return (
     <div className={`popover${lost ? ' host-lost' : ''}`} ref={rootRef}>
@@ -81,6 +82,9 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
             data-testid="refresh"
           >
             <RefreshIcon />
+          </button>
+          <button type="button" className="icon-button" onClick={openHistory} aria-label="History" title="History" data-testid="open-history">
+            <ChartIcon />
           </button>
           <button type="button" className="icon-button" onClick={openSettings} aria-label="Settings" title="Settings">
             <SlidersIcon />
