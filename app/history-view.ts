@@ -116,11 +116,12 @@ export function thin<P extends { at: number; usedPercent: number }>(points: read
  * Demo mode's history: a SQLite file in a fresh temporary folder that only the demo's own polls fill
  * (nothing invented), removed again by `dispose`. The user's real history is never touched.
  */
-export function demoHistory(clock: Clock & Scheduler): { store: HistoryStore; dispose(): void } {
+export function demoHistory(clock: Clock & Scheduler): { store: HistoryStore; dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'quotabar-demo-history-'));
   const store = new SqliteHistoryStore({ path: historyPath(dir), clock, scheduler: clock });
   return {
     store,
+    dir,
     dispose() {
       store.close();
       rmSync(dir, { recursive: true, force: true });

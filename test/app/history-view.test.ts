@@ -1,6 +1,6 @@
 // The History window's calls over a real SQLite file: what the charts get, their statistics, and the
 // exports, which must be byte for byte what `quotabar history --csv|--json` prints for the same range.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { historyPath, SqliteHistoryStore } from '../../adapters/history/sqlite-h
 import type { HistorySample } from '../../core/ports';
 import { HOUR, DAY } from '../../core/time';
 import { createInvokeHandlers } from '../../app/handlers';
-import { groupWindows, thin } from '../../app/history-view';
+import { demoHistory, groupWindows, thin } from '../../app/history-view';
 import { runHistory } from '../../cli/history';
 import { parseArgs } from '../../cli/args';
 import { FakeClock } from '../support/fake-clock';
@@ -138,5 +138,16 @@ describe('grouping and thinning', () => {
     const t = thin(points, 100);
     expect(t).toHaveLength(100);
     expect(t.some((p) => p.usedPercent === 99)).toBe(true);
+  });
+});
+
+describe('demo history', () => {
+  it('keeps the demo polls in a temporary folder of its own and removes it afterwards', async () => {
+    const d = demoHistory(clock);
+    expect(d.dir.startsWith(tmpdir())).toBe(true);
+    expect((await d.store.record([sample(NOW, 'session', 83)])).ok).toBe(true);
+    expect(await d.store.query({})).toMatchObject({ ok: true, value: [{ usedPercent: 83 }] });
+    d.dispose();
+    expect(existsSync(d.dir)).toBe(false);
   });
 });

@@ -135,3 +135,24 @@ describe('the History window', () => {
     await context.close();
   });
 });
+
+describe('the History window in demo mode', () => {
+  it("shows the demo's own polls, labelled as demo data", async () => {
+    const demo = await startRig();
+    try {
+      await demo.host.services.refresh(null);
+      await demo.host.services.historyIdle();
+      const context = await demo.browser.newContext({ viewport: { width: 760, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(demo.host.historyUrl);
+      await page.locator('[data-testid="history-window"][data-window="claude/session"]').waitFor();
+      expect(await text(page.locator('.demo-tag'))).toBe("Demo data: this session's polls only");
+      // Claude's demo 5-hour window stands at 83 %: each reading so far says so.
+      expect(await text(page.locator('[data-window="claude/session"] h2'))).toBe('Claude · 5-hour');
+      expect(await text(page.locator('[data-window="claude/session"]').getByTestId('stat-max'))).toBe('83 %');
+      await context.close();
+    } finally {
+      await demo.close();
+    }
+  });
+});
