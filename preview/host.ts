@@ -160,6 +160,7 @@ async function main(): Promise<void> {
   console.log(`\nQuotabar preview${host.demo ? ' (demo data)' : ''}:`);
   console.log(`  popover   ${host.popoverUrl}`);
   console.log(`  settings  ${host.settingsUrl}`);
+  console.log(`  history   ${host.historyUrl}`);
   console.log('\nOpen the popover URL in a browser (it carries the session token). Ctrl+C stops.');
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
