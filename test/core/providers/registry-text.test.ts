@@ -1,0 +1,23 @@
+// Provider names in a sentence, as usage lines and error messages print them.
+import { describe, expect, it } from 'vitest';
+import { cliNamesText, keyProvider, listText } from '../../../core/providers/registry';
+
+describe('names in a sentence', () => {
+  it('joins with commas and a final "or" (or "and"), and leaves one or none as they are', () => {
+    expect(listText(['a', 'b', 'c'])).toBe('a, b or c');
+    expect(listText(['a', 'b'], 'and')).toBe('a and b');
+    expect(listText(['a'])).toBe('a');
+    expect(listText([])).toBe('');
+  });
+
+  it('lists every provider’s CLI name by default', () => {
+    expect(cliNamesText()).toBe('openrouter, codex or claude');
+    expect(cliNamesText(['x', 'y'])).toBe('x or y');
+  });
+});
+
+describe('the key provider', () => {
+  it('is OpenRouter, the one provider whose key Quotabar stores', () => {
+    expect(keyProvider().id).toBe('openrouter');
+  });
+});
