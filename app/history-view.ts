@@ -119,12 +119,16 @@ export function thin<P extends { at: number; usedPercent: number }>(points: read
 export function demoHistory(clock: Clock & Scheduler): { store: HistoryStore; dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'quotabar-demo-history-'));
   const store = new SqliteHistoryStore({ path: historyPath(dir), clock, scheduler: clock });
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  // A quit that does not wait for the last write (the shell exits first) still leaves no folder behind.
+  process.once('exit', remove);
   return {
     store,
     dir,
     dispose() {
       store.close();
-      rmSync(dir, { recursive: true, force: true });
+      remove();
+      process.off('exit', remove);
     },
   };
 }

@@ -121,6 +121,8 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
     demo,
     popoverFit: () => fitted,
     async close() {
+      // The last poll's samples first: stopping then closes (in demo mode removes) the history store.
+      await services.historyIdle();
       services.stop();
       await bridge.close();
       server.closeAllConnections();
