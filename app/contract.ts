@@ -58,6 +58,9 @@ export interface HistoryPage {
 /** An export as a file the renderer offers to save; the text is what `quotabar history --csv|--json` prints. */
 export type HistoryExport = { ok: true; fileName: string; text: string; samples: number } | { ok: false; problem: string };
 
+/** What an account change or test came to, in words for the settings window (never a key). */
+export type AccountResult = { ok: boolean; message: string };
+
 /** What each renderer → main call answers. */
 interface InvokeResponses {
   'view:get': PollerView;
@@ -69,6 +72,12 @@ interface InvokeResponses {
   /** Validates, then stores in the keychain, then refreshes the provider. */
   'key:save': KeyCheck;
   'key:remove': SettingsView;
+  /** Labelled accounts (app/account-manager.ts); the new list arrives as a 'settings' event. */
+  'account:add': AccountResult;
+  'account:test': AccountResult;
+  'account:update': AccountResult;
+  'account:move': AccountResult;
+  'account:remove': AccountResult;
   'window:open-settings': null;
   'window:open-history': null;
   /** Stored readings per window over a range, with min, max and average. */
@@ -114,6 +123,11 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'key:test',
   'key:save',
   'key:remove',
+  'account:add',
+  'account:test',
+  'account:update',
+  'account:move',
+  'account:remove',
   'window:open-settings',
   'window:open-history',
   'history:query',

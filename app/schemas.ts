@@ -98,6 +98,20 @@ const KeyRequest = payload({
   key: v.pipe(v.string('key must be a string'), v.maxLength(MAX_KEY_LENGTH, 'key is too long')),
 });
 
+const BAD_ACCOUNT_PROVIDER = 'unknown provider id';
+const BAD_LABEL = 'label must be a short string';
+const BAD_DIR = 'folder must be a path';
+/** A provider id and a label; label rules are checked by the account manager, which answers in words. */
+const accountEntries = {
+  providerId: v.pipe(v.string(BAD_ACCOUNT_PROVIDER), v.regex(/^[a-z][a-z0-9-]{0,31}$/, BAD_ACCOUNT_PROVIDER)),
+  label: v.pipe(v.string(BAD_LABEL), v.maxLength(100, BAD_LABEL)),
+};
+const AccountCandidate = payload({
+  ...accountEntries,
+  key: v.nullish(v.pipe(v.string('key must be a string'), v.maxLength(MAX_KEY_LENGTH, 'key is too long')), null),
+  dir: v.nullish(v.pipe(v.string(BAD_DIR), v.maxLength(4096, BAD_DIR)), null),
+});
+
 const BAD_RANGE = 'range must be 24h, 7d, 30d or all';
 const BAD_FORMAT = 'format must be csv or json';
 const BAD_FIELD = 'must be a short name';
@@ -122,6 +136,16 @@ export const REQUEST_SCHEMAS = {
   'key:test': KeyRequest,
   'key:save': KeyRequest,
   'key:remove': payload({ providerId: keyProviderId(BAD_PROVIDER) }),
+  'account:add': AccountCandidate,
+  // With a key or folder: that candidate; without: the stored account of that label.
+  'account:test': AccountCandidate,
+  'account:update': payload({
+    ...accountEntries,
+    enabled: v.nullish(v.boolean('enabled must be true or false'), null),
+    newLabel: v.nullish(v.pipe(v.string(BAD_LABEL), v.maxLength(100, BAD_LABEL)), null),
+  }),
+  'account:move': payload({ ...accountEntries, direction: v.picklist(['up', 'down'], 'direction must be up or down') }),
+  'account:remove': payload(accountEntries),
   'window:open-settings': None,
   'window:open-history': None,
   'history:query': payload(historyEntries),

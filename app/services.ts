@@ -29,6 +29,7 @@ import { demoEnv, demoKey, demoSecrets, type DemoEndpoints } from '../demo/env';
 import type { CredentialStatus, HistoryExport, HistoryPage, KeyCheck, SettingsView } from './contract';
 import { applySettingsPatch } from './validate';
 import { createKeyManager } from './key-manager';
+import { createAccountManager, type AccountManager } from './account-manager';
 import { serialQueue } from './serial';
 import { fileSettings, memorySettings, type SettingsPersistence } from '../adapters/settings-persistence';
 import { defaultHistory, historyRecorder } from './history-recorder';
@@ -80,6 +81,8 @@ export interface AppServices {
   /** Validates, stores in the keychain, then polls the key's provider with it. */
   saveKey(key: string): Promise<KeyCheck>;
   removeKey(): Promise<SettingsView>;
+  /** Labelled accounts from the settings window: add, test, enable/disable/relabel, reorder, remove. */
+  readonly accounts: AccountManager;
   onView(fn: (v: PollerView) => void): () => void;
   onSettings(fn: (v: SettingsView) => void): () => void;
   setNotifier(n: Notifier): void;
@@ -209,6 +212,19 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const keyUrl = config.urls[keyed.id] ?? keyed.defaultBaseUrl;
   const keys = createKeyManager({ http: httpFor(keyUrl), baseUrl: keyUrl, secrets, onChange: replaceKeyed, provider: adapterOf(keyed.id) });
 
+  // Account changes start from the file's list (the CLI may have changed it) and run in the settings queue.
+  const accounts = createAccountManager({
+    config,
+    compose: deps,
+    secrets,
+    files,
+    scheduler: clock,
+    httpFor,
+    demo: demo !== null,
+    current: async () => (await store.load()).settings.accounts,
+    save: async (list) => void (await serial(() => applyUpdate({ accounts: list }))),
+  });
+
   const historyContext = (): HistoryContext => ({
     store: history,
     now: clock.now(),
@@ -252,6 +268,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await keys.remove();
       return publishSettings(readCredentials());
     },
+    accounts,
     onView: (fn) => poller.subscribe(guarded('view listener', fn)),
     onSettings(fn) {
       const g = guarded('settings listener', fn);

@@ -109,6 +109,13 @@ const settingsPatch = fc.record(
   },
   { requiredKeys: [] },
 );
+const accountFields = {
+  providerId: maybe(fc.constantFrom('openrouter', 'codex', 'Claude', '../x')),
+  label: maybe(fc.oneof(fc.constantFrom('work', ' home', ''), fc.string({ maxLength: 110 }))),
+};
+const accountPayload = withStray(
+  fc.record({ ...accountFields, key: maybe(fc.string({ maxLength: MAX_KEY_LENGTH + 20 })), dir: maybe(fc.constantFrom(null, '/acc/x', 'rel')) }, { requiredKeys: [] }),
+);
 const nearMiss: Record<InvokeChannel, fc.Arbitrary<unknown>> = {
   'view:get': fc.constantFrom(null, undefined, 0, ''),
   refresh: withStray(
@@ -122,6 +129,11 @@ const nearMiss: Record<InvokeChannel, fc.Arbitrary<unknown>> = {
   'key:test': keyPayload,
   'key:save': keyPayload,
   'key:remove': withStray(fc.record({ providerId: maybe(fc.constantFrom('openrouter', 'codex')) }, { requiredKeys: [] })),
+  'account:add': accountPayload,
+  'account:test': accountPayload,
+  'account:update': withStray(fc.record({ ...accountFields, enabled: maybe(fc.boolean()), newLabel: maybe(fc.string({ maxLength: 110 })) }, { requiredKeys: [] })),
+  'account:move': withStray(fc.record({ ...accountFields, direction: maybe(fc.constantFrom('up', 'down', 'left')) }, { requiredKeys: [] })),
+  'account:remove': withStray(fc.record(accountFields, { requiredKeys: [] })),
   'window:open-settings': fc.constantFrom(null, undefined, {}),
   'window:open-history': fc.constantFrom(null, undefined, {}),
   'history:query': withStray(fc.record({ range: maybe(fc.constantFrom('24h', '7d', '30d', 'all', '1y', 7)), providerId: maybe(fc.constantFrom(null, 'codex', 3)) }, { requiredKeys: [] })),
@@ -160,6 +172,11 @@ const FIELDS: Partial<Record<InvokeChannel, string[]>> = {
   'key:remove': ['providerId'],
   'window:fit-popover': ['height'],
   'link:open': ['url'],
+  'account:add': ['dir', 'key', 'label', 'providerId'],
+  'account:test': ['dir', 'key', 'label', 'providerId'],
+  'account:update': ['enabled', 'label', 'newLabel', 'providerId'],
+  'account:move': ['direction', 'label', 'providerId'],
+  'account:remove': ['label', 'providerId'],
   'history:query': ['accountLabel', 'providerId', 'range', 'windowId'],
   'history:export': ['accountLabel', 'format', 'providerId', 'range', 'windowId'],
 };
@@ -167,6 +184,10 @@ const FIELDS: Partial<Record<InvokeChannel, string[]>> = {
 const historyFieldOk = (x: unknown) => x == null || (typeof x === 'string' && x.length <= 100);
 const historyOk = (raw: Record<string, unknown>) =>
   ['24h', '7d', '30d', 'all'].includes(raw.range as string) && historyFieldOk(raw.providerId) && historyFieldOk(raw.accountLabel) && historyFieldOk(raw.windowId);
+
+const optText = (x: unknown, max: number) => x == null || (typeof x === 'string' && x.length <= max);
+const accountOk = (raw: Record<string, unknown>) =>
+  typeof raw.providerId === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(raw.providerId) && typeof raw.label === 'string' && raw.label.length <= 100;
 
 /** Whether `raw` is a request `channel` should take, judged from the contract, not from the schema. */
 function shouldPass(channel: InvokeChannel, raw: unknown): boolean {
@@ -182,6 +203,15 @@ function shouldPass(channel: InvokeChannel, raw: unknown): boolean {
       return raw.providerId == null || (typeof raw.providerId === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(raw.providerId));
     case 'settings:update':
       return Object.keys(raw).every((k) => SETTING_NAMES.includes(k));
+    case 'account:add':
+    case 'account:test':
+      return accountOk(raw) && optText(raw.key, MAX_KEY_LENGTH) && optText(raw.dir, 4096);
+    case 'account:update':
+      return accountOk(raw) && (raw.enabled == null || typeof raw.enabled === 'boolean') && optText(raw.newLabel, 100);
+    case 'account:move':
+      return accountOk(raw) && (raw.direction === 'up' || raw.direction === 'down');
+    case 'account:remove':
+      return accountOk(raw);
     case 'history:query':
       return historyOk(raw);
     case 'history:export':
