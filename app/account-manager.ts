@@ -67,8 +67,9 @@ export function createAccountManager(d: AccountManagerDeps) {
 
   const folderProblem = async (dir: string | null | undefined): Promise<string | null> => {
     if (!dir || !isAbsolute(dir)) return 'Give the folder’s full path.';
-    const st = await d.files.stat(dir);
-    return st.ok ? null : `There is no folder at ${dir}.`;
+    // Listing, not stat: it succeeds only for a folder (a file there is refused too).
+    const listed = await d.files.list(dir);
+    return listed.ok ? null : `There is no folder at ${dir}.`;
   };
 
   /** Label rules, then a key's format or a folder's presence: everything that needs no request. */
