@@ -56,7 +56,12 @@ export function createAccountManager(d: AccountManagerDeps) {
     if (!adapter.validateKey || !adapter.maskKey) return { ok: false, message: `${adapter.descriptor.displayName} has no stored key.` };
     const url = d.config.urls[providerId] ?? adapter.descriptor.defaultBaseUrl;
     const r = await adapter.validateKey(d.httpFor(url), url, key);
-    return r.ok ? { ok: true, masked: adapter.maskKey(key) } : { ok: false, message: words(r.error, providerId) };
+    if (r.ok) return { ok: true, masked: adapter.maskKey(key) };
+    // In demo mode the key went to the local demo server: "OpenRouter rejected it" would not be true.
+    if (d.demo && (r.error.kind === 'unauthorized' || r.error.kind === 'forbidden')) {
+      return { ok: false, message: `The demo server rejected this key: in demo mode keys are checked by a local demo server, not by ${adapter.descriptor.displayName}. Use the demo key shown.` };
+    }
+    return { ok: false, message: words(r.error, providerId) };
   };
 
   /** A folder account's sources, run once: what its card would show now. */

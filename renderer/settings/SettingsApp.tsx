@@ -4,6 +4,7 @@ import { keyProvider } from '../../core/providers/registry';
 import { LOST_SETTINGS_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { useView } from '../state/view';
+import { AccountsSection } from './AccountsSection';
 import { KeySection } from './KeySection';
 import { PrefsSection } from './PrefsSection';
 import { SignInsSection } from './SignInsSection';
@@ -45,6 +46,7 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
             demoKey={view.demoKey ?? null}
           />
           <SignInsSection credentials={view.credentials} snapshots={snapshots ?? []} />
+          <AccountsSection bridge={bridge} accounts={view.settings.accounts} demo={view.demo} demoKey={view.demoKey ?? null} />
           <PrefsSection bridge={bridge} settings={view.settings} demo={view.demo} />
         </>
       )}

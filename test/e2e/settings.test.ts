@@ -108,7 +108,7 @@ describe('the OpenRouter key in Settings', () => {
     const { page, context } = await openPage(rig, 'settings');
     await page.getByTestId('key-status').getByText('No key saved.').waitFor();
     await page.getByLabel('API key').fill(rig.demo.openrouterKey);
-    await page.getByRole('button', { name: 'Test' }).click();
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.getByTestId('key-message').getByText(/^The key works/).waitFor();
     expect(await secrets.get('openrouter')).toEqual({ ok: true, value: null });
     await context.close();
@@ -146,7 +146,7 @@ describe('preferences in Settings', () => {
     const { page, context } = await openPage(rig, 'settings');
     await page.getByLabel('API key').waitFor();
     const order: string[] = [];
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i < 16; i++) {
       await page.keyboard.press('Tab');
       order.push(
         await page.evaluate(() => {
@@ -160,6 +160,11 @@ describe('preferences in Settings', () => {
       'openrouter.ai/keys',
       'Save key',
       'Test',
+      'account-provider',
+      'account-label',
+      'account-secret',
+      'Add account',
+      'Test account',
       'pref-refreshIntervalSec',
       'pref-thresholds',
       'pref-lowBalanceUsd',
@@ -210,7 +215,7 @@ describe('keyboard focus in Settings', () => {
     const message = page.getByTestId('key-message');
     await input.fill(rig.demo.openrouterKey);
 
-    await page.getByRole('button', { name: 'Test' }).focus();
+    await page.getByRole('button', { name: 'Test', exact: true }).focus();
     await page.keyboard.press('Enter');
     await message.getByText(/^The key works/).waitFor();
     expect(await focused(page)).toBe('Test');

@@ -1,0 +1,69 @@
+// A second OpenRouter account added in Settings (demo mode): it becomes its own card in the popover,
+// named by its label; disabling it removes the card; removing it takes its row and its key.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemorySecretStore } from '../../adapters/memory-secret-store';
+import { openPage, startRig, text, type Rig } from './support/harness';
+
+let rig: Rig;
+let secrets: MemorySecretStore;
+
+beforeAll(async () => {
+  secrets = new MemorySecretStore();
+  rig = await startRig({ secrets });
+});
+
+afterAll(async () => {
+  await rig?.close();
+});
+
+const accountCard = (page: import('playwright-core').Page, label: string) => page.locator(`article.card[data-provider="openrouter"][data-account="${label}"]`);
+
+describe('accounts in Settings', () => {
+  it('add an OpenRouter account with a key, see its own card, disable it, then remove it', async () => {
+    const { page: settings, errors } = await openPage(rig, 'settings');
+    const popover = (await openPage(rig, 'popover')).page;
+    const message = settings.getByTestId('account-message');
+    await settings.getByTestId('no-accounts').waitFor();
+
+    // A label that breaks the rules is refused in the window and nothing is sent.
+    const keyRequests = rig.demo.count('/key');
+    await settings.getByLabel('Label').fill('!work');
+    await settings.getByLabel('Key', { exact: true }).fill(rig.demo.openrouterKey);
+    await settings.getByRole('button', { name: 'Add account' }).click();
+    await message.getByText(/^That label cannot be used/).waitFor();
+    expect(rig.demo.count('/key')).toBe(keyRequests);
+
+    // The demo key, under a good label: checked by the demo server, then kept for this session only.
+    await settings.getByLabel('Label').fill('work');
+    await settings.getByLabel('Key', { exact: true }).press('Enter');
+    await message.getByText(/^Added OpenRouter \(work\); key sk-or-v1-…\w+ is kept for this session only \(demo mode\)\.$/).waitFor();
+    expect(await secrets.get('openrouter:work')).toEqual({ ok: true, value: rig.demo.openrouterKey });
+    expect(await settings.getByLabel('Key', { exact: true }).inputValue()).toBe('');
+    const row = settings.locator('[data-testid="account-row"][data-label="work"]');
+    expect(await row.getByRole('checkbox', { name: 'work' }).isChecked()).toBe(true);
+
+    // The popover shows a second OpenRouter card, named by its label.
+    await accountCard(popover, 'work').waitFor();
+    expect(await text(accountCard(popover, 'work').locator('h2'))).toContain('work');
+    expect(await popover.locator('article.card[data-provider="openrouter"]').count()).toBe(2);
+
+    // Test keeps focus on the button and says the key works.
+    await row.getByRole('button', { name: 'Test work' }).click();
+    await message.getByText(/^Key sk-or-v1-…\w+ works\.$/).waitFor();
+    expect(await settings.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Test work');
+
+    // Disabled: the card goes; the checkbox keeps the focus.
+    await row.getByRole('checkbox', { name: 'work' }).press('Space');
+    await message.getByText('OpenRouter (work) is disabled: it is no longer polled.').waitFor();
+    await accountCard(popover, 'work').waitFor({ state: 'detached' });
+    expect(await settings.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('checkbox');
+
+    // Removed: the row and its key go; focus lands on the outcome.
+    await row.getByRole('button', { name: 'Remove work' }).click();
+    await message.getByText('Removed OpenRouter (work) and its key.').waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect(await secrets.get('openrouter:work')).toEqual({ ok: true, value: null });
+    expect(await settings.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('account-message');
+    expect(errors).toEqual([]);
+  });
+});
