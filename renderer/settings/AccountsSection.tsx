@@ -25,6 +25,7 @@ export function AccountsSection({ bridge, accounts, demo, demoKey }: Props) {
   const [providerId, setProviderId] = useState<string>(PROVIDERS[0].id);
   const [label, setLabel] = useState('');
   const [secret, setSecret] = useState('');
+  const [renaming, setRenaming] = useState<{ providerId: string; label: string; draft: string } | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
   const keyed = isKeyed(providerId);
   const descriptor = descriptorOf(providerId);
@@ -57,6 +58,14 @@ export function AccountsSection({ bridge, accounts, demo, demoKey }: Props) {
     }
   };
 
+  const rename = async () => {
+    if (!renaming) return;
+    const { providerId: id, label: old, draft } = renaming;
+    const next = draft.trim();
+    const r = await run('rename', () => bridge.invoke('account:update', { providerId: id, label: old, enabled: null, newLabel: next }), rowId({ providerId: id, label: next }, 'rename'));
+    if (r?.ok) setRenaming(null);
+  };
+
   const groups = PROVIDERS.map((p) => ({ p, rows: accounts.filter((a) => a.providerId === p.id) })).filter((g) => g.rows.length > 0);
 
   return (
@@ -74,6 +83,32 @@ export function AccountsSection({ bridge, accounts, demo, demoKey }: Props) {
             <ul className="accounts" aria-label={`${p.displayName} accounts`}>
               {rows.map((a, i) => (
                 <li key={a.label} data-testid="account-row" data-provider={a.providerId} data-label={a.label}>
+                  {renaming?.providerId === a.providerId && renaming.label === a.label ? (
+                    <form
+                      className="account-rename"
+                      noValidate
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void rename();
+                      }}
+                    >
+                      <input
+                        type="text"
+                        aria-label={`New label for ${a.label}`}
+                        autoFocus
+                        value={renaming.draft}
+                        readOnly={busy !== null}
+                        onChange={(e) => setRenaming({ ...renaming, draft: e.target.value })}
+                        onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                      />
+                      <button type="submit" className="secondary" aria-disabled={busy !== null}>
+                        Save label
+                      </button>
+                      <button type="button" className="secondary" onClick={() => setRenaming(null)}>
+                        Cancel
+                      </button>
+                    </form>
+                  ) : (
                   <label className="check">
                     <input
                       id={rowId(a, 'enabled')}
@@ -84,6 +119,7 @@ export function AccountsSection({ bridge, accounts, demo, demoKey }: Props) {
                     />
                     {a.label}
                   </label>
+                  )}
                   <span className="account-where hint">
                     {a.dir ?? (demo ? 'key kept for this session only' : `key in the keychain as ${descriptorOf(a.providerId)?.credentials.keychainAccount ?? a.providerId}:${a.label}`)}
                   </span>
@@ -104,6 +140,16 @@ export function AccountsSection({ bridge, accounts, demo, demoKey }: Props) {
                         </button>
                       );
                     })}
+                    <button
+                      id={rowId(a, 'rename')}
+                      type="button"
+                      className="secondary"
+                      aria-label={`Rename ${a.label}`}
+                      aria-disabled={busy !== null}
+                      onClick={() => busy === null && setRenaming({ providerId: a.providerId, label: a.label, draft: a.label })}
+                    >
+                      Rename
+                    </button>
                     <button
                       id={rowId(a, 'test')}
                       type="button"

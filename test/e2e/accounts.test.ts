@@ -19,7 +19,7 @@ afterAll(async () => {
 const accountCard = (page: import('playwright-core').Page, label: string) => page.locator(`article.card[data-provider="openrouter"][data-account="${label}"]`);
 
 describe('accounts in Settings', () => {
-  it('add an OpenRouter account with a key, see its own card, disable it, then remove it', async () => {
+  it('add an OpenRouter account with a key, see its own card, rename it, disable it, then remove it', async () => {
     const { page: settings, errors } = await openPage(rig, 'settings');
     const popover = (await openPage(rig, 'popover')).page;
     const message = settings.getByTestId('account-message');
@@ -52,17 +52,28 @@ describe('accounts in Settings', () => {
     await message.getByText(/^Key sk-or-v1-…\w+ works\.$/).waitFor();
     expect(await settings.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Test work');
 
+    // Renamed from the keyboard: the key moves to the new keychain entry, the card takes the new name.
+    await row.getByRole('button', { name: 'Rename work' }).click();
+    await settings.getByLabel('New label for work').fill('office');
+    await settings.getByLabel('New label for work').press('Enter');
+    await message.getByText('Renamed to OpenRouter (office).').waitFor();
+    expect(await secrets.get('openrouter:office')).toEqual({ ok: true, value: rig.demo.openrouterKey });
+    expect(await secrets.get('openrouter:work')).toEqual({ ok: true, value: null });
+    await accountCard(popover, 'office').waitFor();
+    expect(await settings.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Rename office');
+
     // Disabled: the card goes; the checkbox keeps the focus.
-    await row.getByRole('checkbox', { name: 'work' }).press('Space');
-    await message.getByText('OpenRouter (work) is disabled: it is no longer polled.').waitFor();
-    await accountCard(popover, 'work').waitFor({ state: 'detached' });
+    const renamed = settings.locator('[data-testid="account-row"][data-label="office"]');
+    await renamed.getByRole('checkbox', { name: 'office' }).press('Space');
+    await message.getByText('OpenRouter (office) is disabled: it is no longer polled.').waitFor();
+    await accountCard(popover, 'office').waitFor({ state: 'detached' });
     expect(await settings.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('checkbox');
 
     // Removed: the row and its key go; focus lands on the outcome.
-    await row.getByRole('button', { name: 'Remove work' }).click();
-    await message.getByText('Removed OpenRouter (work) and its key.').waitFor();
-    await row.waitFor({ state: 'detached' });
-    expect(await secrets.get('openrouter:work')).toEqual({ ok: true, value: null });
+    await renamed.getByRole('button', { name: 'Remove office' }).click();
+    await message.getByText('Removed OpenRouter (office) and its key.').waitFor();
+    await renamed.waitFor({ state: 'detached' });
+    expect(await secrets.get('openrouter:office')).toEqual({ ok: true, value: null });
     expect(await settings.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('account-message');
     expect(errors).toEqual([]);
   });
