@@ -77,4 +77,28 @@ describe('accounts in Settings', () => {
     expect(await settings.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('account-message');
     expect(errors).toEqual([]);
   });
+
+  it('reorder accounts from the keyboard: focus stays on the button and the popover follows', async () => {
+    const { page: settings } = await openPage(rig, 'settings');
+    const popover = (await openPage(rig, 'popover')).page;
+    const message = settings.getByTestId('account-message');
+    for (const label of ['a', 'b']) {
+      await settings.getByLabel('Label').fill(label);
+      await settings.getByLabel('Key', { exact: true }).fill(rig.demo.openrouterKey);
+      await settings.getByLabel('Key', { exact: true }).press('Enter');
+      await message.getByText(new RegExp(`^Added OpenRouter \\(${label}\\)`)).waitFor();
+    }
+    const order = () => popover.locator('article.card[data-provider="openrouter"][data-account]').evaluateAll((els) => els.map((e) => e.getAttribute('data-account')));
+    await accountCard(popover, 'b').waitFor();
+    expect(await order()).toEqual(['a', 'b']);
+
+    await settings.getByRole('button', { name: 'Move b up' }).focus();
+    await settings.keyboard.press('Enter');
+    await message.getByText('Moved OpenRouter (b) up.').waitFor();
+    expect(await settings.locator('[data-testid="account-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).toEqual(['b', 'a']);
+    expect(await settings.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move b up');
+    await popover.waitForFunction(() => [...document.querySelectorAll('article.card[data-provider="openrouter"][data-account]')].map((e) => e.getAttribute('data-account')).join() === 'b,a');
+
+    for (const label of ['a', 'b']) await settings.getByRole('button', { name: `Remove ${label}` }).click().then(() => message.getByText(`Removed OpenRouter (${label}) and its key.`).waitFor());
+  });
 });
