@@ -57,7 +57,7 @@ export function createAccountManager(d: AccountManagerDeps) {
     const url = d.config.urls[providerId] ?? adapter.descriptor.defaultBaseUrl;
     const r = await adapter.validateKey(d.httpFor(url), url, key);
     if (r.ok) return { ok: true, masked: adapter.maskKey(key) };
-    // In demo mode the key went to the local demo server: "OpenRouter rejected it" would not be true.
+    // In demo mode the key went to the local demo server: "<provider> rejected it" would not be true.
     if (d.demo && (r.error.kind === 'unauthorized' || r.error.kind === 'forbidden')) {
       return { ok: false, message: `The demo server rejected this key: in demo mode keys are checked by a local demo server, not by ${adapter.descriptor.displayName}. Use the demo key shown.` };
     }

@@ -1,4 +1,4 @@
-// Extra accounts per provider (a second OpenRouter key, another CODEX_HOME or Claude folder): the list
+// Extra accounts per provider (a second stored key, another sign-in folder of a vendor tool): the list
 // with enable, reorder, test and remove, and a form to add one. Main does every check and answers in
 // words (app/account-manager.ts); keys only ever travel from the form to main, never back.
 import { useRef, useState } from 'react';
