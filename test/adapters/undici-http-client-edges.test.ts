@@ -1,29 +1,9 @@
 // Edges of the one HTTP client on a real loopback server: the User-Agent it sends unless told
 // otherwise, the origins it may talk to, a body exactly at the size cap, and a closed client.
-import { afterEach, describe, expect, it } from 'vitest';
-import { UndiciHttpClient } from '../../adapters/undici-http-client';
-import { startLoopbackServer, type LoopbackHandler, type LoopbackServer } from '../support/loopback-server';
+import { describe, expect, it } from 'vitest';
+import { httpClientFixture } from '../support/http-client-fixture';
 
-let servers: LoopbackServer[] = [];
-let clients: UndiciHttpClient[] = [];
-
-async function serve(handler: LoopbackHandler): Promise<LoopbackServer> {
-  const s = await startLoopbackServer(handler);
-  servers.push(s);
-  return s;
-}
-function client(origins: string[], opts: { maxBodyBytes?: number; userAgent?: string } = {}): UndiciHttpClient {
-  const c = new UndiciHttpClient({ allowedOrigins: origins, ...opts });
-  clients.push(c);
-  return c;
-}
-
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-  clients = [];
-});
+const { serve, client } = httpClientFixture();
 
 describe('the User-Agent header', () => {
   it('is "quotabar" by default, the configured one when set, and the caller’s in any letter case', async () => {

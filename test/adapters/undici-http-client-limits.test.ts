@@ -1,28 +1,10 @@
 // What the HTTP client refuses on a real loopback server, and in which words (error values): a
 // body declared too large is refused on its headers, without waiting for a body that may never
 // come; a non-http origin is never contacted; a client closed before its first request says so.
-import { afterEach, describe, expect, it } from 'vitest';
-import { UndiciHttpClient } from '../../adapters/undici-http-client';
-import { startLoopbackServer, type LoopbackHandler, type LoopbackServer } from '../support/loopback-server';
+import { describe, expect, it } from 'vitest';
+import { httpClientFixture } from '../support/http-client-fixture';
 
-let servers: LoopbackServer[] = [];
-let clients: UndiciHttpClient[] = [];
-async function serve(handler: LoopbackHandler): Promise<LoopbackServer> {
-  const s = await startLoopbackServer(handler);
-  servers.push(s);
-  return s;
-}
-function client(origins: string[], maxBodyBytes?: number): UndiciHttpClient {
-  const c = new UndiciHttpClient({ allowedOrigins: origins, ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}) });
-  clients.push(c);
-  return c;
-}
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-  clients = [];
-});
+const { serve, client } = httpClientFixture();
 
 describe('a body declared over the cap', () => {
   it('is refused on its Content-Length, not after waiting for the body (which here never comes)', async () => {
@@ -33,7 +15,7 @@ describe('a body declared over the cap', () => {
 
   it('is read when the declared length is at the cap', async () => {
     const s = await serve(() => ({ headers: { 'content-length': '64' }, body: 'y'.repeat(64) }));
-    const r = await client([s.url], 64).request({ url: `${s.url}/edge` });
+    const r = await client([s.url], { maxBodyBytes: 64 }).request({ url: `${s.url}/edge` });
     expect(r.ok && r.value.body).toBe('y'.repeat(64));
   });
 });

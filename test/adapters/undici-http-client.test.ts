@@ -1,32 +1,11 @@
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { UndiciHttpClient } from '../../adapters/undici-http-client';
-import { startLoopbackServer, type LoopbackHandler, type LoopbackServer } from '../support/loopback-server';
+import { describe, expect, it } from 'vitest';
+import { httpClientFixture } from '../support/http-client-fixture';
 
 const KEY = 'sk-or-v1-canary-0123456789abcdef';
 const auth = { authorization: `Bearer ${KEY}` };
 
-let servers: LoopbackServer[] = [];
-let clients: UndiciHttpClient[] = [];
-
-async function serve(handler: LoopbackHandler): Promise<LoopbackServer> {
-  const s = await startLoopbackServer(handler);
-  servers.push(s);
-  return s;
-}
-
-function client(origins: string[], opts: { maxBodyBytes?: number; defaultTimeoutMs?: number } = {}): UndiciHttpClient {
-  const c = new UndiciHttpClient({ allowedOrigins: origins, ...opts });
-  clients.push(c);
-  return c;
-}
-
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-  clients = [];
-});
+const { serve, client } = httpClientFixture();
 
 describe('UndiciHttpClient', () => {
   it('returns status, lower-cased headers and body of a 200, and sends the request headers', async () => {
@@ -111,8 +90,7 @@ describe('UndiciHttpClient', () => {
 
   it('gives up on slow headers sooner when headersTimeoutMs is shorter than the deadline', async () => {
     const s = await serve(() => ({ delayHeadersMs: 2_000, body: 'late' }));
-    const c = new UndiciHttpClient({ allowedOrigins: [s.url], headersTimeoutMs: 100 });
-    clients.push(c);
+    const c = client([s.url], { headersTimeoutMs: 100 });
     const r = await c.request({ url: `${s.url}/slow`, timeoutMs: 1_500 });
     expect(r.ok ? r.value : r.error).toEqual({ kind: 'timeout', afterMs: expect.any(Number) });
     expect(!r.ok && r.error.kind === 'timeout' && r.error.afterMs).toBeLessThan(1_000);
