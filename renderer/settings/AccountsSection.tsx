@@ -1,7 +1,7 @@
 // Extra accounts per provider (a second stored key, another sign-in folder of a vendor tool): the list
 // with enable, reorder, test and remove, and a form to add one. Main does every check and answers in
 // words (app/account-manager.ts); keys only ever travel from the form to main, never back.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountSetting } from '../../core/accounts';
 import type { AccountResult, QuotabarBridge } from '../../app/contract';
 import { descriptorOf, PROVIDERS } from '../../core/providers/registry';
@@ -27,6 +27,15 @@ export function AccountsSection({ bridge, accounts, demo, demoKey }: Props) {
   const [secret, setSecret] = useState('');
   const [renaming, setRenaming] = useState<{ providerId: string; label: string; draft: string } | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
+  // Where focus goes once the outcome is on screen: after React's commit, not on a frame callback,
+  // which a page in the background may not get for a while.
+  const [focusRequest, setFocusRequest] = useState<{ target: string } | null>(null);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const el = document.getElementById(focusRequest.target);
+    if (el?.isConnected) el.focus();
+    else messageRef.current?.focus();
+  }, [focusRequest]);
   const keyed = isKeyed(providerId);
   const descriptor = descriptorOf(providerId);
 
@@ -44,8 +53,7 @@ export function AccountsSection({ bridge, accounts, demo, demoKey }: Props) {
     setBusy(null);
     setResult(r);
     // A removed row takes its buttons with it: focus goes to the outcome rather than to <body>.
-    const target = focusAfter ? document.getElementById(focusAfter) : null;
-    requestAnimationFrame(() => (target?.isConnected ? target.focus() : focusAfter && messageRef.current?.focus()));
+    if (focusAfter) setFocusRequest({ target: focusAfter });
     return r;
   };
 
