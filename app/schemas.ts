@@ -3,7 +3,7 @@
 // preview host only: the renderer sees these as types, so valibot stays out of the renderer bundle.
 // Every message here is written by us and never quotes the payload (a key must not reach a log).
 import * as v from 'valibot';
-import { normalizeThresholds, plainNumber } from '../core/settings';
+import { normalizeProviderIds, normalizeThresholds, plainNumber } from '../core/settings';
 import { normalizeAccounts } from '../core/accounts';
 import { asBool } from '../core/json';
 import { MAX_KEY_LENGTH } from '../core/providers/descriptor';
@@ -86,6 +86,8 @@ export const SettingsPatch = v.pipe(
       trayOverflowNoticeShown: lossy(asBool),
       // The whole list in its new order; entries that are not valid accounts are dropped.
       accounts: lossy(normalizeAccounts),
+      predictiveAlerts: lossy(normalizeProviderIds),
+      predictiveMarginMin: lossy(plainNumber),
     },
     (issue) => `unknown setting: ${String(issue.input).slice(0, 40)}`,
   ),

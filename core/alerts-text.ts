@@ -22,6 +22,15 @@ export function alertText(alert: Alert, now: number): { title: string; body: str
         title: `${who} credit is low`,
         body: lowBalanceText(alert.remaining ?? 0, alert.threshold ?? 0, alert.unit),
       };
+    case 'pace': {
+      const out = alert.runsOutAt ?? now;
+      const reset = alert.resetsAt ?? out;
+      const when = out > now ? `in ${formatDuration(out - now)}` : 'now';
+      return {
+        title: `${who}: ${label} on pace to run out before it resets`,
+        body: `At this pace you run out ${when}, ${formatDuration(reset - out)} before it resets.`,
+      };
+    }
     case 'reset':
       return { title: `${who}: ${label} has reset`, body: 'The full limit is available again.' };
     default:

@@ -2,6 +2,8 @@
 // (words come from core/alerts-text.ts). State is carried between calls so each crossing fires once.
 import { accountKey } from './accounts';
 import type { ProviderId, ProviderSnapshot, Unit, UsageWindow } from './model';
+import { paceOf } from './pace';
+import { MINUTE } from './time';
 import type { Settings } from './settings';
 
 /** Percentage points a window must fall below a threshold before that threshold can fire again. */
@@ -11,8 +13,11 @@ export const LOW_BALANCE_HYSTERESIS_USD = 0.5;
 /** A reset time that moves later by more than this means a new period began (not server jitter). */
 export const RESET_SHIFT_TOLERANCE_MS = 60_000;
 
-/** What an alert is about: a percent threshold crossed, a low dollar balance, or a window that reset. */
-export type AlertKind = 'threshold' | 'low_balance' | 'reset';
+/**
+ * What an alert is about: a percent threshold crossed, a low dollar balance, a window that reset, or
+ * one that at its current pace runs out before it resets (opt-in per provider).
+ */
+export type AlertKind = 'threshold' | 'low_balance' | 'reset' | 'pace';
 
 /** One notification to deliver. `id` is stable per account, window and kind so a newer alert replaces an older one. */
 export interface Alert {
@@ -30,6 +35,8 @@ export interface Alert {
   remaining: number | null;
   unit: Unit;
   resetsAt: number | null;
+  /** Kind 'pace': when the window runs out at the pace it is used (epoch ms). */
+  runsOutAt?: number;
 }
 
 interface WindowMemory {
@@ -38,6 +45,8 @@ interface WindowMemory {
   /** The period the `fired` list belongs to (null when unknown or after it passed). */
   resetsAt: number | null;
   lowBalanceFired: boolean;
+  /** The reset time of the period a pace alert was sent for; a clearly later reset re-arms it. */
+  paceFiredFor?: number | null;
 }
 
 /** What the rules remember between evaluations. Start from `initialAlertState()`. */
@@ -126,7 +135,21 @@ function judgeWindow(
       mem = { ...mem, lowBalanceFired: false };
     }
   }
-  return { memory: mem, alerts };
+  const pace = paceStep(mem, owner, w, settings, now);
+  return { memory: pace.memory, alerts: pace.alert ? [...alerts, pace.alert] : alerts };
+}
+
+/** The pace alert, once per period: the run-out comes more than the margin before the reset. */
+function paceStep(mem: WindowMemory, owner: Owner, w: UsageWindow, settings: Settings, now: number): { memory: WindowMemory; alert: Alert | null } {
+  if (!settings.predictiveAlerts.includes(owner.providerId) || w.resetsAt === null) return { memory: mem, alert: null };
+  const firedFor = mem.paceFiredFor ?? null;
+  // Server jitter in the reset time is the same period; a clearly later reset is a new one.
+  if (firedFor !== null && w.resetsAt <= firedFor + RESET_SHIFT_TOLERANCE_MS) return { memory: mem, alert: null };
+  const p = paceOf(w, now);
+  if (p === null || p.runsOutAt === null || w.resetsAt - p.runsOutAt <= settings.predictiveMarginMin * MINUTE) {
+    return { memory: mem, alert: null };
+  }
+  return { memory: { ...mem, paceFiredFor: w.resetsAt }, alert: { ...makeAlert('pace', owner, w), runsOutAt: p.runsOutAt } };
 }
 
 /** True when a window is a dollar credit balance below the low-balance line (a line of 0 is off). */

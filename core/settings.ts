@@ -23,6 +23,10 @@ export interface Settings {
    * order. Files written before accounts existed have no such field and read as [].
    */
   accounts: AccountSetting[];
+  /** Provider ids whose windows warn when, at the current pace, they run out before they reset (opt-in). */
+  predictiveAlerts: string[];
+  /** That warning fires only when the run-out comes more than this many minutes before the reset (0–1440). */
+  predictiveMarginMin: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,7 +38,11 @@ export const DEFAULT_SETTINGS: Settings = {
   autoUpdate: true,
   trayOverflowNoticeShown: false,
   accounts: [],
+  predictiveAlerts: [],
+  predictiveMarginMin: 30,
 };
+
+export const MAX_PREDICTIVE_MARGIN_MIN = 1440;
 
 export const MIN_REFRESH_SEC = 30;
 export const MAX_REFRESH_SEC = 3600;
@@ -59,6 +67,8 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
   const update = asBool(o.autoUpdate);
   const overflowNotice = asBool(o.trayOverflowNoticeShown);
   const accounts = 'accounts' in o ? normalizeAccounts(o.accounts) : null;
+  const predictive = 'predictiveAlerts' in o ? normalizeProviderIds(o.predictiveAlerts) : null;
+  const margin = plainNumber(o.predictiveMarginMin);
   return {
     refreshIntervalSec:
       interval === null ? base.refreshIntervalSec : Math.round(Math.min(MAX_REFRESH_SEC, Math.max(MIN_REFRESH_SEC, interval))),
@@ -69,6 +79,9 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
     autoUpdate: typeof update === 'boolean' ? update : base.autoUpdate,
     trayOverflowNoticeShown: typeof overflowNotice === 'boolean' ? overflowNotice : base.trayOverflowNoticeShown,
     accounts: accounts ?? base.accounts,
+    predictiveAlerts: predictive ?? base.predictiveAlerts,
+    predictiveMarginMin:
+      margin === null || margin < 0 || margin > MAX_PREDICTIVE_MARGIN_MIN ? base.predictiveMarginMin : margin,
   };
 }
 
@@ -80,4 +93,11 @@ export function normalizeThresholds(v: unknown): number[] | null {
     .filter((n): n is number => n !== null && n >= 1 && n <= 100)
     .map((n) => Math.round(n));
   return [...new Set(nums)].sort((a, b) => a - b).slice(0, 5);
+}
+
+/** Provider ids (lower-case, as the registry spells them), de-duplicated; null when the value is not a list. */
+export function normalizeProviderIds(v: unknown): string[] | null {
+  if (!Array.isArray(v)) return null;
+  const ids = v.filter((x): x is string => typeof x === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(x));
+  return [...new Set(ids)];
 }

@@ -24,7 +24,8 @@ describe('settings written before accounts existed', () => {
       // Saved again by the new app, nothing old is lost and the file now has the list.
       await store.save(loaded.settings);
       const resaved = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-      expect(resaved).toEqual({ ...old, accounts: [] });
+      // (and the later fields at their defaults: pace alerts off).
+      expect(resaved).toEqual({ ...old, accounts: [], predictiveAlerts: [], predictiveMarginMin: 30 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
