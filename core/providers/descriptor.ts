@@ -44,6 +44,8 @@ export interface ProviderDescriptor {
   /** Stable id used in settings, snapshots, JSON output and the CLI. */
   readonly id: string;
   readonly displayName: string;
+  /** Reports rolling windows that reset (5-hour, weekly), so the pace warning applies; a credit balance alone does not. */
+  readonly resettingWindows?: boolean;
   readonly defaultBaseUrl: string;
   /** The variable that overrides the base URL (proxies, tests): QUOTABAR_<ID>_URL. */
   readonly baseUrlEnv: string;

@@ -1,9 +1,9 @@
-// Refresh interval, alert thresholds, low balance, reset notice and start at login, saved together.
+// Refresh interval, alert thresholds, low balance, reset notice, start at login and pace warnings, saved together.
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../core/settings';
 import type { QuotabarBridge } from '../../app/contract';
 import { updateSettings, useSettings } from '../state/settings';
-import { draftFromSettings, refreshOptions, validatePrefs, type PrefsDraft, type PrefsErrors } from '../view-model/prefs-form';
+import { draftFromSettings, PACE_PROVIDERS, refreshOptions, validatePrefs, type PrefsDraft, type PrefsErrors } from '../view-model/prefs-form';
 
 type SaveState = { phase: 'idle' } | { phase: 'saving' } | { phase: 'done'; message: string; tone: 'success' | 'error' };
 
@@ -31,7 +31,7 @@ export function PrefsSection({ bridge, settings, demo = false }: { bridge: Quota
     if (!r.ok) {
       setErrors(r.errors);
       setSave({ phase: 'done', tone: 'error', message: 'Fix the highlighted fields, then save again.' });
-      const first = (['refreshIntervalSec', 'thresholds', 'lowBalanceUsd'] as const).find((f) => r.errors[f]);
+      const first = (['refreshIntervalSec', 'thresholds', 'lowBalanceUsd', 'predictiveMarginMin'] as const).find((f) => r.errors[f]);
       if (first) document.getElementById(`pref-${first}`)?.focus();
       return;
     }
@@ -108,6 +108,30 @@ export function PrefsSection({ bridge, settings, demo = false }: { bridge: Quota
             <input id="pref-autoUpdate" type="checkbox" checked={draft.autoUpdate} onChange={(e) => set('autoUpdate', e.target.checked)} />
             <span>Check for updates automatically</span>
           </label>
+        </div>
+
+        <fieldset className="checks pace-alerts">
+          <legend>Pace warnings</legend>
+          {PACE_PROVIDERS.map((p) => (
+            <label className="check" key={p.id}>
+              <input
+                id={`pref-predictive-${p.id}`}
+                type="checkbox"
+                checked={draft.predictiveAlerts.includes(p.id)}
+                onChange={(e) =>
+                  set('predictiveAlerts', e.target.checked ? [...draft.predictiveAlerts, p.id] : draft.predictiveAlerts.filter((x) => x !== p.id))
+                }
+              />
+              <span>{p.name}: warn when I'm on pace to run out before the reset</span>
+            </label>
+          ))}
+        </fieldset>
+
+        <div className="field">
+          <label htmlFor="pref-predictiveMarginMin">Pace margin</label>
+          <input {...field('predictiveMarginMin')} type="text" inputMode="decimal" value={draft.predictiveMarginMin} onChange={(e) => set('predictiveMarginMin', e.target.value)} />
+          <p id="pref-predictiveMarginMin-help" className="hint">Warn only when the run-out is more than this many minutes before the reset; once per window period.</p>
+          {errors.predictiveMarginMin && <p id="pref-predictiveMarginMin-error" className="field-error">{errors.predictiveMarginMin}</p>}
         </div>
 
         <div className="actions">

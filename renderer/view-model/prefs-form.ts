@@ -1,6 +1,14 @@
 // The preferences form: text drafts, validation with messages a person can act on, and the patch.
-import { MAX_REFRESH_SEC, MIN_REFRESH_SEC, type Settings } from '../../core/settings';
+import { MAX_PREDICTIVE_MARGIN_MIN, MAX_REFRESH_SEC, MIN_REFRESH_SEC, type Settings } from '../../core/settings';
 import { formatDuration } from '../../core/present';
+import { PROVIDERS } from '../../core/providers/registry';
+import type { ProviderDescriptor } from '../../core/providers/descriptor';
+
+/** Providers offered the pace warning: those with rolling windows that reset (a credit balance has no reset to run out before). */
+export const PACE_PROVIDERS: ReadonlyArray<{ id: string; name: string }> = PROVIDERS.filter((p: ProviderDescriptor) => p.resettingWindows === true).map((p) => ({
+  id: p.id,
+  name: p.displayName,
+}));
 
 export interface PrefsDraft {
   refreshIntervalSec: string;
@@ -9,9 +17,12 @@ export interface PrefsDraft {
   resetNotice: boolean;
   startAtLogin: boolean;
   autoUpdate: boolean;
+  /** Provider ids opted in to the pace warning. */
+  predictiveAlerts: string[];
+  predictiveMarginMin: string;
 }
 
-export type PrefsField = 'refreshIntervalSec' | 'thresholds' | 'lowBalanceUsd';
+export type PrefsField = 'refreshIntervalSec' | 'thresholds' | 'lowBalanceUsd' | 'predictiveMarginMin';
 export type PrefsErrors = Partial<Record<PrefsField, string>>;
 
 export type PrefsResult = { ok: true; patch: Partial<Settings> } | { ok: false; errors: PrefsErrors };
@@ -33,6 +44,8 @@ export function draftFromSettings(s: Settings): PrefsDraft {
     resetNotice: s.resetNotice,
     startAtLogin: s.startAtLogin,
     autoUpdate: s.autoUpdate,
+    predictiveAlerts: [...s.predictiveAlerts],
+    predictiveMarginMin: String(s.predictiveMarginMin),
   };
 }
 
@@ -64,6 +77,11 @@ export function validatePrefs(d: PrefsDraft): PrefsResult {
   if (!Number.isFinite(low) || low < 0 || low > 10_000) {
     errors.lowBalanceUsd = 'Enter a dollar amount from 0 to 10,000 (0 turns the alert off).';
   }
+  const marginText = d.predictiveMarginMin.trim();
+  const margin = /^(\d+(\.\d*)?|\.\d+)$/.test(marginText) ? Number(marginText) : NaN;
+  if (!Number.isFinite(margin) || margin < 0 || margin > MAX_PREDICTIVE_MARGIN_MIN) {
+    errors.predictiveMarginMin = 'Enter minutes from 0 to 1440.';
+  }
   if (Object.keys(errors).length > 0 || !thresholds.ok) return { ok: false, errors };
   return {
     ok: true,
@@ -74,6 +92,8 @@ export function validatePrefs(d: PrefsDraft): PrefsResult {
       resetNotice: d.resetNotice,
       startAtLogin: d.startAtLogin,
       autoUpdate: d.autoUpdate,
+      predictiveAlerts: d.predictiveAlerts,
+      predictiveMarginMin: margin,
     },
   };
 }

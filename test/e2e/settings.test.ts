@@ -146,7 +146,7 @@ describe('preferences in Settings', () => {
     const { page, context } = await openPage(rig, 'settings');
     await page.getByLabel('API key').waitFor();
     const order: string[] = [];
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 19; i++) {
       await page.keyboard.press('Tab');
       order.push(
         await page.evaluate(() => {
@@ -171,6 +171,9 @@ describe('preferences in Settings', () => {
       'pref-resetNotice',
       'pref-startAtLogin',
       'pref-autoUpdate',
+      'pref-predictive-codex',
+      'pref-predictive-claude',
+      'pref-predictiveMarginMin',
       'Save',
     ]);
     await context.close();

@@ -154,3 +154,17 @@ describe('credential status', () => {
     expect(v.text).toBe('Saved in the system keychain (sk-or-v1-…e41)');
   });
 });
+
+describe('pace warning preferences', () => {
+  it('save the providers ticked and a decimal margin, and refuse a margin out of range', async () => {
+    const { DEFAULT_SETTINGS: D } = await import('../../core/settings');
+    const base = draftFromSettings({ ...D, predictiveAlerts: ['claude'] });
+    expect(base.predictiveAlerts).toEqual(['claude']);
+    const r = validatePrefs({ ...base, predictiveAlerts: ['claude', 'codex'], predictiveMarginMin: '12.5' });
+    expect(r.ok && r.patch).toMatchObject({ predictiveAlerts: ['claude', 'codex'], predictiveMarginMin: 12.5 });
+    for (const bad of ['-1', '1441', '1e3', '']) {
+      const e = validatePrefs({ ...base, predictiveMarginMin: bad });
+      expect(e.ok ? null : e.errors.predictiveMarginMin).toBe('Enter minutes from 0 to 1440.');
+    }
+  });
+});

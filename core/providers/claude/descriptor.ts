@@ -4,6 +4,7 @@ import type { ProviderDescriptor } from '../descriptor';
 export const claude = {
   id: 'claude',
   displayName: 'Claude',
+  resettingWindows: true,
   defaultBaseUrl: 'https://api.anthropic.com',
   baseUrlEnv: 'QUOTABAR_CLAUDE_URL',
   credentials: {

@@ -4,6 +4,7 @@ import type { ProviderDescriptor } from '../descriptor';
 export const codex = {
   id: 'codex',
   displayName: 'Codex',
+  resettingWindows: true,
   defaultBaseUrl: 'https://chatgpt.com/backend-api',
   baseUrlEnv: 'QUOTABAR_CODEX_URL',
   credentials: { dir: { env: 'CODEX_HOME', defaultName: '.codex', description: 'where Codex keeps auth.json and session logs' } },
