@@ -76,7 +76,9 @@ describe('quotabar account add, list and status with two accounts of each provid
     const old = JSON.parse(readFileSync(m.settingsFile, 'utf8')) as Record<string, unknown>;
     expect(await m.run(['account', 'add', 'codex', '--label', 'work', '--home', signIn('codex', 'work')])).toMatchObject({ code: 0, err: '' });
     const now = JSON.parse(readFileSync(m.settingsFile, 'utf8')) as Record<string, unknown>;
-    expect({ ...now, accounts: undefined }).toEqual({ ...old, accounts: undefined });
+    // Every old value survives; settings added since v1 appear with their defaults.
+    expect(now).toMatchObject(old);
+    expect({ ...now, accounts: undefined }).toEqual({ ...old, predictiveAlerts: [], predictiveMarginMin: 30, accounts: undefined });
     expect(now.accounts).toHaveLength(1);
   });
 
