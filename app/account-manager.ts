@@ -7,7 +7,7 @@ import { keychainNameFor, labelProblem, MAX_ACCOUNTS, sameAccount, type AccountS
 import type { ProviderError } from '../core/errors';
 import type { FileSource, HttpClient, Scheduler, SecretStore } from '../core/ports';
 import { runChain } from '../core/provider';
-import { accountName, describeError } from '../core/present';
+import { accountName, demoKeyRejected, describeError } from '../core/present';
 import { descriptorOf } from '../core/providers/registry';
 import { buildAccount, type AppConfig, type ComposeDeps } from '../adapters/compose';
 import { adapterOf } from '../adapters/providers/registry';
@@ -59,7 +59,7 @@ export function createAccountManager(d: AccountManagerDeps) {
     if (r.ok) return { ok: true, masked: adapter.maskKey(key) };
     // In demo mode the key went to the local demo server: "<provider> rejected it" would not be true.
     if (d.demo && (r.error.kind === 'unauthorized' || r.error.kind === 'forbidden')) {
-      return { ok: false, message: `The demo server rejected this key: in demo mode keys are checked by a local demo server, not by ${adapter.descriptor.displayName}. Use the demo key shown.` };
+      return { ok: false, message: demoKeyRejected(adapter.descriptor.displayName) };
     }
     return { ok: false, message: words(r.error, providerId) };
   };

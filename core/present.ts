@@ -243,6 +243,14 @@ export function formatDeadline(ms: number): string {
   return s < 10 ? `${Math.floor(s * 10) / 10} s` : `${Math.floor(s)} s`;
 }
 
+/**
+ * In demo mode a key goes to the local demo server, not to the provider: saying "<provider> rejected it"
+ * would be untrue. Settings shows the demo key that works above both the key form and the accounts.
+ */
+export function demoKeyRejected(providerName: string): string {
+  return `The demo server rejected this key: in demo mode keys are checked by a local demo server, not by ${providerName}. Use the demo key shown above.`;
+}
+
 /** "resets in 3 h 12 min", "resetting now", or null when unknown; `live` as for formatDuration. */
 export function formatResetsIn(resetsAt: number | null, now: number, opts: { live?: boolean } = {}): string | null {
   if (resetsAt === null) return null;

@@ -2,7 +2,7 @@
 // The draft is cleared after a save: a stored key never stays in renderer state.
 import type { KeyCheck } from '../../app/contract';
 import { assertNever } from '../../core/errors';
-import { describeError } from '../../core/present';
+import { demoKeyRejected, describeError } from '../../core/present';
 import type { ProviderDescriptor } from '../../core/providers/descriptor';
 import { keyProvider } from '../../core/providers/registry';
 
@@ -55,7 +55,7 @@ function keyCheckMessage(check: KeyCheck, action: KeyAction, demo: boolean, prov
   if (e.kind === 'invalid_format') return { tone: 'error', text: e.detail };
   if (e.kind === 'unauthorized') {
     return demo
-      ? { tone: 'error', text: `The demo server rejected this key: in demo mode keys are checked by a local demo server, not by ${name}. Use the demo key shown above.` }
+      ? { tone: 'error', text: demoKeyRejected(name) }
       : { tone: 'error', text: `${name} rejected this key. Check that it is current and not disabled.` };
   }
   // A key check is one request: nothing retries it, so the words must not promise that.
