@@ -1,28 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SystemClock } from '../../../adapters/system-clock';
-import { UndiciHttpClient } from '../../../adapters/undici-http-client';
 import type { ClaudeCredentials } from '../../../core/providers/claude/credentials';
 import { createClaudeProvider } from '../../../core/providers/claude/provider';
 import { runChain } from '../../../core/provider';
 import { fixture, fixtureText } from '../../core/providers/load-fixture';
-import { startLoopbackServer, type LoopbackHandler, type LoopbackServer } from '../../support/loopback-server';
+import { httpClientFixture } from '../../support/http-client-fixture';
+import type { LoopbackHandler } from '../../support/loopback-server';
 
 const TOKEN = 'sk-ant-oat01-loopback-canary';
-let servers: LoopbackServer[] = [];
-let clients: UndiciHttpClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-  clients = [];
-});
+const { serve, client } = httpClientFixture();
 
 async function claudeAgainst(handler: LoopbackHandler, timeoutMs = 5_000) {
-  const server = await startLoopbackServer(handler);
-  servers.push(server);
-  const http = new UndiciHttpClient({ allowedOrigins: [server.url] });
-  clients.push(http);
+  const server = await serve(handler);
+  const http = client([server.url]);
   const clock = new SystemClock();
   const creds: ClaudeCredentials = {
     accessToken: TOKEN,
