@@ -77,6 +77,7 @@ export const SettingsPatch = v.pipe(
   v.check(isRecord, NOT_AN_OBJECT),
   v.strictObject(
     {
+      pollingMode: lossy((x) => (x === 'adaptive' || x === 'fixed' ? x : null)),
       refreshIntervalSec: lossy(plainNumber),
       thresholds: lossy(normalizeThresholds),
       lowBalanceUsd: lossy(plainNumber),

@@ -3,6 +3,7 @@
 import { evaluateAlerts, initialAlertState, type AlertState } from '../core/alerts';
 import { alertText } from '../core/alerts-text';
 import type { PollerView, ProviderId } from '../core/model';
+import { NO_ACTIVITY, type ActivitySignals } from '../core/cadence';
 import { createPoller, type Poller } from '../core/poller';
 import type { Clock, FileSource, HistoryStore, HttpClient, Notifier, Scheduler, SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
@@ -72,6 +73,8 @@ export interface AppServices {
   view(): PollerView;
   refresh(providerId: ProviderId | null): Promise<PollerView>;
   refreshIfOlderThan(maxAgeMs: number): Promise<void>;
+  /** What the desktop saw (popover opened, battery, screen lock): adaptive polling speeds up or slows down. */
+  noteActivity(patch: Partial<ActivitySignals>): void;
   settings(): Settings;
   settingsView(): Promise<SettingsView>;
   /** Validated, saved, then applied live (interval, thresholds, login item via `onSettings`). */
@@ -137,12 +140,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ]);
     poller.setProviders(providers);
   };
+  let signals: ActivitySignals = NO_ACTIVITY;
   const poller: Poller = createPoller({
     providers,
     clock,
     scheduler: clock,
     intervalMs: settings.refreshIntervalSec * 1000,
     timeoutMs: config.timeoutMs,
+    cadence: { mode: settings.pollingMode, thresholds: settings.thresholds, signals },
   });
 
   // Alerts are judged on every emission; the rules themselves skip data they have already seen.
@@ -198,6 +203,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     const accountsChanged = JSON.stringify(next.accounts) !== JSON.stringify(settings.accounts);
     settings = next;
     if (intervalChanged) poller.setIntervalMs(next.refreshIntervalSec * 1000);
+    poller.setCadence({ mode: next.pollingMode, thresholds: next.thresholds });
     if (accountsChanged) rebuildAccounts(next.accounts);
     return publishSettings(credentials ?? readCredentials());
   };
@@ -255,6 +261,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       return poller.view();
     },
     refreshIfOlderThan: (ms) => poller.refreshIfOlderThan(ms),
+    noteActivity(patch) {
+      signals = { ...signals, ...patch };
+      poller.setCadence({ signals });
+    },
     settings: () => settings,
     settingsView,
     updateSettings: (patch) => serial(() => applyUpdate(patch)),

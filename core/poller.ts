@@ -1,6 +1,7 @@
 // The poller: every provider account on its own schedule, in parallel, single-flight per account,
 // with backoff from core/resilience (two accounts of one provider never share a flight or a backoff). Time and timers come from ports, so tests run on a FakeClock.
 import { accountKey } from './accounts';
+import { adaptiveIntervalMs, NO_ACTIVITY, windowsChanged, type ActivitySignals, type PollingMode } from './cadence';
 import type { PollerView, ProviderId } from './model';
 import type { Clock, Scheduler } from './ports';
 import { runChain, DEFAULT_FETCH_TIMEOUT_MS, type Provider } from './provider';
@@ -12,8 +13,18 @@ export interface PollerOptions {
   providers: Provider[];
   clock: Clock;
   scheduler: Scheduler;
+  /** The fixed interval (and the interval in 'fixed' mode). */
   intervalMs?: number;
   timeoutMs?: number;
+  /** How the next interval is chosen; without it the fixed interval is used (the CLI, most tests). */
+  cadence?: CadenceOptions;
+}
+
+/** Adaptive polling's inputs that come from settings and the desktop (core/cadence.ts). */
+export interface CadenceOptions {
+  mode: PollingMode;
+  thresholds: readonly number[];
+  signals: ActivitySignals;
 }
 
 export interface Poller {
@@ -34,6 +45,8 @@ export interface Poller {
   /** Replaces the provider list: new accounts are polled at once, removed ones dropped, same object kept as is. */
   setProviders(providers: Provider[]): void;
   setIntervalMs(ms: number): void;
+  /** Changes the polling mode, thresholds or activity signals; due times move to match (never before a backoff). */
+  setCadence(patch: Partial<CadenceOptions>): void;
 }
 
 interface Entry {
@@ -41,6 +54,8 @@ interface Entry {
   state: ProviderState;
   inflight: Promise<void> | null;
   cancelTimer: (() => void) | null;
+  /** When its numbers last changed (or were first seen): adaptive polling slows down when they stand still. */
+  changedAt: number | null;
 }
 
 /** Creates a poller over the given providers. Nothing runs until `start()`. */
@@ -48,6 +63,7 @@ export function createPoller(opts: PollerOptions): Poller {
   const { clock, scheduler } = opts;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   let intervalMs = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
+  let cadence: CadenceOptions = opts.cadence ?? { mode: 'fixed', thresholds: [], signals: NO_ACTIVITY };
   let running = false;
   let paused = false;
   const entries = new Map<string, Entry>();
@@ -66,7 +82,13 @@ export function createPoller(opts: PollerOptions): Poller {
     e.cancelTimer?.();
     e.cancelTimer = null;
   };
-  const newEntry = (p: Provider): Entry => ({ provider: p, state: initialState(p.id, labelOf(p)), inflight: null, cancelTimer: null });
+  const newEntry = (p: Provider): Entry => ({ provider: p, state: initialState(p.id, labelOf(p)), inflight: null, cancelTimer: null, changedAt: null });
+
+  /** The interval after a poll of `e` at `now`: the fixed one, or the adaptive one from its facts. */
+  const intervalFor = (e: Entry, now: number): number =>
+    cadence.mode === 'fixed'
+      ? intervalMs
+      : adaptiveIntervalMs({ now, changedAt: e.changedAt, windows: e.state.snapshot.windows, thresholds: cadence.thresholds, signals: cadence.signals });
 
   const schedule = (e: Entry) => {
     cancel(e);
@@ -82,13 +104,19 @@ export function createPoller(opts: PollerOptions): Poller {
     if (e.inflight) return e.inflight;
     // A provider that told us to back off is not asked again early, even by a click.
     if (manual && e.state.blockedUntil > clock.now()) return Promise.resolve();
-    const policy = { intervalMs, rateLimitFallbackMs: e.provider.rateLimitFallbackMs };
     e.inflight = (async () => {
       const outcome = await runChain(e.provider, scheduler, timeoutMs);
       const now = clock.now();
-      e.state = outcome.ok
-        ? applySuccess(e.state, outcome.data, outcome.fallbackFrom, now, policy)
-        : applyFailure(e.state, outcome.error, now, policy);
+      const policy = { intervalMs: intervalFor(e, now), rateLimitFallbackMs: e.provider.rateLimitFallbackMs };
+      if (!outcome.ok) {
+        e.state = applyFailure(e.state, outcome.error, now, policy);
+        return;
+      }
+      const before = e.state.snapshot;
+      e.state = applySuccess(e.state, outcome.data, outcome.fallbackFrom, now, policy);
+      if (e.changedAt === null || before.fetchedAt === null || windowsChanged(before.windows, e.state.snapshot.windows)) e.changedAt = now;
+      // The interval is judged on the numbers just read (a window that moved near a threshold is watched closely).
+      if (cadence.mode === 'adaptive') e.state = { ...e.state, nextDueAt: now + intervalFor(e, now) };
     })().finally(() => {
       e.inflight = null;
       if (entries.get(keyOf(e.provider)) === e) {
@@ -168,16 +196,25 @@ export function createPoller(opts: PollerOptions): Poller {
     },
     setIntervalMs(ms) {
       intervalMs = ms;
-      if (!running || paused) return;
-      const now = clock.now();
-      for (const e of entries.values()) {
-        if (e.inflight || e.state.consecutiveFailures > 0) continue;
-        const last = e.state.snapshot.attemptedAt ?? now;
-        e.state = { ...e.state, nextDueAt: last + ms };
-        schedule(e);
-      }
+      retime();
+    },
+    setCadence(patch) {
+      cadence = { ...cadence, ...patch };
+      retime();
     },
   };
+
+  /** Moves each healthy account's next poll to its last attempt plus its interval now (a backoff is left alone). */
+  function retime(): void {
+    if (!running || paused) return;
+    const now = clock.now();
+    for (const e of entries.values()) {
+      if (e.inflight || e.state.consecutiveFailures > 0) continue;
+      const last = e.state.snapshot.attemptedAt ?? now;
+      e.state = { ...e.state, nextDueAt: Math.max(last + intervalFor(e, now), e.state.blockedUntil) };
+      schedule(e);
+    }
+  }
 }
 
 function labelOf(p: Provider): string | null {

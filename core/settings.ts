@@ -1,11 +1,14 @@
 // User settings: defaults and a lossy normaliser (a corrupt field falls back to its default).
 import { normalizeAccounts, type AccountSetting } from './accounts';
+import type { PollingMode } from './cadence';
 import { asArray, asBool, asObject } from './json';
 
 export type { AccountSetting } from './accounts';
 
 export interface Settings {
-  /** Poll interval in seconds (30 s – 1 h). */
+  /** 'adaptive' (default): 1–30 min from what usage and the user are doing; 'fixed': every refreshIntervalSec. */
+  pollingMode: PollingMode;
+  /** Poll interval in seconds (30 s – 1 h) in 'fixed' mode. */
   refreshIntervalSec: number;
   /** Percent-used thresholds that raise an alert, ascending, each 1–100. */
   thresholds: number[];
@@ -30,6 +33,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  pollingMode: 'adaptive',
   refreshIntervalSec: 120,
   thresholds: [80, 95],
   lowBalanceUsd: 2,
@@ -60,6 +64,7 @@ export function plainNumber(v: unknown): number | null {
 export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
   const o = asObject(input) ?? {};
   const interval = plainNumber(o.refreshIntervalSec);
+  const mode = pollingModeOf(o, interval, base);
   const thresholds = 'thresholds' in o ? normalizeThresholds(o.thresholds) : null;
   const low = plainNumber(o.lowBalanceUsd);
   const reset = asBool(o.resetNotice);
@@ -70,6 +75,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
   const predictive = 'predictiveAlerts' in o ? normalizeProviderIds(o.predictiveAlerts) : null;
   const margin = plainNumber(o.predictiveMarginMin);
   return {
+    pollingMode: mode,
     refreshIntervalSec:
       interval === null ? base.refreshIntervalSec : Math.round(Math.min(MAX_REFRESH_SEC, Math.max(MIN_REFRESH_SEC, interval))),
     thresholds: thresholds ?? base.thresholds,
@@ -83,6 +89,16 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
     predictiveMarginMin:
       margin === null || margin < 0 || margin > MAX_PREDICTIVE_MARGIN_MIN ? base.predictiveMarginMin : margin,
   };
+}
+
+/**
+ * The polling mode. A file written before adaptive polling existed has no such field: a user who had
+ * chosen an interval other than the old default keeps it, as a fixed interval; the rest get adaptive.
+ */
+function pollingModeOf(o: Record<string, unknown>, interval: number | null, base: Settings): Settings['pollingMode'] {
+  if (o.pollingMode === 'adaptive' || o.pollingMode === 'fixed') return o.pollingMode;
+  if (!('pollingMode' in o) && interval !== null && interval !== DEFAULT_SETTINGS.refreshIntervalSec) return 'fixed';
+  return base.pollingMode;
 }
 
 /** Valid, de-duplicated, ascending thresholds; null when the value is not a list of numbers. */

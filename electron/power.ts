@@ -11,7 +11,7 @@ export const UNLOCK_REFRESH_AGE_MS = 60_000;
 export const ONLINE_CHECK_MS = 15_000;
 
 export interface PowerDeps {
-  services: Pick<AppServices, 'pause' | 'resume' | 'refresh' | 'refreshIfOlderThan'>;
+  services: Pick<AppServices, 'pause' | 'resume' | 'refresh' | 'refreshIfOlderThan' | 'noteActivity'>;
   clock: Clock & Scheduler;
   platform: string;
 }
@@ -23,17 +23,29 @@ export function setupPowerEvents(deps: PowerDeps): { dispose(): void } {
   const { services } = deps;
   const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
   const onSuspend = () => services.pause();
-  const onUnlock = () => quiet(services.refreshIfOlderThan(UNLOCK_REFRESH_AGE_MS));
+  const onUnlock = () => {
+    services.noteActivity({ screenLocked: false });
+    quiet(services.refreshIfOlderThan(UNLOCK_REFRESH_AGE_MS));
+  };
+  // Adaptive polling slows down while nobody can see the numbers.
+  const onLock = () => services.noteActivity({ screenLocked: true });
   const unlock = HAS_UNLOCK.has(deps.platform);
   // Without an unlock event, waking up is the sign that the user is back.
   const onResume = () => quiet(services.resume().then(() => (unlock ? undefined : onUnlock())));
   powerMonitor.on('suspend', onSuspend);
   powerMonitor.on('resume', onResume);
   if (unlock) powerMonitor.on('unlock-screen', onUnlock);
+  if (unlock) powerMonitor.on('lock-screen', onLock);
 
   let online = net.isOnline();
+  // On battery, adaptive polling halves its pace. Read on the same tick as the network: the battery
+  // events exist only on macOS and Windows, the reading on every platform.
+  let battery = powerMonitor.isOnBatteryPower();
+  services.noteActivity({ onBattery: battery });
   let cancel = () => {};
   const check = () => {
+    const onBattery = powerMonitor.isOnBatteryPower();
+    if (onBattery !== battery) services.noteActivity({ onBattery: (battery = onBattery) });
     const now = net.isOnline();
     // Failed polls back off while offline; coming back online is worth one refresh at once.
     if (now && !online) quiet(services.refresh(null));
@@ -48,6 +60,7 @@ export function setupPowerEvents(deps: PowerDeps): { dispose(): void } {
       powerMonitor.removeListener('suspend', onSuspend);
       powerMonitor.removeListener('resume', onResume);
       if (unlock) powerMonitor.removeListener('unlock-screen', onUnlock);
+      if (unlock) powerMonitor.removeListener('lock-screen', onLock);
     },
   };
 }

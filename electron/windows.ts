@@ -158,6 +158,7 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     place(win, anchor);
     win.show();
     win.focus();
+    deps.services.noteActivity({ lookedAt: deps.clock.now() });
     deps.services.refreshIfOlderThan(POPOVER_REFRESH_AGE_MS).catch(() => undefined);
   };
 

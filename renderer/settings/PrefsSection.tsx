@@ -73,7 +73,9 @@ export function PrefsSection({ bridge, settings, demo = false }: { bridge: Quota
               </option>
             ))}
           </select>
-          <p id="pref-refreshIntervalSec-help" className="hint">How often usage is checked.</p>
+          <p id="pref-refreshIntervalSec-help" className="hint">
+            How often usage is checked. Adaptive: every 1–2 min while usage moves or nears an alert, up to 30 min when idle.
+          </p>
           {errors.refreshIntervalSec && <p id="pref-refreshIntervalSec-error" className="field-error">{errors.refreshIntervalSec}</p>}
         </div>
 

@@ -11,6 +11,7 @@ export const PACE_PROVIDERS: ReadonlyArray<{ id: string; name: string }> = PROVI
 }));
 
 export interface PrefsDraft {
+  /** ADAPTIVE, or a fixed interval in seconds. */
   refreshIntervalSec: string;
   thresholds: string;
   lowBalanceUsd: string;
@@ -30,15 +31,21 @@ export type PrefsResult = { ok: true; patch: Partial<Settings> } | { ok: false; 
 /** Choices offered for the refresh interval, in seconds. */
 export const REFRESH_CHOICES: readonly number[] = [30, 60, 120, 300, 600, 900, 1800, 3600];
 
-/** The select's options: the standard choices plus the current value if it is unusual. */
-export function refreshOptions(current: number): Array<{ value: number; label: string }> {
+/** The refresh select's value for adaptive polling (the others are fixed intervals in seconds). */
+export const ADAPTIVE = 'adaptive';
+
+/** The select's options: adaptive, then the standard fixed choices plus the current value if it is unusual. */
+export function refreshOptions(current: number): Array<{ value: string; label: string }> {
   const values = REFRESH_CHOICES.includes(current) ? REFRESH_CHOICES : [...REFRESH_CHOICES, current].sort((a, b) => a - b);
-  return values.map((v) => ({ value: v, label: `Every ${formatDuration(v * 1000)}` }));
+  return [
+    { value: ADAPTIVE, label: 'Adaptive (1–30 minutes)' },
+    ...values.map((v) => ({ value: String(v), label: `Every ${formatDuration(v * 1000)}` })),
+  ];
 }
 
 export function draftFromSettings(s: Settings): PrefsDraft {
   return {
-    refreshIntervalSec: String(s.refreshIntervalSec),
+    refreshIntervalSec: s.pollingMode === 'adaptive' ? ADAPTIVE : String(s.refreshIntervalSec),
     thresholds: s.thresholds.join(', '),
     lowBalanceUsd: String(s.lowBalanceUsd),
     resetNotice: s.resetNotice,
@@ -65,8 +72,9 @@ export function parseThresholds(text: string): { ok: true; value: number[] } | {
 /** Validates every field; returns the settings patch only when all are valid. */
 export function validatePrefs(d: PrefsDraft): PrefsResult {
   const errors: PrefsErrors = {};
+  const adaptive = d.refreshIntervalSec === ADAPTIVE;
   const interval = /^\d+$/.test(d.refreshIntervalSec) ? Number(d.refreshIntervalSec) : NaN;
-  if (!Number.isInteger(interval) || interval < MIN_REFRESH_SEC || interval > MAX_REFRESH_SEC) {
+  if (!adaptive && (!Number.isInteger(interval) || interval < MIN_REFRESH_SEC || interval > MAX_REFRESH_SEC)) {
     errors.refreshIntervalSec = 'Choose an interval between 30 seconds and 1 hour.';
   }
   const thresholds = parseThresholds(d.thresholds);
@@ -86,7 +94,8 @@ export function validatePrefs(d: PrefsDraft): PrefsResult {
   return {
     ok: true,
     patch: {
-      refreshIntervalSec: interval,
+      // Adaptive keeps the last fixed interval, so switching back offers it again.
+      ...(adaptive ? { pollingMode: 'adaptive' as const } : { pollingMode: 'fixed' as const, refreshIntervalSec: interval }),
       thresholds: thresholds.value,
       lowBalanceUsd: Math.round(low * 100) / 100,
       resetNotice: d.resetNotice,

@@ -29,12 +29,12 @@ describe('app services', () => {
     expect(openrouter(h)).toMatchObject({ status: 'ok', windows: [{ kind: 'credits', limit: 20, remaining: 12.37 }] });
   });
 
-  it('apply a new refresh interval to the running poller without a restart', async () => {
+  it('apply a new fixed refresh interval to the running poller without a restart', async () => {
     h = await makeHarness({ key: CANARY_KEY, script: (http) => http.on('/key', capped) });
     h.services.start();
     await h.clock.advance(0);
     expect(h.http.count('/key')).toBe(1);
-    await h.services.updateSettings({ refreshIntervalSec: 600 });
+    await h.services.updateSettings({ pollingMode: 'fixed', refreshIntervalSec: 600 });
     await h.clock.advance(9 * MINUTE);
     expect(h.http.count('/key')).toBe(1);
     await h.clock.advance(1 * MINUTE);

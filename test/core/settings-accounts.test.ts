@@ -25,7 +25,8 @@ describe('settings written before accounts existed', () => {
       await store.save(loaded.settings);
       const resaved = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
       // (and the later fields at their defaults: pace alerts off).
-      expect(resaved).toEqual({ ...old, accounts: [], predictiveAlerts: [], predictiveMarginMin: 30 });
+      // The old file chose 5 minutes: that stays a fixed interval rather than becoming adaptive.
+      expect(resaved).toEqual({ ...old, pollingMode: 'fixed', accounts: [], predictiveAlerts: [], predictiveMarginMin: 30 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

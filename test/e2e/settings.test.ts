@@ -134,7 +134,7 @@ describe('preferences in Settings', () => {
     await thresholds.press('Enter');
     await page.getByTestId('prefs-message').getByText('Saved. Changes apply now.').waitFor();
     expect(await thresholds.inputValue()).toBe('60, 90');
-    expect(rig.host.services.settings()).toMatchObject({ thresholds: [60, 90], refreshIntervalSec: 300 });
+    expect(rig.host.services.settings()).toMatchObject({ thresholds: [60, 90], pollingMode: 'fixed', refreshIntervalSec: 300 });
 
     // Codex's weekly window is at 62 %: past the new 60 % line, so its bar turns to a warning.
     await popover.page.locator('[data-provider="codex"] li.meter[data-window="weekly"].level-warning').waitFor({ timeout: 5000 });

@@ -125,7 +125,19 @@ describe('the preferences form', () => {
 
   it('offers the current interval even when it is not a standard choice', () => {
     expect(refreshOptions(120).map((o) => o.label)).toContain('Every 2 min');
-    expect(refreshOptions(45).map((o) => o.value)).toContain(45);
+    expect(refreshOptions(45).map((o) => o.value)).toContain('45');
+  });
+
+  it('offers adaptive polling first, and saves a fixed choice as a fixed interval', () => {
+    expect(refreshOptions(120)[0]).toEqual({ value: 'adaptive', label: 'Adaptive (1–30 minutes)' });
+    const base = draftFromSettings(DEFAULT_SETTINGS);
+    expect(base.refreshIntervalSec).toBe('adaptive');
+    const adaptive = validatePrefs(base);
+    expect(adaptive.ok && adaptive.patch).toMatchObject({ pollingMode: 'adaptive' });
+    expect(adaptive.ok && 'refreshIntervalSec' in adaptive.patch).toBe(false);
+    const fixed = validatePrefs({ ...base, refreshIntervalSec: '300' });
+    expect(fixed.ok && fixed.patch).toMatchObject({ pollingMode: 'fixed', refreshIntervalSec: 300 });
+    expect(draftFromSettings({ ...DEFAULT_SETTINGS, pollingMode: 'fixed', refreshIntervalSec: 600 }).refreshIntervalSec).toBe('600');
   });
 });
 

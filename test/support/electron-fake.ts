@@ -31,6 +31,7 @@ export function resetElectronFake(opts: { platform?: NodeJS.Platform } = {}): vo
   Notification.instances = [];
   Notification.supported = true;
   powerMonitor.removeAllListeners();
+  powerMonitor.onBattery = false;
   screen.displays = [];
   screen.cursor = { x: 0, y: 0 };
   app.removeAllListeners();

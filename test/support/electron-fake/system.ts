@@ -4,6 +4,11 @@ import { assertEmittable } from './platform';
 import { FakeEvent, type Rect } from './web';
 
 class FakePowerMonitor extends EventEmitter {
+  /** What isOnBatteryPower() answers; tests flip it. */
+  onBattery = false;
+  isOnBatteryPower(): boolean {
+    return this.onBattery;
+  }
   /** Refuses events Electron never emits on the fake's platform (unlock-screen on Linux). */
   override emit(event: string | symbol, ...args: unknown[]): boolean {
     assertEmittable('powerMonitor', event);
