@@ -3,7 +3,7 @@
 // preview host only: the renderer sees these as types, so valibot stays out of the renderer bundle.
 // Every message here is written by us and never quotes the payload (a key must not reach a log).
 import * as v from 'valibot';
-import { normalizeProviderIds, normalizeThresholds, plainNumber } from '../core/settings';
+import { normalizeProviderIds, normalizeThresholds, normalizeTrayPin, plainNumber, type TrayPin } from '../core/settings';
 import { normalizeAccounts } from '../core/accounts';
 import { asBool } from '../core/json';
 import { MAX_KEY_LENGTH } from '../core/providers/descriptor';
@@ -89,6 +89,8 @@ export const SettingsPatch = v.pipe(
       accounts: lossy(normalizeAccounts),
       predictiveAlerts: lossy(normalizeProviderIds),
       predictiveMarginMin: lossy(plainNumber),
+      // null unpins (back to the tightest window); a garbled pin is dropped like any unreadable value.
+      trayPin: v.optional(v.pipe(v.unknown(), v.transform((x): TrayPin | null | undefined => (x === null ? null : (normalizeTrayPin(x) ?? undefined))))),
     },
     (issue) => `unknown setting: ${String(issue.input).slice(0, 40)}`,
   ),

@@ -1,6 +1,8 @@
-// What the tray shows, as a pure function of the poller view: the tightest window's meter and a
-// tooltip naming it, plus which providers are stale or failing. Plain TS, no Electron.
-import type { PollerView, ProviderSnapshot } from '../core/model';
+// What the tray shows, as a pure function of the poller view: the tightest window's meter (or the
+// window the user pinned) and a tooltip naming it, plus which providers are stale or failing. Plain TS, no Electron.
+import { sameAccount } from '../core/accounts';
+import type { PollerView, ProviderSnapshot, UsageWindow } from '../core/model';
+import type { TrayPin } from '../core/settings';
 import { describeError, formatAgo, formatPercent, formatResetsIn, lowBalanceLine, accountName, tightestWindow, windowFigure } from '../core/present';
 import { levelForPercent } from '../core/levels';
 import type { MeterLevel, MeterStatus } from './tray-icon';
@@ -15,22 +17,48 @@ export interface TrayModel {
 /** Windows truncates tray tooltips at 127 characters. */
 export const TOOLTIP_MAX = 127;
 
-/** The tray's meter and tooltip for a view, judged at `now` against the alert thresholds and low-balance line. */
-export function trayModel(view: PollerView | null, thresholds: readonly number[], now: number, lowBalanceUsd = 0): TrayModel {
+/** Said under the first line when the pinned window is not in the view (account removed or disabled, window gone). */
+export const PIN_MISSING_NOTE = 'The pinned window is not available: showing the tightest one.';
+
+/** The pinned window in the view, or null when no snapshot holds it now. */
+export function findPinned(view: PollerView | null, pin: TrayPin): { snapshot: ProviderSnapshot; window: UsageWindow } | null {
+  for (const s of view?.snapshots ?? []) {
+    if (s.status === 'unconfigured' || !sameAccount({ providerId: s.providerId, label: s.accountLabel }, pin.providerId, pin.accountLabel)) continue;
+    const w = s.windows.find((x) => x.id === pin.windowId);
+    if (w) return { snapshot: s, window: w };
+  }
+  return null;
+}
+
+/**
+ * The tray's meter and tooltip for a view, judged at `now` against the alert thresholds and low-balance
+ * line: the pinned window when `pin` names one the view holds, else the tightest (with a note that the pin missed).
+ */
+export function trayModel(
+  view: PollerView | null,
+  thresholds: readonly number[],
+  now: number,
+  lowBalanceUsd = 0,
+  pin: TrayPin | null = null,
+): TrayModel {
   const active = (view?.snapshots ?? []).filter((s) => s.status !== 'unconfigured');
   if (active.length === 0) {
     return { percent: null, level: 'normal', status: 'empty', tooltip: 'Quotabar: nothing set up yet. Open Settings to add a provider.' };
   }
-  const tight = tightestWindow(active);
+  const pinned = pin ? findPinned(view, pin) : null;
+  const tight = pinned ?? tightestWindow(active);
   const status = worstStatus(active);
   const lines: string[] = [];
   if (tight) {
     const { snapshot, window: w } = tight;
     const resets = formatResetsIn(w.resetsAt, now);
-    lines.push(`${accountName(snapshot.providerId, snapshot.accountLabel)} ${w.label}: ${formatPercent(w.usedPercent ?? 0)} used${resets ? `, ${resets}` : ''}`);
+    const figure = w.usedPercent === null ? windowFigure(w) : `${formatPercent(w.usedPercent)} used`;
+    const name = `${accountName(snapshot.providerId, snapshot.accountLabel)} ${w.label}${pinned ? ' (pinned)' : ''}`;
+    lines.push(`${name}: ${figure}${resets ? `, ${resets}` : ''}`);
   } else {
     lines.push('Quotabar');
   }
+  if (pin && !pinned) lines.push(PIN_MISSING_NOTE);
   for (const s of active) {
     const low = s.status === 'ok' ? lowBalanceLine(s, lowBalanceUsd) : null;
     if (low) lines.push(low);

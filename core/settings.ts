@@ -1,7 +1,7 @@
 // User settings: defaults and a lossy normaliser (a corrupt field falls back to its default).
 import { normalizeAccounts, type AccountSetting } from './accounts';
 import type { PollingMode } from './cadence';
-import { asArray, asBool, asObject } from './json';
+import { asArray, asBool, asObject, asText } from './json';
 
 export type { AccountSetting } from './accounts';
 
@@ -30,6 +30,15 @@ export interface Settings {
   predictiveAlerts: string[];
   /** That warning fires only when the run-out comes more than this many minutes before the reset (0–1440). */
   predictiveMarginMin: number;
+  /** The one window the tray meter shows; null = the tightest enabled window (the default). */
+  trayPin: TrayPin | null;
+}
+
+/** A window named by where it lives: a provider, one of its accounts (null = the implicit one), a window id. */
+export interface TrayPin {
+  providerId: string;
+  accountLabel: string | null;
+  windowId: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   accounts: [],
   predictiveAlerts: [],
   predictiveMarginMin: 30,
+  trayPin: null,
 };
 
 export const MAX_PREDICTIVE_MARGIN_MIN = 1440;
@@ -74,6 +84,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
   const accounts = 'accounts' in o ? normalizeAccounts(o.accounts) : null;
   const predictive = 'predictiveAlerts' in o ? normalizeProviderIds(o.predictiveAlerts) : null;
   const margin = plainNumber(o.predictiveMarginMin);
+  const pin = !('trayPin' in o) ? undefined : o.trayPin === null ? null : (normalizeTrayPin(o.trayPin) ?? undefined);
   return {
     pollingMode: mode,
     refreshIntervalSec:
@@ -88,6 +99,8 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
     predictiveAlerts: predictive ?? base.predictiveAlerts,
     predictiveMarginMin:
       margin === null || margin < 0 || margin > MAX_PREDICTIVE_MARGIN_MIN ? base.predictiveMarginMin : margin,
+    // null unpins; a garbled pin keeps the current one (a file from a newer app must not unpin silently).
+    trayPin: pin === undefined ? base.trayPin : pin,
   };
 }
 
@@ -116,4 +129,17 @@ export function normalizeProviderIds(v: unknown): string[] | null {
   if (!Array.isArray(v)) return null;
   const ids = v.filter((x): x is string => typeof x === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(x));
   return [...new Set(ids)];
+}
+
+/** A pin from a file or patch: null when it is not one (any field missing or out of shape). */
+export function normalizeTrayPin(v: unknown): TrayPin | null {
+  const o = asObject(v);
+  if (!o) return null;
+  const providerId = asText(o.providerId);
+  const windowId = asText(o.windowId);
+  const label = o.accountLabel === null || o.accountLabel === undefined ? null : asText(o.accountLabel);
+  if (!providerId || !/^[a-z][a-z0-9-]{0,31}$/.test(providerId)) return null;
+  if (!windowId || windowId.length > 200) return null;
+  if (o.accountLabel !== null && o.accountLabel !== undefined && (!label || label.length > 100)) return null;
+  return { providerId, accountLabel: label, windowId };
 }

@@ -67,8 +67,8 @@ export function setupTray(deps: TrayDeps): TrayHandle {
   const { services, windows, platform } = deps;
   const style = (): MeterStyle => (platform === 'darwin' ? 'template' : nativeTheme.shouldUseDarkColors ? 'dark' : 'light');
   const modelNow = () => {
-    const { thresholds, lowBalanceUsd } = services.settings();
-    return trayModel(services.view(), thresholds, deps.clock.now(), lowBalanceUsd);
+    const { thresholds, lowBalanceUsd, trayPin } = services.settings();
+    return trayModel(services.view(), thresholds, deps.clock.now(), lowBalanceUsd, trayPin);
   };
   let current = modelNow();
   // The image is drawn only when the meter's look changed, not on every view or minute.

@@ -8,6 +8,7 @@ import { AccountsSection } from './AccountsSection';
 import { KeySection } from './KeySection';
 import { PrefsSection } from './PrefsSection';
 import { SignInsSection } from './SignInsSection';
+import { TraySection } from './TraySection';
 
 export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
   const view = useSettings((s) => s.view);
@@ -48,6 +49,7 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
           <SignInsSection credentials={view.credentials} snapshots={snapshots ?? []} />
           <AccountsSection bridge={bridge} accounts={view.settings.accounts} demo={view.demo} demoKey={view.demoKey ?? null} />
           <PrefsSection bridge={bridge} settings={view.settings} demo={view.demo} />
+          <TraySection bridge={bridge} settings={view.settings} snapshots={snapshots ?? []} />
         </>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { emptySnapshot, makeWindow, type ProviderSnapshot } from '../../core/model';
-import { menuRows, TOOLTIP_MAX, trayModel } from '../../app/tray-model';
+import { menuRows, PIN_MISSING_NOTE, TOOLTIP_MAX, trayModel } from '../../app/tray-model';
 
 const now = Date.UTC(2026, 8, 20, 12);
 const snap = (over: Partial<ProviderSnapshot>): ProviderSnapshot => ({ ...emptySnapshot('codex', 'ok'), fetchedAt: now, attemptedAt: now, ...over });
@@ -53,5 +53,39 @@ describe('tray menu rows', () => {
 
   it('are none when nothing is set up', () => {
     expect(menuRows(null, now)).toEqual([]);
+  });
+});
+
+describe('a pinned tray window', () => {
+  const codex = snap({ windows: [win(40, '5-hour window'), win(91, 'Weekly')] });
+  const work = snap({ providerId: 'claude', accountLabel: 'Work', windows: [win(12, '5-hour')] });
+  const view = { snapshots: [codex, work], refreshing: [] };
+
+  it('shows the pinned window even when another is tighter', () => {
+    const m = trayModel(view, [80, 95], now, 0, { providerId: 'claude', accountLabel: 'work', windowId: '5-hour' });
+    expect(m).toMatchObject({ percent: 12, level: 'normal' });
+    expect(m.tooltip).toBe('Claude (Work) 5-hour (pinned): 12 % used, resets in 1 h');
+  });
+
+  it('falls back to the tightest window, and says so, when the pinned one is gone', () => {
+    const m = trayModel(view, [80, 95], now, 0, { providerId: 'claude', accountLabel: 'Home', windowId: '5-hour' });
+    expect(m).toMatchObject({ percent: 91, level: 'warning' });
+    expect(m.tooltip).toBe(`Codex Weekly: 91 % used, resets in 1 h\n${PIN_MISSING_NOTE}`);
+  });
+
+  it('does not take a same-named window of the implicit account for a labelled account', () => {
+    const m = trayModel(view, [80, 95], now, 0, { providerId: 'codex', accountLabel: 'Work', windowId: 'Weekly' });
+    expect(m.tooltip).toContain(PIN_MISSING_NOTE);
+  });
+
+  it('keeps showing a pinned window from last-known values while its provider is stale', () => {
+    const stale = { ...work, status: 'stale' as const, fetchedAt: now - 10 * 60_000 };
+    const m = trayModel({ snapshots: [codex, stale], refreshing: [] }, [80, 95], now, 0, { providerId: 'claude', accountLabel: 'Work', windowId: '5-hour' });
+    expect(m).toMatchObject({ percent: 12, status: 'stale' });
+    expect(m.tooltip).toContain('Claude (Work): updated 10 min ago');
+  });
+
+  it('is the tightest window when nothing is pinned', () => {
+    expect(trayModel(view, [80, 95], now, 0, null).percent).toBe(91);
   });
 });
