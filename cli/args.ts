@@ -1,7 +1,7 @@
 // Argument parsing for the CLI: a closed set of commands, a one-line error for anything else.
 import { labelProblem } from '../core/accounts';
 import type { ProviderId } from '../core/model';
-import { cliNamesText, KEY_PROVIDERS, providerByCliName } from '../core/providers/registry';
+import { cliNamesText, COST_LOGS, descriptorOf, KEY_PROVIDERS, providerByCliName } from '../core/providers/registry';
 import { infoCommand } from './help';
 
 export type Command =
@@ -10,6 +10,7 @@ export type Command =
   | { cmd: 'key-set'; providerId: ProviderId }
   | { cmd: 'key-remove'; providerId: ProviderId }
   | HistoryCommand
+  | CostCommand
   | { cmd: 'help' }
   | { cmd: 'version' };
 
@@ -23,6 +24,16 @@ export interface HistoryCommand {
   windowId: string | null;
   since: Since | null;
   format: 'table' | 'json' | 'csv';
+}
+
+/** `quotabar cost [--json] [--since D] [--until D] [--source <id>|all]`: local dates as 'YYYY-MM-DD'. */
+export interface CostCommand {
+  cmd: 'cost';
+  json: boolean;
+  since: string | null;
+  until: string | null;
+  /** A provider id, or null for all sources. */
+  source: string | null;
 }
 
 /** `quotabar account list|add|remove`: the labelled accounts kept in the settings file. */
@@ -43,6 +54,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (first === 'status') return parseStatus(args);
   if (first === 'history') return parseHistory(args);
   if (first === 'account') return parseAccount(args);
+  if (first === 'cost') return parseCost(args);
   if (first === 'key') {
     const [action, provider, ...rest] = args;
     const names = KEY_PROVIDERS.map((p) => p.cli.name);
@@ -103,6 +115,37 @@ function parseHistory(args: string[]): Parsed {
       const since = parseSince(v);
       if (!since) return { ok: false, message: `--since takes 24h, 7d, 30d or a date as YYYY-MM-DD, not '${v}'` };
       c.since = since;
+    }
+  }
+  return { ok: true, command: c };
+}
+
+/** The `--source` values of `quotabar cost`: each provider with local logs, then `all`. */
+export const costSourceNames = (): string[] => [...COST_LOGS.map((k) => descriptorOf(k.source)?.cli.name ?? k.source), 'all'];
+
+function parseCost(args: string[]): Parsed {
+  const c: CostCommand = { cmd: 'cost', json: false, since: null, until: null, source: null };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') {
+      c.json = true;
+      continue;
+    }
+    const name = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    if (!['--since', '--until', '--source'].includes(name)) return { ok: false, message: `unknown option '${a}' for cost (try: quotabar --help)` };
+    const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+    if (!v) return { ok: false, message: `${name} needs a value` };
+    if (name === '--source') {
+      if (v === 'all') c.source = null;
+      else {
+        const d = providerByCliName(v);
+        if (!d || !COST_LOGS.some((k) => k.source === d.id)) return { ok: false, message: `--source takes ${cliNamesText(costSourceNames())}, not '${v}'` };
+        c.source = d.id;
+      }
+    } else {
+      const day = parseSince(v);
+      if (!day || day.kind !== 'day') return { ok: false, message: `${name} takes a date as YYYY-MM-DD, not '${v}'` };
+      c[name === '--since' ? 'since' : 'until'] = v;
     }
   }
   return { ok: true, command: c };

@@ -21,6 +21,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (c.cmd === 'help' || c.cmd === 'version') return io.stdout(infoText(c.cmd)), 0;
   const clock = io.deps?.clock ?? new SystemClock({ unref: true });
   if (c.cmd === 'history') return (await import('./history')).runHistory(c, io, clock);
+  if (c.cmd === 'cost') return (await import('./cost')).runCost(c, io);
   const config = resolveConfig(io.env, io.platform, io.homedir);
   const deps: ComposeDeps = {
     secrets: io.deps?.secrets ?? defaultSecretStore(io.platform),

@@ -3,7 +3,7 @@
 // data; start-up cost: bench/cli-startup.bench.ts).
 import { version } from '../package.json';
 import type { ProviderDescriptor } from '../core/providers/descriptor';
-import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
+import { COST_LOGS, descriptorOf, KEY_PROVIDERS, listText, PROVIDERS } from '../core/providers/registry';
 
 /** The version printed by `quotabar --version`: package.json's, inlined into the bundle when it is built. */
 export const VERSION: string = version;
@@ -62,16 +62,22 @@ function envLines(): string {
   return lines.join('\n');
 }
 
+const COST_SOURCES = [...COST_LOGS.map((k) => descriptorOf(k.source)?.cli.name ?? k.source), 'all'].join('|');
+const COST_TOOLS = listText(COST_LOGS.map((k) => descriptorOf(k.source)?.words.signInWith ?? k.source), 'and');
+
 export const HELP = `quotabar — how much AI quota and credit is left
 
 Usage:
   quotabar status [--json] [--provider ${all.map((p) => p.cli.name).join('|')}] [--account L]
   quotabar history [--provider P] [--account L] [--window ID] [--since 24h|7d|30d|YYYY-MM-DD] [--json | --csv]
                                    samples recorded by each status and each poll of the app (kept 30 days, then hourly)
+  quotabar cost [--json] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--source ${COST_SOURCES}]
+                                   tokens and dollars per local day (zone: TZ) and model, from ${COST_TOOLS}' local logs
 ${keyLines()}
 ${accountLines()}
 
 Environment:
 ${envLines()}
   QUOTABAR_DATA_DIR         where the history database is kept (default: the platform's data folder)
+  QUOTABAR_CACHE_DIR        where \`quotabar cost\` keeps what it has read (default: the platform's cache folder)
 `;

@@ -1,11 +1,17 @@
 // The one list of providers. Adding a provider = its folder + one line here (and one in
 // adapters/providers/registry.ts for its I/O). Order is display order.
+import type { CostLogKind } from '../cost/entry';
+import { claudeCostLog } from './claude/cost-log';
 import { claude } from './claude/descriptor';
+import { codexCostLog } from './codex/cost-log';
 import { codex } from './codex/descriptor';
 import type { ProviderDescriptor } from './descriptor';
 import { openrouter } from './openrouter/descriptor';
 
 export const PROVIDERS = [openrouter, codex, claude] as const;
+
+/** The providers whose local logs feed the cost ledger (`quotabar cost`), in display order. */
+export const COST_LOGS: readonly CostLogKind[] = [claudeCostLog, codexCostLog];
 
 /** The ids of the providers Quotabar knows, derived from the list above. */
 export type KnownProviderId = (typeof PROVIDERS)[number]['id'];

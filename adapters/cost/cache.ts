@@ -1,0 +1,107 @@
+// The incremental cache of the cost ledger: per file, what scan-file.ts read (offset, head hash,
+// parser state) and its entries, columnar and written with v8's serializer so a warm run loads it
+// in milliseconds. A cache that cannot be read is simply a cold run.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, posix, win32 } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { CostEntry } from '../../core/cost/entry';
+import type { FileRecord } from './scan-file';
+
+// Bump when the entry fields or a parser's rules change: old caches are then ignored.
+const VERSION = 1;
+const FILE = 'cost-ledger-v1.bin';
+const W = 8;
+
+/** `QUOTABAR_CACHE_DIR`, else `$XDG_CACHE_HOME/quotabar`, else the platform's cache folder. */
+export function costCacheDir(env: Record<string, string | undefined>, platform: string, home: string): string {
+  const own = env['QUOTABAR_CACHE_DIR']?.trim();
+  if (own) return own;
+  const xdg = env['XDG_CACHE_HOME']?.trim();
+  if (xdg && posix.isAbsolute(xdg)) return posix.join(xdg, 'quotabar');
+  if (platform === 'win32') return win32.join(env['LOCALAPPDATA']?.trim() || win32.join(home, 'AppData', 'Local'), 'Quotabar', 'Cache');
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Caches', 'Quotabar');
+  return posix.join(home, '.cache', 'quotabar');
+}
+
+interface Stored {
+  v: number;
+  files: Array<Omit<FileRecord, 'entries'> & { nums: Float64Array; models: string[]; mi: Int32Array; keys: string[] }>;
+}
+
+/** The records of the last run by path; empty when there is no usable cache. */
+export function loadCache(dir: string): Map<string, FileRecord> {
+  const out = new Map<string, FileRecord>();
+  let stored: Stored;
+  try {
+    stored = deserialize(readFileSync(join(dir, FILE))) as Stored;
+  } catch {
+    return out;
+  }
+  if (!stored || stored.v !== VERSION || !Array.isArray(stored.files)) return out;
+  for (const f of stored.files) {
+    const { nums, models, mi, keys, ...rest } = f;
+    const entries: CostEntry[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const o = i * W;
+      const m = mi[i]!;
+      entries[i] = {
+        at: nums[o]!,
+        input: nums[o + 1]!,
+        output: nums[o + 2]!,
+        cacheCreation: nums[o + 3]!,
+        cacheRead: nums[o + 4]!,
+        cacheCreation1h: nums[o + 5]!,
+        webSearches: nums[o + 6]!,
+        fast: (nums[o + 7]! & 1) !== 0,
+        sidechain: (nums[o + 7]! & 2) !== 0,
+        model: m < 0 ? null : models[m]!,
+        key: keys[i] === '' ? null : keys[i]!,
+      };
+    }
+    out.set(f.path, { ...rest, entries });
+  }
+  return out;
+}
+
+/** Writes the records (atomically: a concurrent reader sees the old cache or the new one). */
+export function saveCache(dir: string, records: readonly FileRecord[]): void {
+  const files = records.map(({ entries, ...rest }) => {
+    const nums = new Float64Array(entries.length * W);
+    const models: string[] = [];
+    const modelIdx = new Map<string, number>();
+    const mi = new Int32Array(entries.length);
+    const keys: string[] = new Array(entries.length);
+    entries.forEach((e, i) => {
+      const o = i * W;
+      nums[o] = e.at;
+      nums[o + 1] = e.input;
+      nums[o + 2] = e.output;
+      nums[o + 3] = e.cacheCreation;
+      nums[o + 4] = e.cacheRead;
+      nums[o + 5] = e.cacheCreation1h;
+      nums[o + 6] = e.webSearches;
+      nums[o + 7] = (e.fast ? 1 : 0) | (e.sidechain ? 2 : 0);
+      if (e.model === null) mi[i] = -1;
+      else {
+        let m = modelIdx.get(e.model);
+        if (m === undefined) {
+          m = models.length;
+          models.push(e.model);
+          modelIdx.set(e.model, m);
+        }
+        mi[i] = m;
+      }
+      keys[i] = e.key ?? '';
+    });
+    return { ...rest, nums, models, mi, keys };
+  });
+  const path = join(dir, FILE);
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, serialize({ v: VERSION, files } satisfies Stored));
+    renameSync(tmp, path);
+  } catch {
+    // A cache that cannot be written only makes the next run slower.
+  }
+}

@@ -1,0 +1,113 @@
+// The cost ledger for the CLI and the app: tokens and dollars per local day, source and model, from
+// the agents' own logs (shared/COST.md), read incrementally through a cache.
+//
+// API (plain data in, plain data out, so it runs as well inside a worker thread):
+//   const { ledger } = await loadLedger({ env: process.env, homedir: os.homedir(), platform: process.platform });
+//   summarize(ledger, todayLocalDate, sourceId)  → { today, last30Days }   (core/cost/view.ts, pure)
+//   filterLedger(ledger, { since, until, sources })                        (core/cost/view.ts, pure)
+// A Ledger holds days sorted by date then source; each day has totals, `models` rows (fast mode as
+// `<model>-fast`), `projects` rows and the day's `unknownModels`. `costUsd` is null where any part has
+// no known price; `pricedCostUsd` is what the known parts cost. Dates are local to `timeZone`.
+import { statSync, type Stats } from 'node:fs';
+import { dedupe, type FileEntries } from '../../core/cost/dedupe';
+import type { CostLogKind } from '../../core/cost/entry';
+import { buildLedger, type Ledger } from '../../core/cost/ledger';
+import { localDater } from '../../core/cost/local-date';
+import type { Pricer } from '../../core/cost/pricing';
+import { COST_LOGS } from '../../core/providers/registry';
+import { costCacheDir, loadCache, saveCache } from './cache';
+import { listLogFiles, type LogFile } from './log-files';
+import { scanFile, type FileRecord } from './scan-file';
+
+export { filterLedger, summarize, type CostSummary, type LedgerFilter } from '../../core/cost/view';
+export type { CostTotals, Ledger, LedgerDay, ModelRow, ProjectRow } from '../../core/cost/ledger';
+
+export interface LoadLedgerOptions {
+  env: Record<string, string | undefined>;
+  homedir: string;
+  platform: string;
+  /** IANA zone for local dates; default `env.TZ`, else the runtime's zone. */
+  timeZone?: string;
+  /** Source ids to read (provider ids); default all that keep logs. */
+  sources?: readonly string[] | null;
+  /** False: neither read nor write the cache (tests of a cold run). Default true. */
+  useCache?: boolean;
+  /** Prices; default the bundled genai-prices table (loaded on first use). */
+  pricer?: Pricer;
+}
+
+export interface LedgerStats {
+  files: number;
+  /** Files read (wholly or their appended part) this run. */
+  filesRead: number;
+  bytesRead: number;
+}
+
+/** Reads every log of the chosen sources (only appended bytes when cached) and builds the ledger. */
+export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Ledger; stats: LedgerStats }> {
+  const kinds = COST_LOGS.filter((k) => !opts.sources || opts.sources.includes(k.source));
+  const useCache = opts.useCache !== false;
+  const cacheDir = costCacheDir(opts.env, opts.platform, opts.homedir);
+  const cached = useCache ? loadCache(cacheDir) : new Map<string, FileRecord>();
+  const files = listLogFiles(kinds, opts.env, opts.homedir);
+  const stats: LedgerStats = { files: files.length, filesRead: 0, bytesRead: 0 };
+  const records: FileRecord[] = [];
+  const perFile: FileEntries[] = [];
+  for (const f of files) {
+    const r = readOne(f, cached.get(f.path) ?? null, stats);
+    if (!r) continue;
+    records.push(r.record);
+    perFile.push({ source: f.kind.source, project: f.project, entries: r.tail ? [...r.record.entries, r.tail] : r.record.entries });
+  }
+  const gone = [...cached.values()].some((r) => kinds.some((k) => k.source === r.source)) && records.length !== countOf(cached, kinds);
+  if (useCache && (stats.filesRead > 0 || gone)) saveCache(cacheDir, mergeUnread(cached, records, kinds));
+  const pricer = opts.pricer ?? (await import('./genai-pricer')).createGenaiPricer();
+  const byId = new Map(kinds.map((k) => [k.source, k] as const));
+  const ledger = buildLedger({
+    kept: dedupe(perFile),
+    dateOf: localDater(zoneOf(opts)),
+    pricer,
+    priceProviderOf: (s) => byId.get(s)?.priceProvider ?? '',
+  });
+  return { ledger, stats };
+}
+
+function readOne(f: LogFile, prev: FileRecord | null, stats: LedgerStats): ReturnType<typeof scanFile> | null {
+  let st: Stats;
+  try {
+    st = statSync(f.path);
+  } catch {
+    return null;
+  }
+  // Unchanged and fully read: nothing to open.
+  if (prev && prev.ino === st.ino && prev.size === st.size && prev.mtimeMs === st.mtimeMs && prev.offset === st.size && prev.project === f.project) {
+    return { record: prev, tail: null, bytesRead: 0 };
+  }
+  const r = scanFile(f.kind, f.path, f.project, st, prev && prev.project === f.project ? prev : null);
+  stats.filesRead++;
+  stats.bytesRead += r.bytesRead;
+  return r;
+}
+
+// Records of sources not read this run stay in the cache for the next run that reads them.
+function mergeUnread(cached: Map<string, FileRecord>, read: FileRecord[], kinds: readonly CostLogKind[]): FileRecord[] {
+  const readSources = new Set(kinds.map((k) => k.source));
+  return [...read, ...[...cached.values()].filter((r) => !readSources.has(r.source))];
+}
+
+function countOf(cached: Map<string, FileRecord>, kinds: readonly CostLogKind[]): number {
+  let n = 0;
+  for (const r of cached.values()) if (kinds.some((k) => k.source === r.source)) n++;
+  return n;
+}
+
+function zoneOf(opts: LoadLedgerOptions): string | undefined {
+  const z = opts.timeZone ?? opts.env['TZ']?.trim();
+  if (!z) return undefined;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: z.replace(/^:/, '') });
+    return z.replace(/^:/, '');
+  } catch {
+    return undefined;
+  }
+}

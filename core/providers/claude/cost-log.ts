@@ -1,0 +1,85 @@
+// Claude Code's session logs as a cost source (shared/COST.md): every `projects/**/*.jsonl` under
+// each root; a line counts when it carries `message.usage`, or is a progress line mirroring a
+// subagent's response in `data.message`. Parsing is of whole lines with JSON.parse, so a
+// `"model":null` inside a tool input or `"usage": {` with a space is read correctly.
+import type { CostEntry, CostFileParser, CostLogKind, CostRoot } from '../../cost/entry';
+import { optionalCount, timestampOf, tokenCount } from '../../cost/entry';
+import { asObject } from '../../json';
+import { claude } from './descriptor';
+
+/** One line → its usage entry, or null when the line does not count (COST.md "Dropped lines"). */
+export function parseClaudeCostLine(text: string): CostEntry | null {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const o = asObject(root);
+  if (!o) return null;
+  const nested = asObject(asObject(o['data'])?.['message']);
+  const nestedMsg = asObject(nested?.['message']);
+  // A progress line's own response: it has its own timestamp, usage and request id.
+  if (nested && nestedMsg && asObject(nestedMsg['usage']) && typeof nested['timestamp'] === 'string' && typeof nested['requestId'] === 'string') {
+    const side = typeof nested['isSidechain'] === 'boolean' ? nested['isSidechain'] : o['isSidechain'] === true;
+    return entryOf(nested['timestamp'], nestedMsg, nested['requestId'], side);
+  }
+  const msg = asObject(o['message']);
+  if (!msg || !asObject(msg['usage'])) return null;
+  return entryOf(o['timestamp'], msg, o['requestId'], o['isSidechain'] === true);
+}
+
+function entryOf(ts: unknown, msg: Record<string, unknown>, requestId: unknown, sidechain: boolean): CostEntry | null {
+  const at = timestampOf(ts);
+  if (at === null) return null;
+  const u = asObject(msg['usage'])!;
+  const input = tokenCount(u['input_tokens']);
+  const output = tokenCount(u['output_tokens']);
+  const cacheCreation = optionalCount(u['cache_creation_input_tokens']);
+  const cacheRead = optionalCount(u['cache_read_input_tokens']);
+  if (input === null || output === null || cacheCreation === null || cacheRead === null) return null;
+  const id = msg['id'];
+  const model = msg['model'];
+  if (id === '' || model === '' || requestId === '') return null;
+  const oneHour = optionalCount(asObject(u['cache_creation'])?.['ephemeral_1h_input_tokens']) ?? 0;
+  const searches = optionalCount(asObject(u['server_tool_use'])?.['web_search_requests']) ?? 0;
+  return {
+    at,
+    model: typeof model === 'string' && model !== '<synthetic>' ? model : null,
+    fast: u['speed'] === 'fast',
+    input,
+    output,
+    cacheCreation,
+    cacheRead,
+    cacheCreation1h: Math.min(oneHour, cacheCreation),
+    webSearches: searches,
+    key: typeof id === 'string' && typeof requestId === 'string' ? `${id}\n${requestId}` : null,
+    sidechain,
+  };
+}
+
+const stateless: CostFileParser = { line: parseClaudeCostLine, state: () => null };
+
+/**
+ * Roots: each comma-separated `CLAUDE_CONFIG_DIR` entry (a config folder holding `projects/`, or a
+ * `projects/` folder itself), else both `$XDG_CONFIG_HOME/claude` (or `~/.config/claude`) and `~/.claude`.
+ */
+function roots(env: Record<string, string | undefined>, home: string, join: (...p: string[]) => string): CostRoot[] {
+  const configured = (env[claude.credentials.dir.env] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (configured.length) {
+    return configured.map((dir) => ({ candidates: /(^|[\\/])projects[\\/]*$/.test(dir) ? [join(dir, 'projects'), dir] : [join(dir, 'projects')] }));
+  }
+  const xdg = env['XDG_CONFIG_HOME']?.trim();
+  const config = xdg ? join(xdg, 'claude') : join(home, '.config', 'claude');
+  return [{ candidates: [join(config, 'projects')] }, { candidates: [join(home, claude.credentials.dir.defaultName, 'projects')] }];
+}
+
+/** Claude Code's logs for the cost ledger. */
+export const claudeCostLog: CostLogKind = {
+  source: claude.id,
+  needles: ['"usage"'],
+  priceProvider: 'anthropic',
+  projectFolders: true,
+  parser: () => stateless,
+  roots,
+};
