@@ -18,8 +18,8 @@ export interface SettingsView {
   credentials: CredentialStatus[];
   platform: 'darwin' | 'win32' | 'linux' | (string & {});
   demo: boolean;
-  /** Demo mode only: the key the local demo server accepts (worthless elsewhere), so Save can be tried. */
-  demoKey?: string;
+  /** Demo mode only: per key provider id, the key the local demo server accepts (worthless elsewhere), so Save can be tried. */
+  demoKeys?: Partial<Record<string, string>>;
 }
 
 export type KeyCheck =

@@ -1,5 +1,6 @@
-// The stored key's life in the settings window: test, save (only after its provider accepts it), remove.
-// The key goes to its provider and to the keychain, nowhere else; callers only ever get a masked label.
+// Stored keys' life in the settings window, one per key provider: test, save (only after its provider
+// accepts it), remove. A key goes to its own provider and to the keychain, nowhere else; callers only
+// ever get a masked label.
 import type { HttpClient, SecretStore } from '../core/ports';
 import type { ProviderAdapter } from '../adapters/providers/adapter';
 import type { KeyCheck } from './contract';
@@ -22,6 +23,7 @@ export interface KeyManager {
   remove(): Promise<void>;
 }
 
+/** The key of one provider. Throws (a bug) for a provider that stores no key. */
 export function createKeyManager(deps: KeyManagerDeps): KeyManager {
   // Saves and removals run one at a time, so the last click wins and the poller sees each change once.
   const serial = serialQueue();
@@ -55,5 +57,46 @@ export function createKeyManager(deps: KeyManagerDeps): KeyManager {
         if (!r.ok) throw new Error(`The key could not be removed: the keychain is unavailable (${r.error.kind}).`);
         if (r.value) deps.onChange();
       }),
+  };
+}
+
+export interface KeyManagersDeps {
+  /** Every provider whose key Quotabar stores (the registry's key providers; tests pass their own). */
+  providers: readonly ProviderAdapter[];
+  /** The base URL a provider's key is checked against (its override, else its default). */
+  baseUrlOf: (providerId: string) => string;
+  httpFor: (baseUrl: string) => HttpClient;
+  secrets: SecretStore;
+  /** Called after a provider's stored key changed (saved or removed). */
+  onChange: (providerId: string) => void;
+}
+
+/** The keys of every key provider, each with its own state; calls name the provider. */
+export interface KeyManagers {
+  test(providerId: string, key: string): Promise<KeyCheck>;
+  save(providerId: string, key: string): Promise<KeyCheck>;
+  /** Throws when the keychain cannot be reached (the message names no secret). */
+  remove(providerId: string): Promise<void>;
+}
+
+/** One key manager per key provider. A call for any other id is a bug (the IPC schemas refuse it first). */
+export function createKeyManagers(deps: KeyManagersDeps): KeyManagers {
+  const managers = new Map(
+    deps.providers.map((provider) => {
+      const id = provider.descriptor.id;
+      const baseUrl = deps.baseUrlOf(id);
+      const m = createKeyManager({ http: deps.httpFor(baseUrl), baseUrl, secrets: deps.secrets, onChange: () => deps.onChange(id), provider });
+      return [id, m] as const;
+    }),
+  );
+  const of = (providerId: string): KeyManager => {
+    const m = managers.get(providerId);
+    if (!m) throw new Error(`${providerId} has no stored key`);
+    return m;
+  };
+  return {
+    test: async (providerId, key) => of(providerId).test(key),
+    save: async (providerId, key) => of(providerId).save(key),
+    remove: async (providerId) => of(providerId).remove(),
   };
 }

@@ -7,14 +7,14 @@ import { normalizeProviderIds, normalizeThresholds, normalizeTrayPin, plainNumbe
 import { normalizeAccounts } from '../core/accounts';
 import { asBool } from '../core/json';
 import { MAX_KEY_LENGTH } from '../core/providers/descriptor';
-import { KEY_PROVIDERS, isKeyProviderId, type KeyProviderId } from '../core/providers/registry';
+import { KEY_PROVIDERS, isKeyProviderId, listText, type KeyProviderId } from '../core/providers/registry';
 
 export const MAX_URL_LENGTH = 2048;
 
 const NOT_AN_OBJECT = 'payload must be an object';
 const NO_PAYLOAD = 'this call takes no payload';
 const BAD_PROVIDER = 'unknown provider id';
-const KEYS_ONLY_FOR = `keys can only be stored for ${KEY_PROVIDERS.map((p) => p.id).join(', ')}`;
+const KEYS_ONLY_FOR = `keys can only be stored for ${listText(KEY_PROVIDERS.map((p) => p.id))}`;
 
 /** A provider whose key Quotabar stores itself (the registry says which). */
 const keyProviderId = (message: string) => v.custom<KeyProviderId>(isKeyProviderId, message);
@@ -140,7 +140,7 @@ export const REQUEST_SCHEMAS = {
   'settings:update': SettingsPatch,
   'key:test': KeyRequest,
   'key:save': KeyRequest,
-  'key:remove': payload({ providerId: keyProviderId(BAD_PROVIDER) }),
+  'key:remove': payload({ providerId: keyProviderId(KEYS_ONLY_FOR) }),
   'account:add': AccountCandidate,
   // With a key or folder: that candidate; without: the stored account of that label.
   'account:test': AccountCandidate,

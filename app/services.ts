@@ -25,11 +25,11 @@ import { NodeFileSource } from '../adapters/node-file-source';
 import { settingsPath as defaultSettingsPath } from '../adapters/app-paths';
 import { SystemClock } from '../adapters/system-clock';
 import { adapterOf } from '../adapters/providers/registry';
-import { keyProvider } from '../core/providers/registry';
-import { demoEnv, demoKey, demoSecrets, type DemoEndpoints } from '../demo/env';
+import { KEY_PROVIDERS } from '../core/providers/registry';
+import { demoEnv, demoKeys, demoSecrets, type DemoEndpoints } from '../demo/env';
 import type { CredentialStatus, HistoryExport, HistoryPage, KeyCheck, SettingsView } from './contract';
 import { applySettingsPatch } from './validate';
-import { createKeyManager } from './key-manager';
+import { createKeyManagers } from './key-manager';
 import { createAccountManager, type AccountManager } from './account-manager';
 import { serialQueue } from './serial';
 import { fileSettings, memorySettings, type SettingsPersistence } from '../adapters/settings-persistence';
@@ -79,11 +79,11 @@ export interface AppServices {
   settingsView(): Promise<SettingsView>;
   /** Validated, saved, then applied live (interval, thresholds, login item via `onSettings`). */
   updateSettings(patch: Partial<Settings>): Promise<SettingsView>;
-  /** One GET /key with a candidate key; nothing is stored. */
-  testKey(key: string): Promise<KeyCheck>;
+  /** One request to the key provider with a candidate key; nothing is stored. */
+  testKey(providerId: string, key: string): Promise<KeyCheck>;
   /** Validates, stores in the keychain, then polls the key's provider with it. */
-  saveKey(key: string): Promise<KeyCheck>;
-  removeKey(): Promise<SettingsView>;
+  saveKey(providerId: string, key: string): Promise<KeyCheck>;
+  removeKey(providerId: string): Promise<SettingsView>;
   /** Labelled accounts from the settings window: add, test, enable/disable/relabel, reorder, remove. */
   readonly accounts: AccountManager;
   onView(fn: (v: PollerView) => void): () => void;
@@ -180,7 +180,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     credentials: await creds,
     platform: opts.platform,
     demo: demo !== null,
-    ...(demo ? { demoKey: demoKey(demo) } : {}),
+    ...(demo ? { demoKeys: demoKeys(demo) } : {}),
   });
   const settingsView = () => viewOf(readCredentials());
 
@@ -209,14 +209,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   };
 
   // A changed key gets a new provider: its old data and backoff must not carry over.
-  const keyed = keyProvider();
-  const replaceKeyed = () => {
-    providers = providers.map((p) => (p.id === keyed.id && !p.accountLabel ? buildProvider(keyed.id, config, deps) : p));
+  const replaceKeyed = (providerId: string) => {
+    providers = providers.map((p) => (p.id === providerId && !p.accountLabel ? buildProvider(p.id, config, deps) : p));
     poller.setProviders(providers);
   };
-
-  const keyUrl = config.urls[keyed.id] ?? keyed.defaultBaseUrl;
-  const keys = createKeyManager({ http: httpFor(keyUrl), baseUrl: keyUrl, secrets, onChange: replaceKeyed, provider: adapterOf(keyed.id) });
+  const keys = createKeyManagers({
+    providers: KEY_PROVIDERS.map((d) => adapterOf(d.id)),
+    baseUrlOf: (id) => config.urls[id] ?? adapterOf(id).descriptor.defaultBaseUrl,
+    httpFor,
+    secrets,
+    onChange: replaceKeyed,
+  });
 
   // Account changes start from the file's list (the CLI may have changed it) and run in the settings queue.
   const accounts = createAccountManager({
@@ -268,14 +271,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     settings: () => settings,
     settingsView,
     updateSettings: (patch) => serial(() => applyUpdate(patch)),
-    testKey: (key) => keys.test(key),
-    async saveKey(key) {
-      const r = await keys.save(key);
+    testKey: (providerId, key) => keys.test(providerId, key),
+    async saveKey(providerId, key) {
+      const r = await keys.save(providerId, key);
       if (r.ok) await publishSettings(readCredentials());
       return r;
     },
-    async removeKey() {
-      await keys.remove();
+    async removeKey(providerId) {
+      await keys.remove(providerId);
       return publishSettings(readCredentials());
     },
     accounts,

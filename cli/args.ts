@@ -59,7 +59,8 @@ export function parseArgs(argv: string[]): Parsed {
     const [action, provider, ...rest] = args;
     const names = KEY_PROVIDERS.map((p) => p.cli.name);
     if (action !== 'set' && action !== 'remove') return { ok: false, message: `usage: quotabar key set|remove ${names.join('|')}` };
-    const keyed = KEY_PROVIDERS.find((p) => p === providerByCliName(provider ?? ''));
+    if (provider === undefined) return { ok: false, message: `key ${action}: name the provider, one of ${cliNamesText(names.map((n) => `'${n}'`))} (quotabar key ${action} <provider>)` };
+    const keyed = KEY_PROVIDERS.find((p) => p === providerByCliName(provider));
     if (!keyed) return { ok: false, message: `key ${action}: only ${cliNamesText(names.map((n) => `'${n}'`))} keys are stored by Quotabar` };
     if (rest.length) return { ok: false, message: `key ${action}: unexpected argument '${rest[0]}'` };
     return { ok: true, command: { cmd: action === 'set' ? 'key-set' : 'key-remove', providerId: keyed.id } };

@@ -6,8 +6,11 @@ import type { ComposeDeps } from '../adapters/compose';
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  /** The key for `key set`: all of piped stdin, or one hidden line typed at a terminal; null on Ctrl+C. */
-  readStdin: () => Promise<string | null>;
+  /**
+   * The key for `key set`: all of piped stdin, or one hidden line typed at a terminal after `prompt`
+   * (which names the provider); null on Ctrl+C.
+   */
+  readStdin: (prompt: string) => Promise<string | null>;
   env: Record<string, string | undefined>;
   homedir: string;
   platform: string;

@@ -4,12 +4,11 @@ import { describeError } from '../core/present';
 import { providerHttp, type AppConfig, type ComposeDeps } from '../adapters/compose';
 import type { ProviderAdapter } from '../adapters/providers/adapter';
 import { adapterOf } from '../adapters/providers/registry';
-import { keyProvider } from '../core/providers/registry';
 import type { CliIo } from './io';
 
-/** The provider whose key is managed (the command's, else the key provider), with the parts a stored key needs. */
-function keyed(providerId?: string): { a: ProviderAdapter; account: string } {
-  const a = adapterOf(providerId ?? keyProvider().id);
+/** The key provider the command names, with the parts a stored key needs (the parser accepts only key providers). */
+function keyed(providerId: string): { a: ProviderAdapter; account: string } {
+  const a = adapterOf(providerId);
   const account = a.descriptor.credentials.keychainAccount;
   if (!account || !a.validateKey || !a.maskKey) throw new Error(`${a.descriptor.id} has no stored key`);
   return { a, account };
@@ -20,7 +19,7 @@ function keyed(providerId?: string): { a: ProviderAdapter; account: string } {
  * empty answer: "cancelled"), the key has the wrong shape (refused before any request), or it was
  * rejected or could not be stored.
  */
-export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo, providerId?: string): Promise<number> {
+export async function setKey(config: AppConfig, deps: ComposeDeps, io: CliIo, providerId: string): Promise<number> {
   const { a, account } = keyed(providerId);
   const stored = await readCheckStore(config, deps, io, a, account);
   if (typeof stored === 'number') return stored;
@@ -41,7 +40,7 @@ export async function readCheckStore(
   a: ProviderAdapter,
   keychainName: string,
 ): Promise<{ label: string } | number> {
-  const key = (await io.readStdin())?.trim() ?? '';
+  const key = (await io.readStdin(`Paste your ${a.descriptor.displayName} key (it will not be shown) and press Enter: `))?.trim() ?? '';
   if (key === '') {
     io.stderr('quotabar: cancelled\n');
     return 1;
@@ -68,7 +67,7 @@ export async function readCheckStore(
 }
 
 /** Deletes the stored key. Removing a key that is not there is not an error. */
-export async function removeKey(deps: ComposeDeps, io: CliIo, providerId?: string): Promise<number> {
+export async function removeKey(deps: ComposeDeps, io: CliIo, providerId: string): Promise<number> {
   const { a, account } = keyed(providerId);
   const name = a.descriptor.displayName;
   const r = await deps.secrets.remove(account);

@@ -21,8 +21,7 @@ function processIo(): CliIo {
   return {
     stdout: fdWriter(1, () => process.stdout),
     stderr: fdWriter(2, () => process.stderr),
-    readStdin: async () =>
-      (await import('./stdin')).readKeyFromStdin(`Paste your ${(await import('../core/providers/registry')).keyProvider().displayName} key (it will not be shown) and press Enter: `),
+    readStdin: async (prompt) => (await import('./stdin')).readKeyFromStdin(prompt),
     env: process.env,
     homedir: homedir(),
     platform: process.platform,

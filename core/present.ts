@@ -5,7 +5,7 @@ import { assertNever, type AuthHint, type ProviderError } from './errors';
 import type { Note, ProviderSnapshot, UsageWindow } from './model';
 import type { Pace } from './pace';
 import type { ProviderDescriptor } from './providers/descriptor';
-import { descriptorOf, keyProvider } from './providers/registry';
+import { descriptorOf } from './providers/registry';
 import { DAY, HOUR, MINUTE } from './time';
 
 const SECOND = 1000;
@@ -121,7 +121,7 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
     case 'credentials_invalid':
       return { reason: `The saved credentials could not be read (${e.detail}).`, action: setupHint(providerId, cli) };
     case 'keychain_unavailable':
-      return { reason: 'The system keychain is not available.', action: `Unlock or start your keyring (e.g. gnome-keyring), or set ${keyEnvOf(providerId)}.` };
+      return { reason: 'The system keychain is not available.', action: keychainAction(providerId) };
     case 'credits_exhausted':
       return { reason: 'The credit balance is exhausted.', action: 'Buy credits or raise the limit.' };
     default:
@@ -140,9 +140,10 @@ function hintedProvider(hint: AuthHint | null, providerId: string): ProviderDesc
   return named ?? descriptorOf(providerId);
 }
 
-/** What to do about a refused sign-in or key; a stored key's words when the provider is unknown. */
+/** What to do about a refused sign-in or key; plain words when the provider is unknown. */
 function signInAction(hint: AuthHint | null, providerId: string, cli: boolean): string {
-  const w = (hintedProvider(hint, providerId) ?? keyProvider()).words;
+  const w = hintedProvider(hint, providerId)?.words;
+  if (!w) return 'Check the key or sign-in, then try again.';
   return cli ? (w.signInAgainCli ?? w.signInAgain) : w.signInAgain;
 }
 
@@ -152,10 +153,10 @@ function unauthorizedReason(hint: AuthHint | null, providerId: string): string {
   return descriptorOf(providerId)?.words.rejected ?? 'The sign-in was rejected or has expired.';
 }
 
-/** The variable that stands in for a stored key, when the keychain cannot be used. */
-function keyEnvOf(providerId: string): string {
-  const d = descriptorOf(providerId);
-  return (d?.credentials.envKey !== undefined ? d : keyProvider()).credentials.envKey ?? 'the key variable';
+/** What to do about an unreachable keychain: unlock it, or use the provider's key variable when it has one. */
+function keychainAction(providerId: string): string {
+  const env = descriptorOf(providerId)?.credentials.envKey;
+  return `Unlock or start your keyring (e.g. gnome-keyring)${env ? `, or set ${env}` : ''}.`;
 }
 
 /** Words for a note, or null for notes shown elsewhere (e.g. the plan label). */

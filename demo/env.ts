@@ -1,9 +1,12 @@
 // How the app is pointed at the demo server: base URLs, credential folders and the demo key, as
 // the environment and the keychain would give them. Demo-only knowledge of each provider lives here.
 import type { ProviderDescriptor } from '../core/providers/descriptor';
-import { keyProvider, PROVIDERS } from '../core/providers/registry';
+import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
 
-/** Where the demo provider server lives (see demo/server.ts); the services then read nothing real. */
+/**
+ * Where the demo provider server lives (see demo/server.ts); the services then read nothing real.
+ * Each key provider's demo key is the field `<id>Key` (openrouterKey …), read by `demoKeys`.
+ */
 export interface DemoEndpoints {
   urls: { openrouter: string; codex: string; claude: string };
   codexHome: string;
@@ -27,12 +30,24 @@ export function demoEnv(env: NodeJS.ProcessEnv, demo: DemoEndpoints): NodeJS.Pro
   return out;
 }
 
-/** The demo key, stored under the key provider's keychain account (in memory). */
-export function demoSecrets(demo: DemoEndpoints): Record<string, string> {
-  return { [keyProvider().credentials.keychainAccount ?? '']: demo.openrouterKey };
+/** Per key provider id, the key the demo server accepts (its `<id>Key` field); providers it lacks are left out. */
+export function demoKeys(demo: DemoEndpoints): Record<string, string> {
+  const fields = demo as unknown as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const p of KEY_PROVIDERS) {
+    const key = fields[`${p.id}Key`];
+    if (typeof key === 'string') out[p.id] = key;
+  }
+  return out;
 }
 
-/** The key the demo server accepts, shown in Settings so Save can be tried. */
-export function demoKey(demo: DemoEndpoints): string {
-  return demo.openrouterKey;
+/** The demo keys, stored under their providers' keychain accounts (in memory). */
+export function demoSecrets(demo: DemoEndpoints): Record<string, string> {
+  const keys = demoKeys(demo);
+  const out: Record<string, string> = {};
+  for (const p of KEY_PROVIDERS) {
+    const key = keys[p.id];
+    if (key !== undefined && p.credentials.keychainAccount) out[p.credentials.keychainAccount] = key;
+  }
+  return out;
 }

@@ -31,17 +31,12 @@ export function providerByCliName(name: string): ProviderDescriptor | null {
   return all.find((p) => p.cli.name === name || (p.cli.aliases as readonly string[]).includes(name)) ?? null;
 }
 
-/** Providers whose API key Quotabar itself stores in the keychain (`quotabar key set`, Settings' key form). */
-export const KEY_PROVIDERS: readonly ProviderDescriptor[] = all.filter((p) => p.credentials.keychainAccount !== undefined);
+/** Providers whose API key Quotabar itself stores in the keychain (`quotabar key set <id>`, a key form each in Settings). */
+export const KEY_PROVIDERS: readonly (ProviderDescriptor & { id: KeyProviderId })[] = all.filter(
+  (p): p is ProviderDescriptor & { id: KeyProviderId } => p.credentials.keychainAccount !== undefined,
+);
 
-/** The provider whose key the key form and `quotabar key` manage (the first with a stored key). */
-export function keyProvider(): ProviderDescriptor & { id: KeyProviderId } {
-  const p = KEY_PROVIDERS[0];
-  if (!p || !isKeyProviderId(p.id)) throw new Error('no provider stores a key');
-  return p as ProviderDescriptor & { id: KeyProviderId };
-}
-
-/** The ids of providers whose key Quotabar stores (the key form's and `quotabar key`'s). */
+/** The ids of providers whose key Quotabar stores (the key forms' and `quotabar key`'s). */
 export type KeyProviderId = Extract<(typeof PROVIDERS)[number], { credentials: { keychainAccount: string } }>['id'];
 
 /** True for an id whose key Quotabar stores. */

@@ -13,13 +13,14 @@ interface Props {
   accounts: readonly AccountSetting[];
   /** Demo mode: keys are checked by the local demo server and kept in memory only. */
   demo: boolean;
-  demoKey: string | null;
+  /** Per key provider id, the key the demo server accepts (shown in that provider's key form). */
+  demoKeys: Partial<Record<string, string>>;
 }
 
 const isKeyed = (providerId: string) => descriptorOf(providerId)?.credentials.keychainAccount !== undefined;
 const rowId = (a: { providerId: string; label: string }, what: string) => `account-${a.providerId}-${a.label.replace(/\W/g, '_')}-${what}`;
 
-export function AccountsSection({ bridge, accounts, demo, demoKey }: Props) {
+export function AccountsSection({ bridge, accounts, demo, demoKeys }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<AccountResult | null>(null);
   const [providerId, setProviderId] = useState<string>(PROVIDERS[0].id);
@@ -225,7 +226,7 @@ export function AccountsSection({ bridge, accounts, demo, demoKey }: Props) {
         <p id="account-help" className="hint">
           {keyed
             ? demo
-              ? `In demo mode the key is checked by the demo server and kept for this session only.${demoKey ? ' The key it accepts is shown above.' : ''}`
+              ? `In demo mode the key is checked by the demo server and kept for this session only.${demoKeys[providerId] ? ` The key it accepts is shown with the ${descriptor?.displayName ?? providerId} key above.` : ''}`
               : `It is checked with ${descriptor?.displayName ?? providerId}, then kept in the system keychain under its own entry.`
             : `The folder this account’s ${descriptor?.words.signInWith ?? descriptor?.displayName ?? providerId} sign-in lives in${descriptor?.credentials.dir ? ` (what ${descriptor.credentials.dir.env} names)` : ''}.`}
         </p>

@@ -1,152 +1,93 @@
-// The stored API key: status with the masked label, then add/test/replace/remove. Enter saves.
-import { useReducer, useRef, useState } from 'react';
+// The API keys Quotabar stores, one per key provider in the registry. With one key provider its form
+// is the panel; with several, each is a compact row (name, state, masked label) that opens to its form,
+// so five providers stay one short list.
+import { useState } from 'react';
 import type { ProviderSnapshot } from '../../core/model';
 import type { CredentialStatus, QuotabarBridge } from '../../app/contract';
 import type { ProviderDescriptor } from '../../core/providers/descriptor';
 import type { KeyProviderId } from '../../core/providers/registry';
-import { callFailure } from '../bridge';
-import { Words } from '../shared/Words';
-import { credentialView } from '../view-model/credentials';
-import { initialKeyForm, keyFormStep, type KeyAction } from '../view-model/key-form';
+import { credentialView, type CredentialView } from '../view-model/credentials';
+import { KeyForm } from './KeyForm';
 
 interface Props {
   bridge: QuotabarBridge;
-  /** The provider whose key this is (the registry's key provider). */
-  provider: ProviderDescriptor & { id: KeyProviderId };
-  status: CredentialStatus | null;
-  /** The provider's last snapshot: a key it refused is shown as refused, as the popover shows it. */
-  snapshot: ProviderSnapshot | null;
-  /** Demo mode: keys are checked by the local demo server and kept in memory, never in the keychain. */
+  /** The registry's key providers, in display order. */
+  providers: readonly (ProviderDescriptor & { id: KeyProviderId })[];
+  credentials: readonly CredentialStatus[];
+  snapshots: readonly ProviderSnapshot[];
   demo: boolean;
-  /** The key the demo server accepts (demo mode only). */
-  demoKey: string | null;
+  /** Per provider id, the key the demo server accepts (demo mode only). */
+  demoKeys: Partial<Record<string, string>>;
 }
 
-export function KeySection({ bridge, provider, status, snapshot, demo, demoKey }: Props) {
-  const name = provider.displayName;
-  const keyWords = provider.words.key;
-  const inputId = `${provider.id}-key`;
-  const [form, dispatch] = useReducer(keyFormStep, initialKeyForm);
-  const [removal, setRemoval] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
-  const fromEnv = status?.origin === 'env';
-  const stored = status?.configured === true && !fromEnv;
-  const view = status ? credentialView(status, snapshot, { demo }) : null;
-  const busy = form.phase === 'busy';
-  const message = form.phase === 'editing' ? form.message : null;
-  const messageRef = useRef<HTMLParagraphElement>(null);
-
-  const run = async (action: KeyAction) => {
-    const next = keyFormStep(form, { type: 'submit', action });
-    dispatch({ type: 'submit', action });
-    if (next.phase !== 'busy') return;
-    setRemoval({ busy: false, message: null });
-    const req = { providerId: provider.id, key: next.draft.trim() };
-    try {
-      const check = await bridge.invoke(action === 'save' ? 'key:save' : 'key:test', req);
-      dispatch({ type: 'result', action, check, demo, provider });
-    } catch (e) {
-      dispatch({ type: 'failed', text: callFailure(e) });
-    }
-  };
-
-  const remove = async () => {
-    setRemoval({ busy: true, message: null });
-    try {
-      await bridge.invoke('key:remove', { providerId: provider.id });
-      dispatch({ type: 'input', value: '' });
-      setRemoval({ busy: false, message: demo ? 'Key removed.' : 'Key removed from the keychain.' });
-    } catch (e) {
-      setRemoval({ busy: false, message: callFailure(e) });
-    }
-    // The Remove button is gone once the key is: keyboard focus goes to the outcome, not to <body>.
-    messageRef.current?.focus();
-  };
-
-  // While a check runs the controls stay focusable (aria-disabled, read-only) rather than disabled:
-  // a disabled control drops keyboard focus to <body>. keyFormStep ignores submits while busy.
-  const inactive = busy || fromEnv;
-
+export function KeySection({ bridge, providers, credentials, snapshots, demo, demoKeys }: Props) {
+  const rows = providers.map((p) => {
+    const status = credentials.find((c) => c.providerId === p.id) ?? null;
+    const fromEnv = status?.origin === 'env';
+    return {
+      provider: p,
+      view: status ? credentialView(status, snapshots.find((s) => s.providerId === p.id) ?? null, { demo }) : null,
+      fromEnv,
+      stored: status?.configured === true && !fromEnv,
+      demo,
+      demoKey: demoKeys[p.id] ?? null,
+    };
+  });
+  const only = rows.length === 1 ? rows[0]! : null;
+  if (only) {
+    return (
+      <section className="panel" aria-labelledby="key-title" data-key-provider={only.provider.id}>
+        <h2 id="key-title">{only.provider.displayName} key</h2>
+        <StatusLine view={only.view} />
+        <KeyForm bridge={bridge} {...only} />
+      </section>
+    );
+  }
   return (
     <section className="panel" aria-labelledby="key-title">
-      <h2 id="key-title">{name} key</h2>
-      <p className={`status-line state-${view?.state ?? 'missing'}`} data-testid="key-status">
-        <span className="dot" aria-hidden="true" />
-        {view ? (view.state === 'missing' ? 'No key saved.' : view.text) : 'Checking…'}
+      <h2 id="key-title">API keys</h2>
+      <p className="hint">
+        {demo ? 'In demo mode keys are checked by a local demo server and kept for this session only.' : 'Each key is checked with its provider, then kept in the system keychain.'}
       </p>
-      {/* A refused key is replaced with the form below; an unreadable keychain has its own remedy. */}
-      {(view?.state === 'expired' || view?.state === 'invalid') && <p className="hint">Replace it below.</p>}
-      {view?.state === 'error' && view.hint && (
-        <p className="hint">
-          <Words text={view.hint} />
-        </p>
-      )}
-      {fromEnv && <p className="hint">Set by {provider.credentials.envKey}. Unset it to manage the key here.</p>}
-      {demo && demoKey && (
-        <p className="hint demo-key" data-testid="demo-key">
-          Demo mode: keys are checked by a local demo server, not {name}, and kept for this session only. A key it accepts:{' '}
-          <code>{demoKey}</code>
-        </p>
-      )}
-
-      <form
-        className="key-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!fromEnv) void run('save');
-        }}
-        noValidate
-      >
-        <label htmlFor={inputId}>{stored ? 'Replace with a new key' : 'API key'}</label>
-        <input
-          id={inputId}
-          name={inputId}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={keyWords?.placeholderHint}
-          value={form.draft}
-          disabled={fromEnv}
-          readOnly={busy}
-          aria-invalid={message?.tone === 'error'}
-          aria-describedby="key-message key-help"
-          onChange={(e) => dispatch({ type: 'input', value: e.target.value })}
-        />
-        <p id="key-help" className="hint">
-          {keyWords && (
-            <>
-              Create one at{' '}
-              <button type="button" className="link-button" onClick={() => void bridge.invoke('link:open', { url: keyWords.keysUrl }).catch(() => undefined)}>
-                {keyWords.keysLinkText}
-              </button>
-              .{' '}
-            </>
-          )}
-          {demo ? 'In demo mode it is checked by the demo server and kept for this session only.' : `It is checked with ${name}, then kept in the system keychain.`}
-        </p>
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={inactive}>
-            {busy && form.action === 'save' ? 'Checking…' : stored ? 'Replace key' : 'Save key'}
-          </button>
-          <button type="button" className="secondary" aria-disabled={inactive} onClick={() => !fromEnv && void run('test')}>
-            {busy && form.action === 'test' ? 'Testing…' : 'Test'}
-          </button>
-          {stored && (
-            <button type="button" className="secondary danger" disabled={busy || removal.busy} onClick={() => void remove()}>
-              {removal.busy ? 'Removing…' : 'Remove key'}
-            </button>
-          )}
-        </div>
-        <p
-          id="key-message"
-          className={`message ${message ? `message-${message.tone}` : ''}`}
-          role={message?.tone === 'error' ? 'alert' : 'status'}
-          data-testid="key-message"
-          ref={messageRef}
-          tabIndex={-1}
-        >
-          <Words text={message?.text ?? removal.message ?? ''} />
-        </p>
-      </form>
+      <ul className="key-rows">
+        {rows.map((r) => (
+          <KeyRow key={r.provider.id} bridge={bridge} {...r} />
+        ))}
+      </ul>
     </section>
+  );
+}
+
+function StatusLine({ view }: { view: CredentialView | null }) {
+  return (
+    <p className={`status-line state-${view?.state ?? 'missing'}`} data-testid="key-status">
+      <span className="dot" aria-hidden="true" />
+      {view ? (view.state === 'missing' ? 'No key saved.' : view.text) : 'Checking…'}
+    </p>
+  );
+}
+
+/** One key provider: its name and state, and a button that shows or hides its form. */
+function KeyRow(props: Parameters<typeof KeyForm>[0]) {
+  const { provider, view, stored, fromEnv } = props;
+  const [open, setOpen] = useState(false);
+  const titleId = `${provider.id}-key-title`;
+  const bodyId = `${provider.id}-key-body`;
+  const closed = fromEnv ? 'Details' : stored || view?.state === 'invalid' || view?.state === 'expired' ? 'Manage' : 'Add key';
+  return (
+    <li className="key-row" data-key-provider={provider.id}>
+      <div role="group" aria-labelledby={titleId}>
+      <div className="key-row-head">
+        <h3 id={titleId}>{provider.displayName}</h3>
+        <StatusLine view={view} />
+        <button type="button" className="secondary key-toggle" aria-expanded={open} aria-controls={bodyId} aria-describedby={titleId} onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : closed}
+        </button>
+      </div>
+      <div id={bodyId} className="key-row-body" hidden={!open}>
+        {open && <KeyForm {...props} />}
+      </div>
+      </div>
+    </li>
   );
 }

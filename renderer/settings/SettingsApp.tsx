@@ -1,6 +1,6 @@
-// The settings window: the stored key, the sign-ins read from the vendor tools, and preferences.
+// The settings window: the stored keys, the sign-ins read from the vendor tools, and preferences.
 import type { QuotabarBridge } from '../../app/contract';
-import { keyProvider } from '../../core/providers/registry';
+import { KEY_PROVIDERS } from '../../core/providers/registry';
 import { LOST_SETTINGS_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { useView } from '../state/view';
@@ -15,8 +15,6 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
   const failure = useSettings((s) => s.failure);
   const lost = useConnection((s) => s.lost);
   const snapshots = useView((s) => s.view?.snapshots ?? null);
-  const keyed = keyProvider();
-  const keyStatus = view?.credentials.find((c) => c.providerId === keyed.id) ?? null;
   return (
     <div className="settings">
       <header className="settings-head">
@@ -40,14 +38,14 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
         <>
           <KeySection
             bridge={bridge}
-            provider={keyed}
-            status={keyStatus}
-            snapshot={snapshots?.find((s) => s.providerId === keyed.id) ?? null}
+            providers={KEY_PROVIDERS}
+            credentials={view.credentials}
+            snapshots={snapshots ?? []}
             demo={view.demo}
-            demoKey={view.demoKey ?? null}
+            demoKeys={view.demoKeys ?? {}}
           />
           <SignInsSection credentials={view.credentials} snapshots={snapshots ?? []} />
-          <AccountsSection bridge={bridge} accounts={view.settings.accounts} demo={view.demo} demoKey={view.demoKey ?? null} />
+          <AccountsSection bridge={bridge} accounts={view.settings.accounts} demo={view.demo} demoKeys={view.demoKeys ?? {}} />
           <PrefsSection bridge={bridge} settings={view.settings} demo={view.demo} />
           <TraySection bridge={bridge} settings={view.settings} snapshots={snapshots ?? []} />
         </>

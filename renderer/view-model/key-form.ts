@@ -4,7 +4,6 @@ import type { KeyCheck } from '../../app/contract';
 import { assertNever } from '../../core/errors';
 import { demoKeyRejected, describeError } from '../../core/present';
 import type { ProviderDescriptor } from '../../core/providers/descriptor';
-import { keyProvider } from '../../core/providers/registry';
 
 export type KeyAction = 'test' | 'save';
 
@@ -19,9 +18,10 @@ export type KeyFormState =
 
 export type KeyFormEvent =
   | { type: 'input'; value: string }
-  | { type: 'submit'; action: KeyAction }
-  /** `demo`: the key was checked by the local demo server, not by the provider (default: the registry's key provider). */
-  | { type: 'result'; action: KeyAction; check: KeyCheck; demo?: boolean; provider?: ProviderDescriptor }
+  /** `provider`: the key provider whose form this is (its format rule and name). */
+  | { type: 'submit'; action: KeyAction; provider: ProviderDescriptor }
+  /** `demo`: the key was checked by the local demo server, not by the provider. */
+  | { type: 'result'; action: KeyAction; check: KeyCheck; demo?: boolean; provider: ProviderDescriptor }
   /** The bridge itself failed (the main process went away). */
   | { type: 'failed'; text: string };
 
@@ -31,7 +31,7 @@ export const initialKeyForm: KeyFormState = { phase: 'editing', draft: '', messa
  * Why the draft cannot be right, before anything is sent (the main process checks again); null
  * when it may be. Surrounding whitespace from a paste is ignored: the trimmed key is what is sent.
  */
-function keyFormatMessage(draft: string, provider: ProviderDescriptor = keyProvider()): string | null {
+function keyFormatMessage(draft: string, provider: ProviderDescriptor): string | null {
   const key = draft.trim();
   if (key === '') return `Paste ${article(provider.displayName)} ${provider.displayName} key first.`;
   return provider.keyFormatProblem?.(key) ?? null;
@@ -43,7 +43,7 @@ function article(name: string): string {
 }
 
 /** Words for what the provider (or, in demo mode, the demo server) said about the key. */
-function keyCheckMessage(check: KeyCheck, action: KeyAction, demo: boolean, provider: ProviderDescriptor = keyProvider()): FormMessage {
+function keyCheckMessage(check: KeyCheck, action: KeyAction, demo: boolean, provider: ProviderDescriptor): FormMessage {
   const name = provider.displayName;
   if (check.ok) {
     const label = check.label ? ` (${check.label})` : '';
@@ -70,7 +70,7 @@ export function keyFormStep(state: KeyFormState, event: KeyFormEvent): KeyFormSt
       return state.phase === 'busy' ? state : { phase: 'editing', draft: event.value, message: null };
     case 'submit': {
       if (state.phase === 'busy') return state;
-      const problem = keyFormatMessage(state.draft);
+      const problem = keyFormatMessage(state.draft, event.provider);
       if (problem) return { ...state, message: { tone: 'error', text: problem } };
       return { phase: 'busy', action: event.action, draft: state.draft };
     }

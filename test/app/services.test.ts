@@ -48,7 +48,7 @@ describe('app services', () => {
     h = await makeHarness({ key: CANARY_KEY, script: (http) => http.on('/key', capped) });
     h.services.start();
     await h.clock.advance(0);
-    const view = await h.services.removeKey();
+    const view = await h.services.removeKey('openrouter');
     await h.clock.advance(0);
     expect(view.credentials.find((c) => c.providerId === 'openrouter')).toMatchObject({ configured: false, label: null });
     expect(openrouter(h)).toMatchObject({ status: 'unconfigured', windows: [] });
@@ -60,7 +60,7 @@ describe('app services', () => {
 
   it('test a key with one GET /key and store nothing', async () => {
     h = await makeHarness({ script: (http) => http.on('/key', capped) });
-    const check = await h.services.testKey(CANARY_KEY);
+    const check = await h.services.testKey('openrouter', CANARY_KEY);
     expect(check).toEqual({ ok: true, label: 'sk-or-v1-…123' });
     expect(h.http.requests.map((r) => [r.url, r.headers?.Authorization])).toEqual([
       ['https://openrouter.ai/api/v1/key', `Bearer ${CANARY_KEY}`],
@@ -72,11 +72,11 @@ describe('app services', () => {
     h = await makeHarness({ script: (http) => http.on('/key', unauthorized, capped) });
     h.services.start();
     await h.clock.advance(0);
-    const refused = await h.services.saveKey(CANARY_KEY);
+    const refused = await h.services.saveKey('openrouter', CANARY_KEY);
     expect(refused).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     expect(await h.secrets.get('openrouter')).toEqual({ ok: true, value: null });
 
-    const accepted = await h.services.saveKey(CANARY_KEY);
+    const accepted = await h.services.saveKey('openrouter', CANARY_KEY);
     await h.clock.advance(0);
     expect(accepted.ok).toBe(true);
     expect(await h.secrets.get('openrouter')).toEqual({ ok: true, value: CANARY_KEY });
@@ -86,7 +86,7 @@ describe('app services', () => {
 
   it('refuse a key that is not an OpenRouter key without sending it anywhere', async () => {
     h = await makeHarness({ script: (http) => http.on('/key', capped) });
-    const check = await h.services.saveKey('sk-proj-abcdefabcdefabcdefabcdef');
+    const check = await h.services.saveKey('openrouter', 'sk-proj-abcdefabcdefabcdefabcdef');
     expect(check).toMatchObject({ ok: false, error: { kind: 'invalid_format' } });
     expect(h.http.requests).toEqual([]);
   });
@@ -108,7 +108,7 @@ describe('app services', () => {
     await h.services.updateSettings({ thresholds: [70, 90] });
     expect(get).toHaveBeenCalledTimes(1);
     expect(after.credentials).toEqual(first.credentials);
-    await h.services.removeKey();
+    await h.services.removeKey('openrouter');
     await h.services.updateSettings({ startAtLogin: false });
     expect(get).toHaveBeenCalledTimes(2);
   });

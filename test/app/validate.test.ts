@@ -4,6 +4,7 @@ import { INVOKE_CHANNELS, type InvokeChannel } from '../../app/contract';
 import { validatePayload } from '../../app/validate';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { MAX_KEY_LENGTH } from '../../core/providers/descriptor';
+import { KEY_PROVIDERS, listText } from '../../core/providers/registry';
 
 const RUNS = { numRuns: 400 };
 const KEY = `sk-or-v1-${'c0ffee'.repeat(10)}`;
@@ -15,12 +16,28 @@ const reasonFor = (channel: InvokeChannel, raw: unknown) => {
   return r.ok ? null : r.reason;
 };
 
+// Names every key provider: "keys can only be stored for openrouter" today, "… for a, b or c" with more.
+const KEYS_ONLY_FOR = `keys can only be stored for ${listText(KEY_PROVIDERS.map((p) => p.id))}`;
+
 describe('payload validation', () => {
+  it('accepts every key provider’s id on the key channels, and only those', () => {
+    for (const p of KEY_PROVIDERS) {
+      expect(reasonFor('key:save', { providerId: p.id, key: KEY })).toBeNull();
+      expect(reasonFor('key:test', { providerId: p.id, key: KEY })).toBeNull();
+      expect(reasonFor('key:remove', { providerId: p.id })).toBeNull();
+      expect(KEYS_ONLY_FOR).toContain(p.id);
+    }
+    for (const id of ['codex', 'claude', 'nope', '', 42]) {
+      expect(reasonFor('key:save', { providerId: id, key: KEY })).toBe(KEYS_ONLY_FOR);
+      expect(reasonFor('key:remove', { providerId: id })).toBe(KEYS_ONLY_FOR);
+    }
+  });
+
   it('names the rule a payload broke', () => {
-    expect(reasonFor('key:save', { providerId: 'codex', key: KEY })).toBe('keys can only be stored for openrouter');
+    expect(reasonFor('key:save', { providerId: 'codex', key: KEY })).toBe(KEYS_ONLY_FOR);
     expect(reasonFor('key:test', { providerId: 'openrouter', key: 42 })).toBe('key must be a string');
     expect(reasonFor('key:save', { providerId: 'openrouter', key: 'k'.repeat(MAX_KEY_LENGTH + 1) })).toBe('key is too long');
-    expect(reasonFor('key:remove', { providerId: 'claude' })).toBe('unknown provider id');
+    expect(reasonFor('key:remove', { providerId: 'claude' })).toBe(KEYS_ONLY_FOR);
     expect(reasonFor('refresh', { providerId: '../../etc' })).toBe('unknown provider id');
     expect(reasonFor('refresh', { providerId: `p${'a'.repeat(32)}` })).toBe('unknown provider id');
     expect(reasonFor('refresh', { providerId: `p${'a'.repeat(31)}` })).toBeNull();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { main, type CliIo } from '../../cli/main';
+import { KEY_PROVIDERS, listText } from '../../core/providers/registry';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
 const root = join(__dirname, '..', '..');
@@ -102,10 +103,20 @@ describe('quotabar key set openrouter: words for a terminal', () => {
   it('prints the quotabar: prefix once on a usage error', async () => {
     const o = io({}, null);
     expect(await main(['key', 'set', 'gemini'], o)).toBe(2);
-    expect(o.err).toBe("quotabar: key set: only 'openrouter' keys are stored by Quotabar\n");
+    expect(o.err).toBe(`quotabar: key set: only ${listText(KEY_PROVIDERS.map((p) => `'${p.cli.name}'`))} keys are stored by Quotabar\n`);
     const extra = io({}, null);
     expect(await main(['key', 'remove', 'openrouter', 'now'], extra)).toBe(2);
     expect(extra.err).toBe("quotabar: key remove: unexpected argument 'now'\n");
+  });
+
+  it('names every key provider when the provider is left out', async () => {
+    for (const action of ['set', 'remove']) {
+      const o = io({}, null);
+      expect(await main(['key', action], o)).toBe(2);
+      const names = KEY_PROVIDERS.map((p) => `'${p.cli.name}'`);
+      expect(o.err).toBe(`quotabar: key ${action}: name the provider, one of ${listText(names)} (quotabar key ${action} <provider>)\n`);
+      for (const p of KEY_PROVIDERS) expect(o.err).toContain(`'${p.cli.name}'`);
+    }
   });
 });
 

@@ -18,15 +18,16 @@ describe('a refused sign-in', () => {
     expect(refused(null, 'codex').action).toBe('Run `codex login` in a terminal, then refresh.');
   });
 
-  it('falls back to the stored-key words and a generic reason for a provider Quotabar does not know', () => {
-    expect(refused(null, 'someday')).toEqual({ reason: 'The sign-in was rejected or has expired.', action: 'Check the key in Settings, or replace it.' });
+  it('falls back to plain words naming no other provider for a provider Quotabar does not know', () => {
+    expect(refused(null, 'someday')).toEqual({ reason: 'The sign-in was rejected or has expired.', action: 'Check the key or sign-in, then try again.' });
   });
 });
 
 describe('an unavailable keychain', () => {
-  it('names the stored-key variable, for the key provider and for a provider Quotabar does not know', () => {
+  it('names the provider’s own key variable, and none for a provider without one or unknown to Quotabar', () => {
     const action = (id: string) => describeError({ kind: 'keychain_unavailable', detail: 'x' }, id).action;
     expect(action('openrouter')).toBe('Unlock or start your keyring (e.g. gnome-keyring), or set OPENROUTER_API_KEY.');
-    expect(action('someday')).toBe('Unlock or start your keyring (e.g. gnome-keyring), or set OPENROUTER_API_KEY.');
+    expect(action('claude')).toBe('Unlock or start your keyring (e.g. gnome-keyring).');
+    expect(action('someday')).toBe('Unlock or start your keyring (e.g. gnome-keyring).');
   });
 });

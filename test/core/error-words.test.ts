@@ -139,7 +139,7 @@ describe('missing or unreadable setup', () => {
   });
 
   it('say the keychain is unavailable and how to get around it', () => {
-    expect(words({ kind: 'keychain_unavailable', detail: 'x' })).toEqual({
+    expect(words({ kind: 'keychain_unavailable', detail: 'x' }, 'openrouter')).toEqual({
       reason: 'The system keychain is not available.',
       action: 'Unlock or start your keyring (e.g. gnome-keyring), or set OPENROUTER_API_KEY.',
     });

@@ -72,7 +72,7 @@ describe('words a user reads', () => {
     for (const e of all) expect(describeError(e, 'openrouter').reason.length, e.kind).toBeGreaterThan(5);
     expect(describeError(all[0]!, 'codex').action).toBe('Run `codex login` in a terminal, then refresh.');
     expect(describeError({ kind: 'rate_limited', retryAfterMs: 60_000 }).action).toBe('Quotabar will retry in 1 min.');
-    expect(describeError(all[9]!).action).toContain('OPENROUTER_API_KEY');
+    expect(describeError(all[9]!, 'openrouter').action).toContain('OPENROUTER_API_KEY');
   });
 
   it('says in words which service could not be reached, never a bare ENOTFOUND', () => {

@@ -51,8 +51,8 @@ describe('the demo provider server', () => {
 
   it('accepts only its own OpenRouter key at /key', async () => {
     const s = await demoServices();
-    expect(await s.testKey(demo.openrouterKey)).toMatchObject({ ok: true });
-    expect(await s.testKey(`sk-or-v1-${'0'.repeat(64)}`)).toEqual({
+    expect(await s.testKey('openrouter', demo.openrouterKey)).toMatchObject({ ok: true });
+    expect(await s.testKey('openrouter', `sk-or-v1-${'0'.repeat(64)}`)).toEqual({
       ok: false,
       error: { kind: 'unauthorized', status: 401, hint: 'check_key' },
     });

@@ -29,7 +29,7 @@ describe('the popover with nothing configured', () => {
     const opened = await settings;
     await opened.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     expect(new URL(opened.url()).pathname).toBe('/settings.html');
-    await opened.getByTestId('key-status').getByText('No key saved.').waitFor();
+    await opened.locator('[data-key-provider="openrouter"]').getByTestId('key-status').getByText('No key saved.').waitFor();
     expect(await opened.locator('.signins li[data-provider="codex"]').textContent()).toContain('Not found');
     expect(errors).toEqual([]);
     await context.close();

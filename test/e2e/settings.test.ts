@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { openRouterKeyBody } from '../../core/providers/openrouter/demo';
+import { KEY_PROVIDERS } from '../../core/providers/registry';
+import { demoKeys } from '../../demo/env';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
 import { expectScreenshot, timeAndKeyText } from './support/screenshot';
 
@@ -18,8 +20,18 @@ afterAll(async () => {
   await rig?.close();
 });
 
-async function submitKey(page: Page, key: string): Promise<void> {
-  const input = page.getByLabel(/API key|Replace with a new key/);
+/** One key provider's part of Settings, its form opened when it is a compact row (several key providers). */
+async function keyForm(page: Page, providerId: string): Promise<Locator> {
+  const row = page.locator(`[data-key-provider="${providerId}"]`);
+  await row.waitFor();
+  const toggle = row.locator('.key-toggle');
+  if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await row.locator('form').waitFor();
+  return row;
+}
+
+async function submitKey(form: Locator, key: string): Promise<void> {
+  const input = form.getByLabel(/API key|Replace with a new key/);
   await input.fill(key);
   await input.press('Enter');
 }
@@ -31,24 +43,25 @@ describe('the OpenRouter key in Settings', () => {
     expect(await text(card(popover.page, 'openrouter').locator('.problem-action'))).toContain('Add an OpenRouter key in Settings');
 
     const { page, context, errors } = await openPage(rig, 'settings');
-    const status = page.getByTestId('key-status');
-    const message = page.getByTestId('key-message');
+    const form = await keyForm(page, 'openrouter');
+    const status = form.getByTestId('key-status');
+    const message = form.getByTestId('key-message');
     await status.getByText('No key saved.').waitFor();
-    expect(await page.getByLabel('API key').getAttribute('type')).toBe('password');
+    expect(await form.getByLabel('API key').getAttribute('type')).toBe('password');
 
     // Not an OpenRouter key at all: refused in the window, nothing is sent anywhere.
     const keyRequests = rig.demo.count('/key');
-    await submitKey(page, 'sk-ant-oat01-not-an-openrouter-key');
+    await submitKey(form, 'sk-ant-oat01-not-an-openrouter-key');
     await message.getByText('OpenRouter keys start with "sk-or-".').waitFor();
     expect(rig.demo.count('/key')).toBe(keyRequests);
 
     // Well-formed but rejected: in demo mode by the demo server, and the message says so.
-    await submitKey(page, `sk-or-v1-${'0'.repeat(64)}`);
+    await submitKey(form, `sk-or-v1-${'0'.repeat(64)}`);
     await message
       .getByText('The demo server rejected this key: in demo mode keys are checked by a local demo server, not by OpenRouter. Use the demo key shown above.')
       .waitFor();
     expect(await text(message)).not.toContain('OpenRouter rejected');
-    expect(await page.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
     expect(await text(status)).toBe('No key saved.');
     expect(await secrets.get('openrouter')).toEqual({ ok: true, value: null });
 
@@ -60,11 +73,11 @@ describe('the OpenRouter key in Settings', () => {
         ? { status: 200, body: openRouterKeyBody('sk-or-v1-5ee…eed') }
         : { status: 401, body: { error: { code: 401, message: 'No auth credentials found' } } },
     );
-    await submitKey(page, key);
+    await submitKey(form, key);
     await message.getByText(/^Saved \(sk-or-v1-.*\)\. OpenRouter now shows in the popover\.$/).waitFor();
     // The demo keeps keys in memory: the status says so instead of claiming the keychain.
     expect(await text(status)).toMatch(/^Kept for this session only \(sk-or-v1-…[0-9a-f]{3}\)$/);
-    expect(await page.getByLabel('Replace with a new key').inputValue()).toBe('');
+    expect(await form.getByLabel('Replace with a new key').inputValue()).toBe('');
     expect(await secrets.get('openrouter')).toEqual({ ok: true, value: key });
     const html = await page.content();
     expect(html).not.toContain(key);
@@ -78,7 +91,7 @@ describe('the OpenRouter key in Settings', () => {
     expect(await popover.page.content()).not.toContain(key);
 
     // Removing it empties the card again.
-    await page.getByRole('button', { name: 'Remove key' }).click();
+    await form.getByRole('button', { name: 'Remove key' }).click();
     await status.getByText('No key saved.').waitFor();
     expect(await text(message)).toBe('Key removed.');
     await card(popover.page, 'openrouter').locator('.badge-unconfigured').waitFor({ timeout: 5000 });
@@ -93,12 +106,13 @@ describe('the OpenRouter key in Settings', () => {
 
   it('shows the demo key, which the demo server accepts, so saving can be tried', async () => {
     const { page, context } = await openPage(rig, 'settings');
-    const offer = page.getByTestId('demo-key');
+    const form = await keyForm(page, 'openrouter');
+    const offer = form.getByTestId('demo-key');
     await offer.waitFor();
     expect(await text(offer.locator('code'))).toBe(rig.demo.openrouterKey);
     expect(await text(offer)).toContain('checked by a local demo server, not OpenRouter, and kept for this session only');
-    expect(await text(page.locator('#key-help'))).toContain('In demo mode it is checked by the demo server and kept for this session only.');
-    expect(await text(page.locator('#key-help'))).not.toContain('system keychain');
+    expect(await text(form.getByTestId('key-help'))).toContain('In demo mode it is checked by the demo server and kept for this session only.');
+    expect(await text(form.getByTestId('key-help'))).not.toContain('system keychain');
     // Demo settings live in memory: the login item of this computer is left alone, and the label says so.
     expect(await page.getByLabel('Start Quotabar at login (not applied in demo mode)').count()).toBe(1);
     await context.close();
@@ -106,11 +120,39 @@ describe('the OpenRouter key in Settings', () => {
 
   it('tests a key without storing it', async () => {
     const { page, context } = await openPage(rig, 'settings');
-    await page.getByTestId('key-status').getByText('No key saved.').waitFor();
-    await page.getByLabel('API key').fill(rig.demo.openrouterKey);
-    await page.getByRole('button', { name: 'Test', exact: true }).click();
-    await page.getByTestId('key-message').getByText(/^The key works/).waitFor();
+    const form = await keyForm(page, 'openrouter');
+    await form.getByTestId('key-status').getByText('No key saved.').waitFor();
+    await form.getByLabel('API key').fill(rig.demo.openrouterKey);
+    await form.getByRole('button', { name: 'Test', exact: true }).click();
+    await form.getByTestId('key-message').getByText(/^The key works/).waitFor();
     expect(await secrets.get('openrouter')).toEqual({ ok: true, value: null });
+    await context.close();
+  });
+});
+
+describe('every key provider in Settings', () => {
+  it('has its own key form, which saves a key the demo server accepts under its own keychain account', async () => {
+    const { page, context, errors } = await openPage(rig, 'settings');
+    const keys = demoKeys(rig.demo);
+    for (const p of KEY_PROVIDERS) {
+      const key = keys[p.id];
+      expect(key, `the demo server has no ${p.displayName} key`).toBeDefined();
+      const form = await keyForm(page, p.id);
+      await form.getByTestId('key-status').getByText('No key saved.').waitFor();
+      expect(await text(form.getByTestId('demo-key').locator('code'))).toBe(key);
+      await submitKey(form, key!);
+      await form.getByTestId('key-message').getByText(new RegExp(`^Saved \\(.*\\)\\. ${p.displayName} now shows in the popover\\.$`)).waitFor();
+      expect(await text(form.getByTestId('key-status'))).toMatch(/^Kept for this session only \(.+\)$/);
+      expect(await secrets.get(p.credentials.keychainAccount!)).toEqual({ ok: true, value: key });
+    }
+    // Each form removes its own key only.
+    for (const p of KEY_PROVIDERS) {
+      const form = await keyForm(page, p.id);
+      await form.getByRole('button', { name: 'Remove key' }).click();
+      await form.getByTestId('key-status').getByText('No key saved.').waitFor();
+      expect(await secrets.get(p.credentials.keychainAccount!)).toEqual({ ok: true, value: null });
+    }
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
@@ -144,22 +186,11 @@ describe('preferences in Settings', () => {
 
   it('can be used from the keyboard alone, in a sensible order', async () => {
     const { page, context } = await openPage(rig, 'settings');
-    await page.getByLabel('API key').waitFor();
-    const order: string[] = [];
-    for (let i = 0; i < 19; i++) {
-      await page.keyboard.press('Tab');
-      order.push(
-        await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          return el ? (el.id || el.textContent?.trim() || el.tagName) : '';
-        }),
-      );
-    }
-    expect(order).toEqual([
-      'openrouter-key',
-      'openrouter.ai/keys',
-      'Save key',
-      'Test',
+    await page.locator('[data-key-provider]').first().waitFor();
+    // One key provider: its form. Several: one row each, whose button opens its form.
+    const keys = KEY_PROVIDERS.length === 1 ? ['openrouter-key', 'openrouter.ai/keys', 'Save key', 'Test'] : KEY_PROVIDERS.map(() => 'Add key');
+    const expected = [
+      ...keys,
       'account-provider',
       'account-label',
       'account-secret',
@@ -175,17 +206,29 @@ describe('preferences in Settings', () => {
       'pref-predictive-claude',
       'pref-predictiveMarginMin',
       'Save',
-    ]);
+    ];
+    const order: string[] = [];
+    for (let i = 0; i < expected.length; i++) {
+      await page.keyboard.press('Tab');
+      order.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el ? (el.id || el.textContent?.trim() || el.tagName) : '';
+        }),
+      );
+    }
+    expect(order).toEqual(expected);
     await context.close();
   });
 
   it('looks right with a key saved (screenshot)', async () => {
     const { page, context } = await openPage(rig, 'settings');
-    await page.getByLabel('API key').fill(rig.demo.openrouterKey);
-    await page.getByLabel('API key').press('Enter');
-    await page.getByTestId('key-message').getByText(/^Saved/).waitFor();
+    const form = await keyForm(page, 'openrouter');
+    await form.getByLabel('API key').fill(rig.demo.openrouterKey);
+    await form.getByLabel('API key').press('Enter');
+    await form.getByTestId('key-message').getByText(/^Saved/).waitFor();
     await expectScreenshot(page, 'settings', { mask: timeAndKeyText(page) });
-    await rig.host.services.removeKey();
+    await rig.host.services.removeKey('openrouter');
     await context.close();
   });
 });
@@ -214,11 +257,12 @@ function contrast(a: string, b: string): number {
 describe('keyboard focus in Settings', () => {
   it('stays on the control after Test, Save key and Save, and moves to the outcome after Remove key', async () => {
     const { page, context } = await openPage(rig, 'settings');
-    const input = page.getByLabel('API key');
-    const message = page.getByTestId('key-message');
+    const form = await keyForm(page, 'openrouter');
+    const input = form.getByLabel('API key');
+    const message = form.getByTestId('key-message');
     await input.fill(rig.demo.openrouterKey);
 
-    await page.getByRole('button', { name: 'Test', exact: true }).focus();
+    await form.getByRole('button', { name: 'Test', exact: true }).focus();
     await page.keyboard.press('Enter');
     await message.getByText(/^The key works/).waitFor();
     expect(await focused(page)).toBe('Test');
@@ -234,7 +278,7 @@ describe('keyboard focus in Settings', () => {
     await page.getByTestId('prefs-message').getByText('Saved. Changes apply now.').waitFor();
     expect(await focused(page)).toBe('Save');
 
-    await page.getByRole('button', { name: 'Remove key' }).focus();
+    await form.getByRole('button', { name: 'Remove key' }).focus();
     await page.keyboard.press('Enter');
     await message.getByText('Key removed.').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('key-message');
@@ -244,7 +288,7 @@ describe('keyboard focus in Settings', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`draws a focus ring with at least 3:1 contrast against the panel (${scheme})`, async () => {
       const { page, context } = await openPage(rig, 'settings', { colorScheme: scheme });
-      await page.getByLabel('API key').waitFor();
+      await page.locator('[data-key-provider]').first().waitFor();
       await page.keyboard.press('Tab'); // keyboard focus, so :focus-visible applies
       const ring = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
@@ -261,8 +305,9 @@ describe('keyboard focus in Settings', () => {
 
   it('opens openrouter.ai/keys in the browser from the hint', async () => {
     const { page, context } = await openPage(rig, 'settings');
+    const form = await keyForm(page, 'openrouter');
     const popup = context.waitForEvent('page');
-    await page.getByRole('button', { name: 'openrouter.ai/keys' }).click();
+    await form.getByRole('button', { name: 'openrouter.ai/keys' }).click();
     expect((await popup).url()).toBe('https://openrouter.ai/keys');
     expect(rig.logs).toContain('link opened: https://openrouter.ai/keys');
     await context.close();

@@ -1,5 +1,6 @@
 // Settings and the popover judge a credential with one function over the same data, so they agree
 // on every state: missing, found, expired, invalid (refused) and error (unreadable).
+import { openrouter } from '../../core/providers/openrouter/descriptor';
 import { describe, expect, it } from 'vitest';
 import type { ProviderError } from '../../core/errors';
 import { emptySnapshot, makeWindow, type ProviderSnapshot } from '../../core/model';
@@ -71,10 +72,10 @@ describe('demo mode words', () => {
 
   it('says the demo server, not OpenRouter, rejected a key checked in demo mode', () => {
     const typed = keyFormStep(initialKeyForm, { type: 'input', value: 'sk-or-v1-plausible' });
-    const busy = keyFormStep(typed, { type: 'submit', action: 'test' });
+    const busy = keyFormStep(typed, { type: 'submit', action: 'test', provider: openrouter });
     const rejected = { ok: false as const, error: { kind: 'unauthorized' as const, status: 401, hint: null } };
-    const demo = keyFormStep(busy, { type: 'result', action: 'test', check: rejected, demo: true });
-    const real = keyFormStep(busy, { type: 'result', action: 'test', check: rejected });
+    const demo = keyFormStep(busy, { type: 'result', action: 'test', check: rejected, demo: true, provider: openrouter });
+    const real = keyFormStep(busy, { type: 'result', action: 'test', check: rejected, provider: openrouter });
     expect(demo.phase === 'editing' && demo.message?.text).toMatch(/^The demo server rejected this key/);
     expect(demo.phase === 'editing' && demo.message?.text).not.toContain('OpenRouter rejected');
     expect(real.phase === 'editing' && real.message?.text).toBe('OpenRouter rejected this key. Check that it is current and not disabled.');

@@ -1,3 +1,4 @@
+import { openrouter } from '../../core/providers/openrouter/descriptor';
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { credentialView } from '../../renderer/view-model/credentials';
@@ -12,31 +13,31 @@ function typed(value: string): KeyFormState {
 
 describe('the OpenRouter key form', () => {
   it('refuses to send an empty or blank key and says why', () => {
-    expect(keyFormStep(typed('   '), { type: 'submit', action: 'test' })).toMatchObject({ message: { text: 'Paste an OpenRouter key first.' } });
-    const s = keyFormStep(initialKeyForm, { type: 'submit', action: 'save' });
+    expect(keyFormStep(typed('   '), { type: 'submit', action: 'test', provider: openrouter })).toMatchObject({ message: { text: 'Paste an OpenRouter key first.' } });
+    const s = keyFormStep(initialKeyForm, { type: 'submit', action: 'save', provider: openrouter });
     expect(s).toEqual({ phase: 'editing', draft: '', message: { tone: 'error', text: 'Paste an OpenRouter key first.' } });
   });
 
   it('refuses a key that is not an OpenRouter key before anything is sent', () => {
-    const s = keyFormStep(typed('sk-ant-oat01-xyz-something-long'), { type: 'submit', action: 'test' });
+    const s = keyFormStep(typed('sk-ant-oat01-xyz-something-long'), { type: 'submit', action: 'test', provider: openrouter });
     expect(s.phase).toBe('editing');
     if (s.phase === 'editing') expect(s.message?.text).toBe('OpenRouter keys start with "sk-or-".');
   });
 
   it('ignores whitespace pasted around the key', () => {
-    expect(keyFormStep(typed(`  ${GOOD_KEY}\n`), { type: 'submit', action: 'save' }).phase).toBe('busy');
+    expect(keyFormStep(typed(`  ${GOOD_KEY}\n`), { type: 'submit', action: 'save', provider: openrouter }).phase).toBe('busy');
   });
 
   it('goes busy while a well-formed key is being checked and ignores typing meanwhile', () => {
-    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'test' });
+    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'test', provider: openrouter });
     expect(busy).toEqual({ phase: 'busy', action: 'test', draft: GOOD_KEY });
     expect(keyFormStep(busy, { type: 'input', value: 'x' })).toBe(busy);
-    expect(keyFormStep(busy, { type: 'submit', action: 'save' })).toBe(busy);
+    expect(keyFormStep(busy, { type: 'submit', action: 'save', provider: openrouter })).toBe(busy);
   });
 
   it('says plainly when OpenRouter rejects the key and keeps the draft to fix', () => {
-    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'save' });
-    const s = keyFormStep(busy, { type: 'result', action: 'save', check: { ok: false, error: { kind: 'unauthorized', status: 401, hint: null } } });
+    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'save', provider: openrouter });
+    const s = keyFormStep(busy, { type: 'result', action: 'save', check: { ok: false, error: { kind: 'unauthorized', status: 401, hint: null } }, provider: openrouter });
     expect(s).toEqual({
       phase: 'editing',
       draft: GOOD_KEY,
@@ -45,23 +46,23 @@ describe('the OpenRouter key form', () => {
   });
 
   it('clears the secret from the form once it is saved and shows only the masked label', () => {
-    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'save' });
-    const s = keyFormStep(busy, { type: 'result', action: 'save', check: { ok: true, label: 'sk-or-v1-aaa…aaa' } });
+    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'save', provider: openrouter });
+    const s = keyFormStep(busy, { type: 'result', action: 'save', check: { ok: true, label: 'sk-or-v1-aaa…aaa' }, provider: openrouter });
     expect(s.draft).toBe('');
     expect(JSON.stringify(s)).not.toContain(GOOD_KEY);
     if (s.phase === 'editing') expect(s.message).toEqual({ tone: 'success', text: 'Saved (sk-or-v1-aaa…aaa). OpenRouter now shows in the popover.' });
   });
 
   it('keeps the draft after a successful test so it can be saved', () => {
-    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'test' });
-    const s = keyFormStep(busy, { type: 'result', action: 'test', check: { ok: true, label: null } });
+    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'test', provider: openrouter });
+    const s = keyFormStep(busy, { type: 'result', action: 'test', check: { ok: true, label: null }, provider: openrouter });
     expect(s.draft).toBe(GOOD_KEY);
     if (s.phase === 'editing') expect(s.message?.tone).toBe('success');
   });
 
   it('says which service could not be reached, in words, and does not promise a retry nobody makes', () => {
-    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'test' });
-    const next = keyFormStep(busy, { type: 'result', action: 'test', check: { ok: false, error: { kind: 'transport', code: 'ENOTFOUND' } } });
+    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'test', provider: openrouter });
+    const next = keyFormStep(busy, { type: 'result', action: 'test', check: { ok: false, error: { kind: 'transport', code: 'ENOTFOUND' } }, provider: openrouter });
     expect(next).toMatchObject({
       phase: 'editing',
       message: {
@@ -72,7 +73,7 @@ describe('the OpenRouter key form', () => {
   });
 
   it('reports a broken connection to the app as an error', () => {
-    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'save' });
+    const busy = keyFormStep(typed(GOOD_KEY), { type: 'submit', action: 'save', provider: openrouter });
     expect(keyFormStep(busy, { type: 'failed', text: 'Lost the connection to Quotabar.' })).toMatchObject({
       phase: 'editing',
       message: { tone: 'error', text: 'Lost the connection to Quotabar.' },

@@ -1,6 +1,6 @@
 // Provider names in a sentence, as usage lines and error messages print them.
 import { describe, expect, it } from 'vitest';
-import { cliNamesText, keyProvider, listText } from '../../../core/providers/registry';
+import { cliNamesText, isKeyProviderId, KEY_PROVIDERS, listText } from '../../../core/providers/registry';
 
 describe('names in a sentence', () => {
   it('joins with commas and a final "or" (or "and"), and leaves one or none as they are', () => {
@@ -16,8 +16,15 @@ describe('names in a sentence', () => {
   });
 });
 
-describe('the key provider', () => {
-  it('is OpenRouter, the one provider whose key Quotabar stores', () => {
-    expect(keyProvider().id).toBe('openrouter');
+describe('the key providers', () => {
+  it('are exactly the providers with a keychain account, and each has key words and a format rule', () => {
+    expect(KEY_PROVIDERS.map((p) => p.id)).toContain('openrouter');
+    for (const p of KEY_PROVIDERS) {
+      expect(isKeyProviderId(p.id)).toBe(true);
+      expect(p.credentials.keychainAccount).toBeTruthy();
+      expect(p.words.key).toBeDefined();
+      expect(p.keyFormatProblem).toBeDefined();
+    }
+    expect(isKeyProviderId('codex')).toBe(false);
   });
 });
