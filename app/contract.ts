@@ -7,11 +7,14 @@ import type { ProviderError } from '../core/errors';
 import type { PollerView } from '../core/model';
 import type { CredentialStatus } from '../core/credentials';
 import type { Settings } from '../core/settings';
+import type { Sparkline } from '../core/sparkline';
 import type { RequestSchemas } from './schemas';
 
 export type { PollerView };
 
 export type { CredentialStatus };
+
+export type { Sparkline };
 
 export interface SettingsView {
   settings: Settings;
@@ -83,6 +86,8 @@ interface InvokeResponses {
   /** Stored readings per window over a range, with min, max and average. */
   'history:query': HistoryPage;
   'history:export': HistoryExport;
+  /** Each on-screen window's stored readings over its current period (the popover's sparklines). */
+  'history:sparklines': Sparkline[];
   'window:hide-popover': null;
   /** The popover's content height in CSS px: the window grows or shrinks to fit, within the screen. */
   'window:fit-popover': null;
@@ -132,6 +137,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'window:open-history',
   'history:query',
   'history:export',
+  'history:sparklines',
   'window:hide-popover',
   'window:fit-popover',
   'link:open',

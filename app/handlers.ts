@@ -55,6 +55,7 @@ export function createInvokeHandlers(services: AppServices, windows: WindowActio
     'window:open-history': async () => (windows.openHistory(), null),
     'history:query': async (req) => services.history(req),
     'history:export': async (req) => services.exportHistory(req),
+    'history:sparklines': async () => services.sparklines(),
     'window:hide-popover': async () => (windows.hidePopover(), null),
     'window:fit-popover': async ({ height }) => (windows.fitPopover(height), null),
     'link:open': async ({ url }) => (windows.openExternal(url), null),

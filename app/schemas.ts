@@ -155,6 +155,7 @@ export const REQUEST_SCHEMAS = {
   'window:open-history': None,
   'history:query': payload(historyEntries),
   'history:export': payload({ ...historyEntries, format: v.picklist(['csv', 'json'], BAD_FORMAT) }),
+  'history:sparklines': None,
   'window:hide-popover': None,
   // A content height in CSS px: a whole, plausible number (the window clamps it to the screen).
   'window:fit-popover': payload({

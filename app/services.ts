@@ -5,6 +5,8 @@ import { alertText } from '../core/alerts-text';
 import type { PollerView, ProviderId } from '../core/model';
 import { NO_ACTIVITY, type ActivitySignals } from '../core/cadence';
 import { createPoller, type Poller } from '../core/poller';
+import type { Sparkline } from '../core/sparkline';
+import { sparklinesFor } from './sparklines';
 import type { Clock, FileSource, HistoryStore, HttpClient, Notifier, Scheduler, SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
 import type { Settings } from '../core/settings';
@@ -93,6 +95,8 @@ export interface AppServices {
   history(req: HistoryRequest): Promise<HistoryPage>;
   /** The same readings as `quotabar history --csv|--json` prints them. */
   exportHistory(req: HistoryRequest & { format: 'csv' | 'json' }): Promise<HistoryExport>;
+  /** The popover's sparklines: each window's readings over its current period (app/sparklines.ts). */
+  sparklines(): Promise<Sparkline[]>;
 }
 
 /** Loads settings, resolves config and builds providers and the poller (not started). */
@@ -293,6 +297,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
     history: (req) => historyPage(historyContext(), req),
     exportHistory: (req) => historyExport(historyContext(), req),
+    sparklines: () => sparklinesFor(history, poller.view().snapshots, clock.now()),
   };
 }
 

@@ -7,6 +7,7 @@ import { useClock } from '../state/clock';
 import { LOST_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { refresh, useView } from '../state/view';
+import { followSparklines } from '../state/sparklines';
 import { popoverMode } from '../view-model/card';
 import { keyLabels } from '../view-model/credentials';
 import { FIRST_CARD_MARK } from '../perf-marks';
@@ -47,6 +48,8 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
   useEffect(() => {
     if (mode.mode === 'cards') markFirstCardPainted();
   }, [mode.mode]);
+
+  useEffect(() => followSparklines(bridge), [bridge]);
 
   // Escape closes the popover, as it does for menus.
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { CardView } from '../view-model/card';
 import { Words } from '../shared/Words';
 import { WindowMeter } from './WindowMeter';
 import { descriptorOf } from '../../core/providers/registry';
+import { sparkKey, useSparklines } from '../state/sparklines';
 
 interface Props {
   card: CardView;
@@ -12,6 +13,7 @@ interface Props {
 
 export function ProviderCard({ card, bridge }: Props) {
   const compact = card.badge.tone === 'unconfigured' || card.badge.tone === 'pending';
+  const lines = useSparklines((s) => s.lines);
   const p = card.problem;
   return (
     <article
@@ -65,7 +67,7 @@ export function ProviderCard({ card, bridge }: Props) {
       {card.windows.length > 0 && (
         <ul className="meters">
           {card.windows.map((w) => (
-            <WindowMeter key={w.id} w={w} providerName={card.name} />
+            <WindowMeter key={w.id} w={w} providerName={card.name} spark={lines[sparkKey(card.providerId, card.accountLabel, w.id)]} />
           ))}
         </ul>
       )}

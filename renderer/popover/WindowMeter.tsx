@@ -1,7 +1,9 @@
-// One window: label and headline, a bar coloured by level, the countdown and the amounts, and its pace.
+// One window: label and headline, a bar coloured by level, its sparkline, the countdown and the amounts, and its pace.
+import type { Sparkline as Line } from '../../app/contract';
 import type { WindowView } from '../view-model/window-view';
+import { Sparkline } from './Sparkline';
 
-export function WindowMeter({ w, providerName }: { w: WindowView; providerName: string }) {
+export function WindowMeter({ w, providerName, spark }: { w: WindowView; providerName: string; spark?: Line }) {
   const d = w.display;
   return (
     <li className={`meter level-${w.level}`} data-window={w.id}>
@@ -22,6 +24,7 @@ export function WindowMeter({ w, providerName }: { w: WindowView; providerName: 
           <div className="bar-fill" style={{ width: `${d.fill}%` }} />
         </div>
       )}
+      <Sparkline line={spark} label={`${providerName} ${w.label}`} />
       {(w.countdown || w.detail) && (
         <div className="meter-foot">
           {w.countdown && <span className="countdown">{w.countdown}</span>}

@@ -9,7 +9,7 @@ import { KEY_PROVIDERS, listText } from '../../core/providers/registry';
 const RUNS = { numRuns: 400 };
 const KEY = `sk-or-v1-${'c0ffee'.repeat(10)}`;
 const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS);
-const NO_PAYLOAD: InvokeChannel[] = ['view:get', 'settings:get', 'window:open-settings', 'window:open-history', 'window:hide-popover', 'app:quit'];
+const NO_PAYLOAD: InvokeChannel[] = ['view:get', 'settings:get', 'window:open-settings', 'window:open-history', 'history:sparklines', 'window:hide-popover', 'app:quit'];
 
 const reasonFor = (channel: InvokeChannel, raw: unknown) => {
   const r = validatePayload(channel, raw);
@@ -157,6 +157,7 @@ const nearMiss: Record<InvokeChannel, fc.Arbitrary<unknown>> = {
   'history:export': withStray(
     fc.record({ range: maybe(fc.constantFrom('24h', 'all', 'week')), format: maybe(fc.constantFrom('csv', 'json', 'xml')), windowId: maybe(fc.constantFrom(null, 'session', 'x'.repeat(101))) }, { requiredKeys: [] }),
   ),
+  'history:sparklines': fc.constantFrom(null, undefined, {}, 'all'),
   'window:hide-popover': fc.constantFrom(null, undefined, []),
   'window:fit-popover': withStray(
     fc.record(
