@@ -1,4 +1,4 @@
-// Builds the CLI bundle (cli/main.ts → dist-cli/quotabar.cjs, undici beside it) with esbuild.
+// Builds the CLI bundle (cli/main.ts → dist-cli/quotabar.cjs, undici and the price table beside it) with esbuild.
 // Plain bundled JavaScript starts in a fraction of the time tsx needs. The list of sources written
 // beside it lets bin/quotabar.mjs tell (scripts/cli-bundle.cjs) when an edit made it stale; the bin
 // imports this file, and esbuild with it, only when a build is needed.
@@ -34,8 +34,9 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
   }
   const result = await esbuild.build({
     absWorkingDir: root,
-    // undici gets a file of its own, loaded by the first HTTP request (see undiciBeside).
-    entryPoints: { quotabar: 'cli/main.ts', undici: 'undici' },
+    // undici gets a file of its own, loaded by the first HTTP request (see undiciBeside); so does the
+    // price table, loaded by `quotabar cost` only when it meets a model it has no cached prices for.
+    entryPoints: { quotabar: 'cli/main.ts', undici: 'undici', 'genai-prices': '@pydantic/genai-prices' },
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -48,7 +49,7 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
     supported: { 'dynamic-import': false },
     // Native modules: they cannot be bundled, and are loaded only when the keychain or history is used.
     external: ['@napi-rs/keyring', 'libsql'],
-    plugins: [undiciBeside()],
+    plugins: [undiciBeside(), besideAs(/^@pydantic\/genai-prices$/, './genai-prices.cjs')],
     // Whitespace and syntax only: ~25% less to read and parse (~5 ms a run) while function names stay
     // readable in stack traces; the source map serves NODE_OPTIONS=--enable-source-maps.
     minifyWhitespace: true,
@@ -79,6 +80,16 @@ function undiciBeside() {
     name: 'undici-beside',
     setup(build) {
       build.onResolve({ filter: /^undici$/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: './undici.cjs', external: true }));
+    },
+  };
+}
+
+/** Like undiciBeside, for another package built as its own entry. */
+function besideAs(filter, path) {
+  return {
+    name: `beside:${path}`,
+    setup(build) {
+      build.onResolve({ filter }, (args) => (args.kind === 'entry-point' ? undefined : { path, external: true }));
     },
   };
 }

@@ -5,10 +5,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, posix, win32 } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CostEntry } from '../../core/cost/entry';
+import type { PricePlan, PricePlans } from '../../core/cost/price-plan';
 import type { FileRecord } from './scan-file';
 
 // Bump when the entry fields or a parser's rules change: old caches are then ignored.
 const VERSION = 1;
+// The price table the cached plans were read from: plans are re-read when it changes.
+const PRICE_TABLE = '@pydantic/genai-prices 0.1.8';
 const FILE = 'cost-ledger-v1.bin';
 const W = 8;
 
@@ -25,19 +28,29 @@ export function costCacheDir(env: Record<string, string | undefined>, platform: 
 
 interface Stored {
   v: number;
+  prices: string;
+  plans: Array<[string, PricePlan | null]>;
   files: Array<Omit<FileRecord, 'entries'> & { nums: Float64Array; models: string[]; mi: Int32Array; keys: string[] }>;
 }
 
-/** The records of the last run by path; empty when there is no usable cache. */
-export function loadCache(dir: string): Map<string, FileRecord> {
+export interface CostCache {
+  /** The records of the last run by path. */
+  records: Map<string, FileRecord>;
+  plans: PricePlans;
+}
+
+/** What the last run left; empty when there is no usable cache. */
+export function loadCache(dir: string): CostCache {
   const out = new Map<string, FileRecord>();
+  const plans: PricePlans = new Map();
   let stored: Stored;
   try {
     stored = deserialize(readFileSync(join(dir, FILE))) as Stored;
   } catch {
-    return out;
+    return { records: out, plans };
   }
-  if (!stored || stored.v !== VERSION || !Array.isArray(stored.files)) return out;
+  if (!stored || stored.v !== VERSION || !Array.isArray(stored.files)) return { records: out, plans };
+  if (stored.prices === PRICE_TABLE && Array.isArray(stored.plans)) for (const [k, p] of stored.plans) plans.set(k, p);
   for (const f of stored.files) {
     const { nums, models, mi, keys, ...rest } = f;
     const entries: CostEntry[] = new Array(keys.length);
@@ -60,11 +73,11 @@ export function loadCache(dir: string): Map<string, FileRecord> {
     }
     out.set(f.path, { ...rest, entries });
   }
-  return out;
+  return { records: out, plans };
 }
 
 /** Writes the records (atomically: a concurrent reader sees the old cache or the new one). */
-export function saveCache(dir: string, records: readonly FileRecord[]): void {
+export function saveCache(dir: string, records: readonly FileRecord[], plans: PricePlans): void {
   const files = records.map(({ entries, ...rest }) => {
     const nums = new Float64Array(entries.length * W);
     const models: string[] = [];
@@ -99,7 +112,7 @@ export function saveCache(dir: string, records: readonly FileRecord[]): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, serialize({ v: VERSION, files } satisfies Stored));
+    writeFileSync(tmp, serialize({ v: VERSION, prices: PRICE_TABLE, plans: [...plans], files } satisfies Stored));
     renameSync(tmp, path);
   } catch {
     // A cache that cannot be written only makes the next run slower.

@@ -1,60 +1,69 @@
-// Prices from @pydantic/genai-prices (offline, bundled table). Its `input_tokens` is the whole
-// input, cache reads and writes included; its long-context tiers apply per request by that whole
-// input, so a band is (price period, tier) and a band's requests are priced from their mean.
-// A model the table does not know, and fast mode (which it does not price), cost unknown.
+// Price plans (core/cost/price-plan.ts) from @pydantic/genai-prices, the offline bundled table. Its
+// `input_tokens` is the whole input, cache reads and writes included, and its long-context tiers
+// apply per request by that whole input. Within one period and tier a price is linear, so its
+// per-token rates are read by pricing a few probe requests inside the tier. A model the table does
+// not know gets no plan (cost unknown, never $0); time-of-day prices are not modelled (the base
+// price is used).
 import { calcPrice, type ModelInfo, type ModelPrice } from '@pydantic/genai-prices';
-import type { CostEntry } from '../../core/cost/entry';
-import type { Pricer, UsageSums } from '../../core/cost/pricing';
+import type { PricePlan } from '../../core/cost/price-plan';
+import type { Rates } from '../../core/cost/pricing';
 
-interface Known {
-  providerId: string;
-  model: string;
-  info: ModelInfo;
-  /** Which conditional price applies, by time bucket (a UTC day, or a quarter hour for time-of-day prices). */
-  periods: Map<number, number>;
-  bucketMs: number;
+/** The plan for `model` as logged by a tool whose usual price-table provider is `provider`; null when unknown. */
+export function genaiPlan(provider: string, model: string): PricePlan | null {
+  const r = safeCalc({ input_tokens: 0 }, model, provider) ?? safeCalc({ input_tokens: 0 }, model, null);
+  if (!r) return null;
+  const providerId = r.provider.id;
+  const periods = periodsOf(r.model);
+  const plan: PricePlan = { periods: [] };
+  for (const { from, prices } of periods) {
+    const starts = tierStarts(prices);
+    const bounds = [0, ...starts];
+    const tiers = [];
+    for (let i = 0; i < bounds.length; i++) {
+      const lo = bounds[i]!;
+      const hi = bounds[i + 1] ?? Infinity;
+      const T = Math.min(lo + 1000, Math.max(lo + 1, Math.floor((lo + hi) / 2)));
+      const rates = probe(model, providerId, T, hi, from ?? 0);
+      if (!rates) return null;
+      tiers.push({ above: lo, rates });
+    }
+    plan.periods.push({ from, tiers });
+  }
+  return plan;
 }
 
-const ZERO = { input_tokens: 0, output_tokens: 0 };
+function periodsOf(info: ModelInfo): Array<{ from: number | null; prices: ModelPrice }> {
+  if (!Array.isArray(info.prices)) return [{ from: null, prices: info.prices }];
+  const out: Array<{ from: number | null; prices: ModelPrice }> = [];
+  for (const c of info.prices) {
+    if (!c.constraint) out.push({ from: null, prices: c.prices });
+    else if (c.constraint.type === 'start_date') out.push({ from: Date.parse(`${c.constraint.start_date}T00:00:00Z`), prices: c.prices });
+  }
+  return out.length ? out : [{ from: null, prices: info.prices[0]!.prices }];
+}
 
-/** A Pricer over the bundled genai-prices table. */
-export function createGenaiPricer(): Pricer {
-  const known = new Map<string, Known | null>();
-  const lookup = (provider: string, model: string): Known | null => {
-    const k = `${provider}\u0000${model}`;
-    let found = known.get(k);
-    if (found === undefined) {
-      const r = safeCalc(ZERO, model, provider) ?? safeCalc(ZERO, model, null);
-      const timed = Array.isArray(r?.model.prices) && r.model.prices.some((p) => p.constraint?.type === 'time_of_date');
-      found = r ? { providerId: r.provider.id, model, info: r.model, periods: new Map(), bucketMs: timed ? 900_000 : 86_400_000 } : null;
-      known.set(k, found);
-    }
-    return found;
-  };
+// Rates at a whole input of T tokens: every probe keeps input_tokens = T (so the tier holds) and
+// moves all of it into one kind of token at a time; T+1 (≤ the tier's top) gives the input rate.
+function probe(model: string, providerId: string, T: number, hi: number, at: number): Rates | null {
+  const c = (u: Record<string, number>): number | null => safeCalc({ input_tokens: T, ...u }, model, providerId, at)?.total_price ?? null;
+  const base = c({});
+  const near = T + 1 <= hi ? safeCalc({ input_tokens: T + 1 }, model, providerId, at)?.total_price ?? null : null;
+  const read = c({ cache_read_tokens: T });
+  const write = c({ cache_write_tokens: T });
+  const write1h = c({ cache_write_tokens: T, cache_write_1h_tokens: T });
+  const out = c({ output_tokens: T });
+  const web = c({ web_searches: 1 });
+  if (base === null || read === null || write === null || out === null) return null;
+  const input = near === null ? base / T : near - base;
+  const request = Math.max(0, base - input * T);
   return {
-    band(provider, model, fast, e: CostEntry) {
-      if (fast) return null;
-      const k = lookup(provider, model);
-      if (!k) return null;
-      const period = periodOf(k, e.at);
-      const prices = Array.isArray(k.info.prices) ? (k.info.prices[period]?.prices ?? {}) : k.info.prices;
-      const whole = e.input + e.cacheCreation + e.cacheRead;
-      return `${period}:${tierStarts(prices).filter((s) => whole > s).length}`;
-    },
-    price(provider, model, _band, s: UsageSums, count, at) {
-      const k = lookup(provider, model);
-      if (!k || count <= 0) return null;
-      const usage: Record<string, number> = {
-        input_tokens: (s.input + s.cacheCreation + s.cacheRead) / count,
-        output_tokens: s.output / count,
-      };
-      if (s.cacheRead) usage['cache_read_tokens'] = s.cacheRead / count;
-      if (s.cacheCreation) usage['cache_write_tokens'] = s.cacheCreation / count;
-      if (s.cacheCreation1h) usage['cache_write_1h_tokens'] = s.cacheCreation1h / count;
-      if (s.webSearches) usage['web_searches'] = s.webSearches / count;
-      const r = safeCalc(usage, model, k.providerId, at);
-      return r ? r.total_price * count : null;
-    },
+    input,
+    output: (out - base) / T,
+    cacheWrite: (write - request) / T,
+    cacheWrite1h: ((write1h ?? write) - request) / T,
+    cacheRead: (read - request) / T,
+    webSearch: web === null ? 0 : web - base,
+    request,
   };
 }
 
@@ -64,19 +73,6 @@ function safeCalc(usage: Record<string, number>, model: string, providerId: stri
   } catch {
     return null;
   }
-}
-
-// The conditional price genai-prices itself picks at `at` (found by identity), once per time bucket.
-function periodOf(k: Known, at: number): number {
-  if (!Array.isArray(k.info.prices)) return 0;
-  const bucket = Math.floor(at / k.bucketMs);
-  let p = k.periods.get(bucket);
-  if (p === undefined) {
-    const chosen = safeCalc(ZERO, k.model, k.providerId, at)?.model_price;
-    p = Math.max(0, k.info.prices.findIndex((c) => c.prices === chosen));
-    k.periods.set(bucket, p);
-  }
-  return p;
 }
 
 function tierStarts(prices: ModelPrice): number[] {

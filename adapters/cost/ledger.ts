@@ -9,9 +9,10 @@
 // `<model>-fast`), `projects` rows and the day's `unknownModels`. `costUsd` is null where any part has
 // no known price; `pricedCostUsd` is what the known parts cost. Dates are local to `timeZone`.
 import { statSync, type Stats } from 'node:fs';
-import { dedupe, type FileEntries } from '../../core/cost/dedupe';
+import { dedupe, type FileEntries, type KeptEntry } from '../../core/cost/dedupe';
 import type { CostLogKind } from '../../core/cost/entry';
-import { buildLedger, type Ledger } from '../../core/cost/ledger';
+import { buildLedger, SYNTHETIC, type Ledger } from '../../core/cost/ledger';
+import { planKey, planPricer, type PricePlans } from '../../core/cost/price-plan';
 import { localDater } from '../../core/cost/local-date';
 import type { Pricer } from '../../core/cost/pricing';
 import { COST_LOGS } from '../../core/providers/registry';
@@ -32,7 +33,7 @@ export interface LoadLedgerOptions {
   sources?: readonly string[] | null;
   /** False: neither read nor write the cache (tests of a cold run). Default true. */
   useCache?: boolean;
-  /** Prices; default the bundled genai-prices table (loaded on first use). */
+  /** Prices; default plans from the bundled genai-prices table, kept in the cache (the table is loaded only for new models). */
   pricer?: Pricer;
 }
 
@@ -48,7 +49,8 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
   const kinds = COST_LOGS.filter((k) => !opts.sources || opts.sources.includes(k.source));
   const useCache = opts.useCache !== false;
   const cacheDir = costCacheDir(opts.env, opts.platform, opts.homedir);
-  const cached = useCache ? loadCache(cacheDir) : new Map<string, FileRecord>();
+  const cache = useCache ? loadCache(cacheDir) : { records: new Map<string, FileRecord>(), plans: new Map() as PricePlans };
+  const cached = cache.records;
   const files = listLogFiles(kinds, opts.env, opts.homedir);
   const stats: LedgerStats = { files: files.length, filesRead: 0, bytesRead: 0 };
   const records: FileRecord[] = [];
@@ -59,15 +61,18 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
     records.push(r.record);
     perFile.push({ source: f.kind.source, project: f.project, entries: r.tail ? [...r.record.entries, r.tail] : r.record.entries });
   }
-  const gone = [...cached.values()].some((r) => kinds.some((k) => k.source === r.source)) && records.length !== countOf(cached, kinds);
-  if (useCache && (stats.filesRead > 0 || gone)) saveCache(cacheDir, mergeUnread(cached, records, kinds));
-  const pricer = opts.pricer ?? (await import('./genai-pricer')).createGenaiPricer();
+  const kept = dedupe(perFile);
   const byId = new Map(kinds.map((k) => [k.source, k] as const));
+  const priceProviderOf = (s: string): string => byId.get(s)?.priceProvider ?? '';
+  const newPlans = opts.pricer ? false : await addPlans(cache.plans, kept, priceProviderOf);
+  const gone = records.length !== countOf(cached, kinds);
+  if (useCache && (stats.filesRead > 0 || gone || newPlans)) saveCache(cacheDir, mergeUnread(cached, records, kinds), cache.plans);
+  const pricer = opts.pricer ?? planPricer(cache.plans);
   const ledger = buildLedger({
-    kept: dedupe(perFile),
+    kept,
     dateOf: localDater(zoneOf(opts)),
     pricer,
-    priceProviderOf: (s) => byId.get(s)?.priceProvider ?? '',
+    priceProviderOf,
   });
   return { ledger, stats };
 }
@@ -93,6 +98,21 @@ function readOne(f: LogFile, prev: FileRecord | null, stats: LedgerStats): Retur
 function mergeUnread(cached: Map<string, FileRecord>, read: FileRecord[], kinds: readonly CostLogKind[]): FileRecord[] {
   const readSources = new Set(kinds.map((k) => k.source));
   return [...read, ...[...cached.values()].filter((r) => !readSources.has(r.source))];
+}
+
+// Plans for the models not seen before; the price table is loaded only then.
+async function addPlans(plans: PricePlans, kept: readonly KeptEntry[], providerOf: (s: string) => string): Promise<boolean> {
+  const missing = new Map<string, [string, string]>();
+  for (const { source, entry } of kept) {
+    if (entry.model === null || entry.model === SYNTHETIC || entry.fast) continue;
+    const provider = providerOf(source);
+    const k = planKey(provider, entry.model);
+    if (!plans.has(k)) missing.set(k, [provider, entry.model]);
+  }
+  if (missing.size === 0) return false;
+  const { genaiPlan } = await import('./genai-pricer');
+  for (const [k, [provider, model]] of missing) plans.set(k, genaiPlan(provider, model));
+  return true;
 }
 
 function countOf(cached: Map<string, FileRecord>, kinds: readonly CostLogKind[]): number {

@@ -5,7 +5,7 @@
 export interface CostEntry {
   /** The line's own timestamp, epoch ms; decides the local date. */
   at: number;
-  /** The model as the log names it; null for `<synthetic>` or a missing model (counted, no model row). */
+  /** The model as the log names it; `<synthetic>` and null (missing) are counted without a model row. */
   model: string | null;
   /** Served in fast mode: reported as its own `<model>-fast` row. */
   fast: boolean;

@@ -1,7 +1,7 @@
 // The ledger: kept entries grouped into local days × source × model (and × project), priced by
 // band. Pure: dates come from a dater, prices from a Pricer.
 import type { KeptEntry } from './dedupe';
-import type { Pricer, UsageSums } from './pricing';
+import { costOf, type Pricer, type UsageSums } from './pricing';
 
 /** Token and dollar totals. `costUsd` is null when any part of it has no known price. */
 export interface CostTotals {
@@ -41,6 +41,9 @@ export interface Ledger {
   /** Models with tokens but no price, each named once, sorted. */
   unknownModels: string[];
 }
+
+/** A model name for messages the agent made up itself (no request was billed): counted, $0, no row. */
+export const SYNTHETIC = '<synthetic>';
 
 /** Name under which tokens without a model are listed when they cannot be priced. */
 export const NO_MODEL = '(no model name)';
@@ -94,9 +97,9 @@ export function buildLedger({ kept, dateOf, pricer, priceProviderOf }: LedgerInp
   const groups = new Map<string, Group>();
   for (const { source, project, entry: e } of kept) {
     const date = dateOf(e.at);
-    const row = e.model === null ? '' : e.fast ? `${e.model}-fast` : e.model;
+    const row = e.model === null || e.model === SYNTHETIC ? '' : e.fast ? `${e.model}-fast` : e.model;
     const priceProvider = priceProviderOf(source);
-    const band = e.model === null ? null : pricer.band(priceProvider, e.model, e.fast, e);
+    const band = row === '' ? null : pricer.band(priceProvider, e.model!, e.fast, e);
     const key = `${date}\u0000${source}\u0000${row}\u0000${project ?? ''}\u0000${band ?? ''}`;
     let g = groups.get(key);
     if (!g) {
@@ -152,8 +155,9 @@ export function withTotals(days: LedgerDay[]): Ledger {
 function totalsOf(g: Group, pricer: Pricer): CostTotals {
   const s = g.sums;
   const tokens = s.input + s.output + s.cacheCreation + s.cacheRead;
-  let cost: number | null = tokens === 0 && s.webSearches === 0 ? 0 : null;
-  if (cost === null && g.model !== null && g.band !== null) cost = pricer.price(g.priceProvider, g.model, g.band, s, g.count, g.at);
+  let cost: number | null = (tokens === 0 && s.webSearches === 0) || g.model === SYNTHETIC ? 0 : null;
+  const rates = cost === null && g.model !== null && g.band !== null ? pricer.rates(g.priceProvider, g.model, g.band) : null;
+  if (rates) cost = costOf(rates, s, g.count);
   return {
     inputTokens: s.input,
     outputTokens: s.output,

@@ -45,7 +45,7 @@ function entryOf(ts: unknown, msg: Record<string, unknown>, requestId: unknown, 
   const searches = optionalCount(asObject(u['server_tool_use'])?.['web_search_requests']) ?? 0;
   return {
     at,
-    model: typeof model === 'string' && model !== '<synthetic>' ? model : null,
+    model: typeof model === 'string' ? model : null,
     fast: u['speed'] === 'fast',
     input,
     output,

@@ -1,0 +1,154 @@
+// The ledger over real files in a temp folder: roots, appends, truncation, replacement, bad lines,
+// and the cache (a warm run must print exactly what a cold run prints).
+import { appendFileSync, mkdirSync, mkdtempSync, truncateSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadLedger, type Ledger } from '../../../adapters/cost/ledger';
+import { claudeLine, codexContext, codexTokens } from '../../core/cost/fixtures';
+
+let home: string;
+let env: Record<string, string | undefined>;
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'quotabar-cost-'));
+  env = { CLAUDE_CONFIG_DIR: join(home, 'claude'), CODEX_HOME: join(home, 'codex'), QUOTABAR_CACHE_DIR: join(home, 'cache'), TZ: 'UTC' };
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+const write = (rel: string, lines: string[], end = '\n'): string => {
+  const path = join(home, rel);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, lines.join('\n') + end);
+  return path;
+};
+const load = async (o: { useCache?: boolean; sources?: string[] } = {}): Promise<Ledger> => (await loadLedger({ env, homedir: home, platform: 'linux', ...o })).ledger;
+const outputs = (l: Ledger) => l.days.map((d) => [d.date, d.source, d.outputTokens]);
+/** A cold run (no cache) must equal the cached run: checked on every load in these tests. */
+async function both(): Promise<Ledger> {
+  const warm = await load();
+  const cold = await load({ useCache: false });
+  expect(warm).toEqual(cold);
+  return warm;
+}
+
+describe('Claude Code roots', () => {
+  it('reads every comma-separated CLAUDE_CONFIG_DIR entry (a config folder or a projects folder), deduplicating across them', async () => {
+    write('a/projects/p1/s1.jsonl', [claudeLine({ id: 'm1', req: 'r1', output: 5 })]);
+    write('b/projects/p1/s1.jsonl', [claudeLine({ id: 'm1', req: 'r1', output: 5 }), claudeLine({ id: 'm2', req: 'r2', output: 7 })]);
+    env.CLAUDE_CONFIG_DIR = `${join(home, 'a')}, ${join(home, 'b', 'projects')},${join(home, 'missing')}`;
+    const l = await both();
+    expect(outputs(l)).toEqual([['2026-11-30', 'claude', 12]]);
+    expect(l.days[0]!.projects.map((p) => p.project)).toEqual(['p1']);
+  });
+
+  it('without CLAUDE_CONFIG_DIR reads both ~/.config/claude and ~/.claude', async () => {
+    delete env.CLAUDE_CONFIG_DIR;
+    write('.config/claude/projects/p/s.jsonl', [claudeLine({ id: 'm1', output: 1 })]);
+    write('.claude/projects/p/deep/er/s.jsonl', [claudeLine({ id: 'm2', output: 2 })]);
+    write('.claude/projects/p/notes.JSONL', [claudeLine({ id: 'm3', output: 4 })]);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 3]]);
+  });
+});
+
+describe('reading files incrementally', () => {
+  it('keeps the larger copy that appears in a later run, replacing the smaller one already cached', async () => {
+    write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 })]);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 1]]);
+    write('claude/projects/p/b.jsonl', [claudeLine({ id: 'm1', output: 300 })]);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 300]]);
+    appendFileSync(join(home, 'claude/projects/p/a.jsonl'), `${claudeLine({ id: 'm1', output: 400 })}\n`);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 400]]);
+  });
+
+  it('counts a last line without its newline now, and once only after it is completed and more is appended', async () => {
+    const path = write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 }), claudeLine({ id: 'm2', output: 2 })], '');
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 3]]);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 3]]);
+    appendFileSync(path, `\n${claudeLine({ id: 'm3', output: 4 })}\n`);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 7]]);
+  });
+
+  it('does not lose a line written in two halves between runs', async () => {
+    const line = claudeLine({ id: 'm9', output: 9 });
+    const path = write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 }), line.slice(0, 40)], '');
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 1]]);
+    appendFileSync(path, `${line.slice(40)}\n`);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 10]]);
+  });
+
+  it('re-reads a truncated file from the start', async () => {
+    const path = write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 }), claudeLine({ id: 'm2', output: 2 })]);
+    await both();
+    truncateSync(path, 0);
+    appendFileSync(path, `${claudeLine({ id: 'm3', output: 4 })}\n`);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 4]]);
+  });
+
+  it('re-reads a file replaced by another (new inode, or a different head at a larger size)', async () => {
+    write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 })]);
+    await both();
+    rmSync(join(home, 'claude/projects/p/a.jsonl'));
+    write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm5', output: 5, at: '2026-11-29T12:00:00.000Z' }), claudeLine({ id: 'm6', output: 6 })]);
+    expect(outputs(await both())).toEqual([
+      ['2026-11-29', 'claude', 5],
+      ['2026-11-30', 'claude', 6],
+    ]);
+    // Same inode, rewritten in place with different first bytes and more of them.
+    writeFileSync(join(home, 'claude/projects/p/a.jsonl'), `${claudeLine({ id: 'x1', output: 8, model: 'claude-opus-4-5-20251101' })}\n${claudeLine({ id: 'x2', output: 9 })}\n`);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 17]]);
+  });
+
+  it('skips a malformed line in the middle of a file and reads the rest', async () => {
+    write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 }), '{"message":{"usage":{"input_tokens":', 'garbage "usage" here', claudeLine({ id: 'm2', output: 2 })]);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 3]]);
+  });
+
+  it('forgets a file that was deleted', async () => {
+    write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 })]);
+    write('claude/projects/p/b.jsonl', [claudeLine({ id: 'm2', output: 2 })]);
+    await both();
+    rmSync(join(home, 'claude/projects/p/b.jsonl'));
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 1]]);
+  });
+});
+
+describe('Codex logs', () => {
+  it('reads sessions and archived_sessions, continuing a session’s totals across runs', async () => {
+    const path = write('codex/sessions/2026/11/30/rollout-a.jsonl', [codexContext('gpt-5-codex'), codexTokens('2026-11-30T10:00:00Z', 1000, 200, 50)]);
+    write('codex/archived_sessions/rollout-old.jsonl', [codexContext('gpt-5'), codexTokens('2026-11-28T10:00:00Z', 10, 0, 1)]);
+    let l = await both();
+    expect(l.days.map((d) => [d.date, d.source, d.inputTokens, d.cacheReadTokens, d.outputTokens])).toEqual([
+      ['2026-11-28', 'codex', 10, 0, 1],
+      ['2026-11-30', 'codex', 800, 200, 50],
+    ]);
+    appendFileSync(path, `${codexTokens('2026-11-30T11:00:00Z', 1500, 600, 80)}\n`);
+    l = await both();
+    expect(l.days[1]).toMatchObject({ inputTokens: 900, cacheReadTokens: 600, outputTokens: 80 });
+  });
+});
+
+describe('prices', () => {
+  it('prices known models, leaves an unknown one null and names it once', async () => {
+    write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1000 }), claudeLine({ id: 'm2', model: 'claude-mystery-9', output: 5 }), claudeLine({ id: 'm3', model: 'claude-mystery-9', output: 5, at: '2026-11-29T00:00:00Z' })]);
+    const l = await both();
+    expect(l.unknownModels).toEqual(['claude-mystery-9']);
+    const day = l.days.find((d) => d.date === '2026-11-30')!;
+    const known = day.models.find((m) => m.model === 'claude-sonnet-4-5-20250929')!;
+    // 10 in + 1000 out + 100 cache writes + 1000 cache reads at Sonnet 4.5's $3/$15/$3.75/$0.30 per million.
+    expect(known.costUsd).toBeCloseTo((10 * 3 + 1000 * 15 + 100 * 3.75 + 1000 * 0.3) / 1e6, 12);
+    expect(day.costUsd).toBeNull();
+  });
+
+  it('applies the long-context tier per request, by that request’s whole input', async () => {
+    write('claude/projects/p/a.jsonl', [
+      claudeLine({ id: 'm1', input: 0, output: 0, cc: 0, cr: 150_000 }),
+      claudeLine({ id: 'm2', input: 0, output: 0, cc: 0, cr: 150_000 }),
+      claudeLine({ id: 'm3', input: 0, output: 0, cc: 0, cr: 250_000, at: '2026-11-29T00:00:00Z' }),
+    ]);
+    const l = await both();
+    // Two requests of 150k stay at the base $0.30/M even though they sum past 200k; the 250k one is at $0.60/M.
+    expect(l.days.find((d) => d.date === '2026-11-30')!.costUsd).toBeCloseTo(0.09, 10);
+    expect(l.days.find((d) => d.date === '2026-11-29')!.costUsd).toBeCloseTo(0.15, 10);
+  });
+});
