@@ -11,6 +11,10 @@ export interface CliIo {
    * (which names the provider); null on Ctrl+C.
    */
   readStdin: (prompt: string) => Promise<string | null>;
+  /** All of a piped stdin as text ('' at a terminal); for `quotabar statusline`. Defaults to the process's stdin. */
+  readAllStdin?: () => Promise<string>;
+  /** The command line that runs this CLI (node and the script), as `statusline install` writes it. */
+  self?: readonly string[];
   env: Record<string, string | undefined>;
   homedir: string;
   platform: string;

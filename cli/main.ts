@@ -1,4 +1,5 @@
-// The terminal front end: `quotabar status [--json]`, `quotabar history`, `quotabar key set|remove <provider>`.
+// The terminal front end: `quotabar status [--json]`, `quotabar history`, `quotabar key set|remove <provider>`,
+// `quotabar statusline [install|uninstall]`.
 // Runs the same core, adapters and poller as the tray app. `--help` and `--version` are answered
 // here from cli/help.ts alone; everything else (commands.ts and what it wires) is imported when
 // needed: start-up is most of what a `quotabar status` costs (bench/cli-startup.bench.ts).
@@ -14,6 +15,8 @@ export type { CliIo } from './io';
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const info = infoCommand(argv);
   if (info) return io.stdout(infoText(info.cmd)), 0;
+  // Runs after every message of the coding tool: its own small module, nothing else loaded.
+  if (argv[0] === 'statusline') return (await import('./statusline')).runStatusLine(argv.slice(1), io);
   return (await import('./commands')).runCommand(argv, io);
 }
 
@@ -22,6 +25,7 @@ function processIo(): CliIo {
     stdout: fdWriter(1, () => process.stdout),
     stderr: fdWriter(2, () => process.stderr),
     readStdin: async (prompt) => (await import('./stdin')).readKeyFromStdin(prompt),
+    self: [process.execPath, process.argv[1] ?? 'quotabar'],
     env: process.env,
     homedir: homedir(),
     platform: process.platform,

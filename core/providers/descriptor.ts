@@ -1,5 +1,6 @@
 // What one provider is, as data: the single place its names, addresses, credential locations and
 // words live. Everything outside the provider's folder reads these instead of naming the provider.
+import type { StatusLineHook } from './status-line';
 
 /** Longer than any real API key: anything longer is refused before it is looked at. */
 export const MAX_KEY_LENGTH = 512;
@@ -17,6 +18,12 @@ export interface CredentialSources {
   dir?: { env: string; defaultName: string; description: string };
   /** The vendor tool's own keychain item (macOS), read only. */
   vendorKeychainService?: string;
+  /**
+   * Reading the vendor tool's sign-in is opt-in (off by default): `env` set to 1 turns it on for the
+   * CLI, the settings' `credentialOptIn` list for the app. `label` names the checkbox, `note` says why
+   * it is off (the vendor's terms) and what only it provides.
+   */
+  optIn?: { env: string; label: string; note: string };
 }
 
 /** The provider's own words; every other sentence about errors is shared (core/present.ts). */
@@ -61,6 +68,8 @@ export interface ProviderDescriptor {
    * `quotabar account add <name> --label L <accountDirOption> DIR`.
    */
   readonly cli: { readonly name: string; readonly aliases: readonly string[]; readonly accountDirOption?: string };
+  /** The vendor tool pipes its usage to a status-line command: `quotabar statusline` (issue 11 §2). */
+  readonly statusLine?: StatusLineHook;
   /** Where the demo server answers for it: the base URL's path under the demo origin, and its endpoints. */
   readonly demo: { readonly basePath: string; readonly paths: readonly string[] };
 }
