@@ -7,7 +7,7 @@ import type { SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
 import { PROVIDERS, PROVIDER_IDS as KNOWN_IDS } from '../core/providers/registry';
 import type { CredentialStatus } from '../core/credentials';
-import { toolDir, type Env } from './app-paths';
+import { dataDir, toolDir, type Env } from './app-paths';
 import { KeyringSecretStore } from './keyring-secret-store';
 import type { AppConfig, ComposeDeps, ResolvedCredentials } from './providers/context';
 import { adapterOf, allAdapters } from './providers/registry';
@@ -21,8 +21,10 @@ export function resolveConfig(env: Env, platform: string, homedir: string): AppC
   const pick = (v: string | undefined, d: string) => (v && v.trim() !== '' ? v.trim().replace(/\/+$/, '') : d);
   const urls: Record<string, string> = {};
   const credentials: Record<string, ResolvedCredentials> = {};
+  const optIn: Record<string, boolean> = {};
   for (const p of PROVIDERS) {
-    const c: { envKey?: string; dir?: { env: string; defaultName: string } } = p.credentials;
+    const c: { envKey?: string; dir?: { env: string; defaultName: string }; optIn?: { env: string } } = p.credentials;
+    if (c.optIn) optIn[p.id] = env[c.optIn.env]?.trim() === '1';
     urls[p.id] = pick(env[p.baseUrlEnv], p.defaultBaseUrl);
     const key = c.envKey ? env[c.envKey]?.trim() : undefined;
     credentials[p.id] = { envKey: key ? key : null, dir: c.dir ? toolDir(env, homedir, c.dir) : null };
@@ -32,7 +34,16 @@ export function resolveConfig(env: Env, platform: string, homedir: string): AppC
     urls,
     credentials,
     timeoutMs: Number(env.QUOTABAR_TIMEOUT_MS) > 0 ? Number(env.QUOTABAR_TIMEOUT_MS) : 15_000,
+    dataDir: dataDir(env, platform, homedir),
+    optIn,
   };
+}
+
+/** `config` with the app's opt-in setting (provider ids) added to what the environment turned on. */
+export function withOptIn(config: AppConfig, ids: readonly string[]): AppConfig {
+  const optIn = { ...config.optIn };
+  for (const id of ids) if (id in optIn) optIn[id] = true;
+  return { ...config, optIn };
 }
 
 /**

@@ -15,7 +15,7 @@ export const BACKUP_SUFFIX = '.quotabar-backup';
 
 export interface StatusLineTarget {
   hook: StatusLineHook;
-  /** The tool's folder (e.g. `$CLAUDE_CONFIG_DIR` or `~/.claude`). */
+  /** The tool's folder (the descriptor's `credentials.dir`). */
   folder: string;
   /** The variable that names another folder, for the message when this one is missing. */
   folderEnv: string | null;

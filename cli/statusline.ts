@@ -7,8 +7,10 @@ import { dataDir, toolDir } from '../adapters/app-paths';
 import { chainedCommand, installStatusLineFile, uninstallStatusLineFile, type StatusLineTarget } from '../adapters/status-line-settings-file';
 import { normalFolder, readingPath, writeAtomic } from '../adapters/status-line-store';
 import { statusLineOutcomeOk, statusLineOutcomeText } from '../core/providers/status-line';
-import { statusLineProvider, type StatusLineProvider } from '../core/providers/registry';
+import { statusLineAdapter, type StatusLineAdapter } from '../adapters/providers/registry';
 import type { CliIo } from './io';
+
+type Hooked = StatusLineAdapter['descriptor'] & { statusLine: StatusLineAdapter['statusLine'] };
 
 const USAGE = 'usage: quotabar statusline [install | uninstall] [--config-dir DIR]';
 
@@ -16,7 +18,8 @@ const USAGE = 'usage: quotabar statusline [install | uninstall] [--config-dir DI
 export async function runStatusLine(argv: string[], io: CliIo): Promise<number> {
   const args = parse(argv);
   if (typeof args === 'string') return io.stderr(`quotabar: ${args}\n`), 2;
-  const p = statusLineProvider();
+  const a = statusLineAdapter();
+  const p = { ...a.descriptor, statusLine: a.statusLine };
   const folder = normalFolder(args.dir ?? toolDir(io.env, io.homedir, p.credentials.dir));
   const target: StatusLineTarget = { hook: p.statusLine, folder, folderEnv: p.credentials.dir.env };
   if (args.action === 'run') return report(io, folder, p);
@@ -44,7 +47,7 @@ function parse(argv: string[]): Args | string {
 }
 
 // Whatever goes wrong, the tool gets a line and a 0: an error here must not blank its status bar.
-async function report(io: CliIo, folder: string, p: StatusLineProvider): Promise<number> {
+async function report(io: CliIo, folder: string, p: Hooked): Promise<number> {
   let stdin = '';
   try {
     stdin = await (io.readAllStdin ?? (await import('./read-all-stdin')).readAllStdin)();
@@ -77,7 +80,7 @@ async function report(io: CliIo, folder: string, p: StatusLineProvider): Promise
  * script), so it works without `quotabar` on PATH; `--config-dir` when the folder was named
  * explicitly, so the reading is filed under the folder whose settings ran it.
  */
-function ourCommand(io: CliIo, p: StatusLineProvider, folder: string, explicitDir: boolean): string {
+function ourCommand(io: CliIo, p: Hooked, folder: string, explicitDir: boolean): string {
   const self = io.self ?? [process.execPath, process.argv[1] ?? 'quotabar'];
   const dirFromEnv = io.env[p.credentials.dir.env]?.trim();
   const pinned = explicitDir || Boolean(dirFromEnv);

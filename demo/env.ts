@@ -26,6 +26,8 @@ export function demoEnv(env: NodeJS.ProcessEnv, demo: DemoEndpoints): NodeJS.Pro
     if (url !== undefined) out[d.baseUrlEnv] = url;
     const dir = dirs[d.id];
     if (d.credentials.dir && dir !== undefined) out[d.credentials.dir.env] = dir;
+    // The demo server answers the opt-in sign-in path too, so the demo shows every meter.
+    if (d.credentials.optIn) out[d.credentials.optIn.env] = '1';
   }
   return out;
 }

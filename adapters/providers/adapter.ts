@@ -4,6 +4,7 @@ import type { HttpClient } from '../../core/ports';
 import type { AccountSetting } from '../../core/accounts';
 import type { Provider } from '../../core/provider';
 import type { ProviderDescriptor } from '../../core/providers/descriptor';
+import type { StatusLineHook } from '../../core/providers/status-line';
 import type { AppConfig, ComposeDeps } from './context';
 
 /** Where a credential was found, as Settings shows it (the IPC contract's CredentialStatus without the id). */
@@ -29,4 +30,6 @@ export interface ProviderAdapter {
   validateKey?(http: HttpClient, baseUrl: string, key: string): Promise<Result<{ label: string | null }>>;
   /** Providers whose key Quotabar stores: the key as it may be shown. */
   maskKey?(key: string): string;
+  /** The vendor tool pipes its usage to a status-line command: `quotabar statusline` (issue 11 §2). */
+  readonly statusLine?: StatusLineHook;
 }

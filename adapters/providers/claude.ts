@@ -1,14 +1,20 @@
-// Finds Claude Code's OAuth credentials: `<configDir>/.credentials.json` first, then on macOS the
+// Claude's I/O. By default only the reading `quotabar statusline` recorded from Claude Code's status
+// line (no sign-in read, no request). With the opt-in (QUOTABAR_CLAUDE_OAUTH=1 or the setting), Claude
+// Code's OAuth credentials are read too: `<configDir>/.credentials.json` first, then on macOS the
 // keychain item Claude Code keeps. Read only: both stores belong to Claude Code and are never written.
 import { err, ok, type ProviderError, type Result } from '../../core/errors';
+import type { Provider, Source } from '../../core/provider';
+import { CLAUDE_STATUSLINE_SOURCE_ID } from '../../core/providers/claude/statusline';
+import { claudeStatusLine } from '../../core/providers/claude/statusline-settings';
+import { readingPath } from '../status-line-store';
 import type { CredentialLookup, FileSource } from '../../core/ports';
 import { parseClaudeCredentials, type ClaudeCredentials } from '../../core/providers/claude/credentials';
 import { claude } from '../../core/providers/claude/descriptor';
-import { createClaudeProvider } from '../../core/providers/claude/provider';
+import { CLAUDE_RATE_LIMIT_FALLBACK_MS, createClaudeProvider } from '../../core/providers/claude/provider';
 import { StderrLogger } from '../stderr-logger';
 import type { ProviderAdapter } from './adapter';
 import type { AccountSetting } from '../../core/accounts';
-import { configFor, providerHttp, type AppConfig } from './context';
+import { configFor, providerHttp, type AppConfig, type ComposeDeps } from './context';
 
 export const CLAUDE_KEYCHAIN_SERVICE = claude.credentials.vendorKeychainService;
 const KEYCHAIN_TIMEOUT_MS = 15_000;
@@ -134,17 +140,61 @@ function readerDeps(config: AppConfig, files: FileSource, account?: AccountSetti
   return account ? { files, configDir, platform: config.platform, readMacKeychain: async () => null } : { files, configDir, platform: config.platform };
 }
 
+/** True when the user opted in to reading Claude Code's sign-in (off by default: Anthropic's terms, PROVIDERS-2 §7e). */
+export function claudeOAuthOn(config: AppConfig): boolean {
+  return config.optIn?.[claude.id] === true;
+}
+
+/** Where the status-line reading of this account's Claude Code folder is recorded; null without a folder. */
+export function claudeReadingPath(config: AppConfig, account?: AccountSetting): string | null {
+  const dir = configFor(config, claude.id, account).dir;
+  return dir && config.dataDir ? readingPath(config.dataDir, claude.id, dir) : null;
+}
+
+/** The reading `quotabar statusline` recorded, as of now: 0 % past a reset, its observed time as a note. */
+export function claudeStatusLineSource(path: string | null, deps: Pick<ComposeDeps, 'files' | 'clock'>): Source {
+  const hook = claudeStatusLine;
+  return {
+    id: CLAUDE_STATUSLINE_SOURCE_ID,
+    fetch: async () => {
+      if (path === null) return err({ kind: 'unconfigured', what: 'claude status line' });
+      const text = await deps.files.readText(path);
+      if (!text.ok) {
+        return text.error.kind === 'not_found'
+          ? err({ kind: 'unconfigured', what: 'claude status line' })
+          : err({ kind: 'credentials_invalid', detail: `cannot read ${path} (${text.error.code})` });
+      }
+      const data = hook.fromRecord(text.value, deps.clock.now());
+      return data ? ok({ source: CLAUDE_STATUSLINE_SOURCE_ID, ...data }) : err({ kind: 'malformed', detail: `${path} is not a status-line reading` });
+    },
+  };
+}
+
 export const claudeAdapter: ProviderAdapter = {
   descriptor: claude,
+  statusLine: claudeStatusLine,
   build(config, deps, account) {
+    const statusLine = claudeStatusLineSource(claudeReadingPath(config, account), deps);
+    if (!claudeOAuthOn(config)) {
+      return { id: claude.id, displayName: claude.displayName, sources: [statusLine], rateLimitFallbackMs: CLAUDE_RATE_LIMIT_FALLBACK_MS };
+    }
     const { url } = configFor(config, claude.id, account);
-    return createClaudeProvider({
+    const oauth: Provider = createClaudeProvider({
       http: providerHttp(config, deps, url),
       clock: deps.clock,
       baseUrl: url,
       getCredentials: createClaudeCredentialLookup(readerDeps(config, deps.files, account)),
       logger: deps.logger ?? new StderrLogger(),
     });
+    // Opted in, the endpoint goes first (only it has per-model weeks and extra usage); the status
+    // line's reading answers while the endpoint is throttled or the sign-in is missing.
+    return { ...oauth, sources: [...oauth.sources, statusLine] };
   },
-  credentialStatus: (config, deps, account) => describeClaudeCredentials(readerDeps(config, deps.files, account)),
+  async credentialStatus(config, deps, account) {
+    if (claudeOAuthOn(config)) return describeClaudeCredentials(readerDeps(config, deps.files, account));
+    // Off: the sign-in is not looked at; what is "found" is the status line's reading.
+    const path = claudeReadingPath(config, account);
+    const found = path ? await deps.files.stat(path) : null;
+    return { configured: found?.ok === true, origin: found?.ok ? 'file' : null, label: found?.ok ? path : null, error: null };
+  },
 };

@@ -18,6 +18,10 @@ export interface AppConfig {
   urls: Record<string, string>;
   credentials: Record<string, ResolvedCredentials>;
   timeoutMs: number;
+  /** Quotabar's data folder (`dataDir` in app-paths.ts), where status-line readings are recorded. */
+  dataDir?: string;
+  /** Provider ids whose opt-in credential reading (descriptor `credentials.optIn`) is on. */
+  optIn?: Record<string, boolean>;
 }
 
 export interface ComposeDeps {

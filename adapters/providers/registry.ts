@@ -2,6 +2,7 @@
 import type { ProviderDescriptor } from '../../core/providers/descriptor';
 import { PROVIDERS } from '../../core/providers/registry';
 import type { ProviderAdapter } from './adapter';
+import type { StatusLineHook } from '../../core/providers/status-line';
 import { claudeAdapter } from './claude';
 import { codexAdapter } from './codex';
 import { openRouterAdapter } from './openrouter';
@@ -18,4 +19,17 @@ export function adapterOf(id: string): ProviderAdapter {
 /** Every adapter, in the core registry's (display) order. */
 export function allAdapters(): ProviderAdapter[] {
   return (PROVIDERS as readonly ProviderDescriptor[]).map((d) => adapterOf(d.id));
+}
+
+/** An adapter with a status-line hook, whose tool keeps its settings in the descriptor's `credentials.dir`. */
+export type StatusLineAdapter = ProviderAdapter & {
+  statusLine: StatusLineHook;
+  descriptor: ProviderDescriptor & { credentials: { dir: NonNullable<ProviderDescriptor['credentials']['dir']> } };
+};
+
+/** The provider `quotabar statusline` and Settings' status-line button serve (the first with a hook). */
+export function statusLineAdapter(): StatusLineAdapter {
+  const a = ADAPTERS.find((x): x is StatusLineAdapter => x.statusLine !== undefined && x.descriptor.credentials.dir !== undefined);
+  if (!a) throw new Error('no provider has a status line');
+  return a;
 }

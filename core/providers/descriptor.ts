@@ -1,6 +1,5 @@
 // What one provider is, as data: the single place its names, addresses, credential locations and
 // words live. Everything outside the provider's folder reads these instead of naming the provider.
-import type { StatusLineHook } from './status-line';
 
 /** Longer than any real API key: anything longer is refused before it is looked at. */
 export const MAX_KEY_LENGTH = 512;
@@ -68,8 +67,6 @@ export interface ProviderDescriptor {
    * `quotabar account add <name> --label L <accountDirOption> DIR`.
    */
   readonly cli: { readonly name: string; readonly aliases: readonly string[]; readonly accountDirOption?: string };
-  /** The vendor tool pipes its usage to a status-line command: `quotabar statusline` (issue 11 §2). */
-  readonly statusLine?: StatusLineHook;
   /** Where the demo server answers for it: the base URL's path under the demo origin, and its endpoints. */
   readonly demo: { readonly basePath: string; readonly paths: readonly string[] };
 }

@@ -6,7 +6,6 @@ import { claude } from './claude/descriptor';
 import { codexCostLog } from './codex/cost-log';
 import { codex } from './codex/descriptor';
 import type { ProviderDescriptor } from './descriptor';
-import type { StatusLineHook } from './status-line';
 import { openrouter } from './openrouter/descriptor';
 
 export const PROVIDERS = [openrouter, codex, claude] as const;
@@ -47,21 +46,6 @@ export function isKeyProviderId(id: unknown): id is KeyProviderId {
 
 /** Providers whose sign-in Quotabar reads from the vendor tool's own files (not a stored key). */
 export const SIGN_IN_PROVIDERS: readonly ProviderDescriptor[] = all.filter((p) => p.credentials.keychainAccount === undefined);
-
-/** A provider whose vendor tool pipes usage to `quotabar statusline`, with the folder that tool keeps its settings in. */
-export type StatusLineProvider = ProviderDescriptor & { statusLine: StatusLineHook; credentials: { dir: NonNullable<ProviderDescriptor['credentials']['dir']> } };
-
-/** The providers `quotabar statusline` serves (one today). */
-export const STATUS_LINE_PROVIDERS: readonly StatusLineProvider[] = all.filter(
-  (p): p is StatusLineProvider => p.statusLine !== undefined && p.credentials.dir !== undefined,
-);
-
-/** The provider `quotabar statusline` serves (the first with a status-line hook). */
-export function statusLineProvider(): StatusLineProvider {
-  const p = STATUS_LINE_PROVIDERS[0];
-  if (!p) throw new Error('no provider has a status line');
-  return p;
-}
 
 /** "a, b or c" (or "and"): names in a sentence. */
 export function listText(names: readonly string[], conjunction: 'or' | 'and' = 'or'): string {

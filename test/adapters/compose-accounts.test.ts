@@ -13,7 +13,8 @@ import { MemoryFiles } from '../support/memory-files';
 import { ScriptedHttp, type Reply } from '../support/scripted-http';
 
 const fixture = (p: string) => readFileSync(join(__dirname, '..', 'fixtures', p), 'utf8');
-const config = resolveConfig({}, 'linux', '/home/me');
+// Claude's sign-in is read only with the opt-in (off by default).
+const config = resolveConfig({ QUOTABAR_CLAUDE_OAUTH: '1' }, 'linux', '/home/me');
 const MIN = 60_000;
 
 const accounts: AccountSetting[] = [

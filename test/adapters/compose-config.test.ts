@@ -12,7 +12,7 @@ import { MemoryFiles } from '../support/memory-files';
 const KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abc';
 
 describe('the configuration read from the environment', () => {
-  it('uses the public endpoints, ~/.codex, ~/.claude and a 15 s timeout when nothing is set', () => {
+  it('uses the public endpoints, ~/.codex, ~/.claude, the XDG data folder, a 15 s timeout and no opt-in sign-in reading when nothing is set', () => {
     const c = resolveConfig({}, 'linux', '/home/me');
     expect(c).toEqual({
       platform: 'linux',
@@ -23,7 +23,14 @@ describe('the configuration read from the environment', () => {
         claude: { envKey: null, dir: '/home/me/.claude' },
       },
       timeoutMs: 15_000,
+      dataDir: '/home/me/.local/share/quotabar',
+      optIn: { claude: false },
     });
+  });
+
+  it('turns on reading Claude Code’s sign-in only for QUOTABAR_CLAUDE_OAUTH=1', () => {
+    expect(resolveConfig({ QUOTABAR_CLAUDE_OAUTH: '1' }, 'linux', '/home/me').optIn).toEqual({ claude: true });
+    for (const v of ['0', 'true', '', 'yes']) expect(resolveConfig({ QUOTABAR_CLAUDE_OAUTH: v }, 'linux', '/home/me').optIn).toEqual({ claude: false });
   });
 
   it('takes base URLs from QUOTABAR_*_URL without trailing slashes or spaces, and ignores blank ones', () => {

@@ -41,6 +41,7 @@ async function machine() {
     QUOTABAR_OPENROUTER_URL: `${server.url}/api/v1`,
     QUOTABAR_CODEX_URL: `${server.url}/backend-api`,
     QUOTABAR_CLAUDE_URL: server.url,
+    QUOTABAR_CLAUDE_OAUTH: '1',
   };
   const settingsFile = join(config, 'quotabar', 'settings.json');
   const run = async (argv: string[], stdin: string | null = '') => {

@@ -46,7 +46,7 @@ describe('Claude through the CLI', () => {
         : { status: 401, body: {} },
     );
     servers.push(server);
-    const claude = await status({ CLAUDE_CONFIG_DIR: dir, QUOTABAR_CLAUDE_URL: server.url }, 'claude');
+    const claude = await status({ CLAUDE_CONFIG_DIR: dir, QUOTABAR_CLAUDE_URL: server.url, QUOTABAR_CLAUDE_OAUTH: '1' }, 'claude');
     expect(claude).toMatchObject({ providerId: 'claude', status: 'ok', source: 'claude:oauth/usage' });
     const ids = claude.windows.map((w: { id: string; usedPercent: number }) => [w.id, w.usedPercent]);
     expect(ids).toEqual([

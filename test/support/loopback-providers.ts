@@ -71,6 +71,8 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
     QUOTABAR_CLAUDE_URL: base,
     CODEX_HOME: `${home}/.codex`,
     CLAUDE_CONFIG_DIR: `${home}/.claude`,
+    // Claude answers under `base` only through its opt-in OAuth path (off by default).
+    QUOTABAR_CLAUDE_OAUTH: '1',
     ...extra,
   };
   return resolveConfig(env, 'linux', home);

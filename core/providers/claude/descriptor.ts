@@ -1,7 +1,6 @@
 // Claude (Pro/Max plan): Claude Code's own status line first (no sign-in read); the OAuth usage
 // endpoint with Claude Code's sign-in only when the user opts in (Anthropic's terms, PROVIDERS-2 §7e).
 import type { ProviderDescriptor } from '../descriptor';
-import { claudeStatusLine } from './statusline-settings';
 
 export const claude = {
   id: 'claude',
@@ -27,7 +26,6 @@ export const claude = {
     missing: 'Claude Code’s status line has not reported yet: run `quotabar statusline install` (or use the button below), then send Claude Code a message.',
     signInWith: 'Claude Code',
   },
-  statusLine: claudeStatusLine,
   sources: ['claude:statusline', 'claude:oauth/usage', 'claude:headers'],
   cli: { name: 'claude', aliases: [], accountDirOption: '--config-dir' },
   demo: { basePath: '', paths: ['/api/oauth/usage'] },
