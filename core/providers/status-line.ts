@@ -55,9 +55,9 @@ export type StatusLineFileOutcome =
   | { kind: 'no_folder'; folder: string; env: string | null }
   | { kind: 'io_error'; file: string; code: string };
 
-/** True when the settings file now is as the user asked (changed, or already so). */
+/** True when the settings file now is as the user asked (changed, or already so: after uninstall, Quotabar's line is not set). */
 export function statusLineOutcomeOk(o: StatusLineFileOutcome): boolean {
-  return o.kind === 'installed' || o.kind === 'already' || o.kind === 'removed' || o.kind === 'not_installed';
+  return o.kind === 'installed' || o.kind === 'already' || o.kind === 'removed' || o.kind === 'not_installed' || o.kind === 'not_ours';
 }
 
 /** One or two sentences for the CLI and Settings; `tool` is the hook's toolName. */
