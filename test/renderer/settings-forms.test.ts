@@ -148,10 +148,10 @@ describe('credential status', () => {
     expect(v).toMatchObject({ name: 'Codex', state: 'found', text: 'Found in /home/me/.codex/auth.json' });
   });
 
-  it('tells how to sign in when Claude credentials are missing', () => {
+  it('tells how to set up Claude’s status line when it has not reported', () => {
     const v = credentialView({ providerId: 'claude', configured: false, origin: null, label: null, error: null });
     expect(v.state).toBe('missing');
-    expect(v.hint).toContain('claude');
+    expect(v.hint).toContain('quotabar statusline install');
   });
 
   it('explains a locked keychain', () => {

@@ -64,6 +64,7 @@ async function journey(): Promise<void> {
     XDG_CONFIG_HOME: join(home, '.config'),
     CODEX_HOME: join(home, '.codex'),
     CLAUDE_CONFIG_DIR: join(home, '.claude'),
+    QUOTABAR_CLAUDE_OAUTH: '1',
     QUOTABAR_OPENROUTER_URL: `${provider.url}/api/v1`,
     // Codex and Claude live on "another host": it must never see the OpenRouter key.
     QUOTABAR_CODEX_URL: `${other.url}/backend-api`,
