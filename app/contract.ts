@@ -6,6 +6,7 @@ import type { InferOutput } from 'valibot';
 import type { ProviderError } from '../core/errors';
 import type { PollerView } from '../core/model';
 import type { CredentialStatus } from '../core/credentials';
+import type { LocalApiStatus } from '../core/local-api';
 import type { Settings } from '../core/settings';
 import type { Sparkline } from '../core/sparkline';
 import type { RequestSchemas } from './schemas';
@@ -23,6 +24,8 @@ export interface SettingsView {
   demo: boolean;
   /** Demo mode only: per key provider id, the key the local demo server accepts (worthless elsewhere), so Save can be tried. */
   demoKeys?: Partial<Record<string, string>>;
+  /** Whether "Share usage with local tools" is serving (absent where no shell serves it). */
+  localApi?: LocalApiStatus;
 }
 
 export type KeyCheck =

@@ -4,6 +4,7 @@
 // Every message here is written by us and never quotes the payload (a key must not reach a log).
 import * as v from 'valibot';
 import { normalizeProviderIds, normalizeThresholds, normalizeTrayPin, plainNumber, type TrayPin } from '../core/settings';
+import { normalizeOrigin, normalizePort } from '../core/local-api';
 import { normalizeAccounts } from '../core/accounts';
 import { asBool } from '../core/json';
 import { MAX_KEY_LENGTH } from '../core/providers/descriptor';
@@ -91,6 +92,9 @@ export const SettingsPatch = v.pipe(
       predictiveMarginMin: lossy(plainNumber),
       // null unpins (back to the tightest window); a garbled pin is dropped like any unreadable value.
       trayPin: v.optional(v.pipe(v.unknown(), v.transform((x): TrayPin | null | undefined => (x === null ? null : (normalizeTrayPin(x) ?? undefined))))),
+      shareLocalApi: lossy(asBool),
+      localApiPort: lossy((x) => normalizePort(plainNumber(x))),
+      localApiOrigin: lossy(normalizeOrigin),
     },
     (issue) => `unknown setting: ${String(issue.input).slice(0, 40)}`,
   ),

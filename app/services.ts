@@ -37,6 +37,7 @@ import { serialQueue } from './serial';
 import { fileSettings, memorySettings, type SettingsPersistence } from '../adapters/settings-persistence';
 import { defaultHistory, historyRecorder } from './history-recorder';
 import { demoHistory, historyExport, historyPage, type HistoryContext, type HistoryRequest } from './history-view';
+import { createLocalApiShare } from './local-api/share';
 
 export type { DemoEndpoints };
 
@@ -58,6 +59,8 @@ export interface AppServicesOptions {
   notifier?: Notifier;
   /** Where each successful poll's samples go; defaults to the SQLite file in the data folder, none in demo mode. */
   history?: HistoryStore | null;
+  /** Serve the local API when Settings says so (default); `quotabar serve` passes false and serves from its flags. */
+  shareLocalApi?: boolean;
 }
 
 export interface AppServices {
@@ -179,8 +182,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     return (credentials = read);
   };
 
+  const share = opts.shareLocalApi === false ? null : createLocalApiShare({ source: poller, clock });
+
   const viewOf = async (creds: Promise<CredentialStatus[]>): Promise<SettingsView> => ({
     settings,
+    ...(share ? { localApi: share.status() } : {}),
     credentials: await creds,
     platform: opts.platform,
     demo: demo !== null,
@@ -209,6 +215,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     if (intervalChanged) poller.setIntervalMs(next.refreshIntervalSec * 1000);
     poller.setCadence({ mode: next.pollingMode, thresholds: next.thresholds });
     if (accountsChanged) rebuildAccounts(next.accounts);
+    await share?.apply(next);
     return publishSettings(credentials ?? readCredentials());
   };
 
@@ -253,9 +260,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     demo: demo !== null,
     platform: opts.platform,
-    start: () => poller.start(),
+    start() {
+      poller.start();
+      // Settings hear where the API serves (or why it cannot) once it has tried.
+      if (share && settings.shareLocalApi) void share.apply(settings).then(() => publishSettings(credentials ?? readCredentials()));
+    },
     stop() {
       poller.stop();
+      void share?.close();
       // Closing checkpoints the WAL into the file; a write still under way reopens it.
       void recorder?.idle().then(() => (demoStore ? demoStore.dispose() : history?.close()));
     },

@@ -1,5 +1,6 @@
 // Argument parsing for the CLI: a closed set of commands, a one-line error for anything else.
 import { labelProblem } from '../core/accounts';
+import { DEFAULT_LOCAL_API_PORT, normalizeOrigin } from '../core/local-api';
 import type { ProviderId } from '../core/model';
 import { cliNamesText, COST_LOGS, descriptorOf, KEY_PROVIDERS, providerByCliName } from '../core/providers/registry';
 import { infoCommand } from './help';
@@ -11,6 +12,8 @@ export type Command =
   | { cmd: 'key-remove'; providerId: ProviderId }
   | HistoryCommand
   | CostCommand
+  /** `quotabar serve`: the local usage API until stopped; port 0 picks a free one. */
+  | { cmd: 'serve'; port: number; allowOrigin: string | null }
   | { cmd: 'help' }
   | { cmd: 'version' };
 
@@ -55,6 +58,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (first === 'history') return parseHistory(args);
   if (first === 'account') return parseAccount(args);
   if (first === 'cost') return parseCost(args);
+  if (first === 'serve') return parseServe(args);
   if (first === 'key') {
     const [action, provider, ...rest] = args;
     const names = KEY_PROVIDERS.map((p) => p.cli.name);
@@ -90,6 +94,26 @@ function parseStatus(args: string[]): Parsed {
     } else return { ok: false, message: `unknown option '${a}' for status (try: quotabar --help)` };
   }
   return { ok: true, command: { cmd: 'status', json, providers: providers.length ? providers : null, account } };
+}
+
+function parseServe(args: string[]): Parsed {
+  const c: Extract<Command, { cmd: 'serve' }> = { cmd: 'serve', port: DEFAULT_LOCAL_API_PORT, allowOrigin: null };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const name = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    if (name !== '--port' && name !== '--allow-origin') return { ok: false, message: `unknown option '${a}' for serve (try: quotabar --help)` };
+    const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+    if (!v) return { ok: false, message: `${name} needs a value` };
+    if (name === '--port') {
+      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) return { ok: false, message: `--port takes a number from 0 to 65535 (0: any free port), not '${v}'` };
+      c.port = Number(v);
+    } else {
+      const origin = normalizeOrigin(v);
+      if (!origin) return { ok: false, message: `--allow-origin takes one origin such as http://localhost:3000, not '${v}'` };
+      c.allowOrigin = origin;
+    }
+  }
+  return { ok: true, command: c };
 }
 
 function parseHistory(args: string[]): Parsed {

@@ -22,6 +22,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const clock = io.deps?.clock ?? new SystemClock({ unref: true });
   if (c.cmd === 'history') return (await import('./history')).runHistory(c, io, clock);
   if (c.cmd === 'cost') return (await import('./cost')).runCost(c, io);
+  if (c.cmd === 'serve') return (await import('./serve')).runServe(c, io, clock);
   const config = resolveConfig(io.env, io.platform, io.homedir);
   const deps: ComposeDeps = {
     secrets: io.deps?.secrets ?? defaultSecretStore(io.platform),

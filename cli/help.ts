@@ -4,6 +4,7 @@
 import { version } from '../package.json';
 import type { ProviderDescriptor } from '../core/providers/descriptor';
 import { COST_LOGS, descriptorOf, KEY_PROVIDERS, listText, PROVIDERS } from '../core/providers/registry';
+import { DEFAULT_LOCAL_API_PORT } from '../core/local-api';
 
 /** The version printed by `quotabar --version`: package.json's, inlined into the bundle when it is built. */
 export const VERSION: string = version;
@@ -75,6 +76,7 @@ Usage:
                                    tokens and dollars per local day (zone: TZ) and model, from ${COST_TOOLS}' local logs
 ${keyLines()}
 ${accountLines()}
+${row('  quotabar serve [--port N] [--allow-origin O]', `serve usage as openusage.limits.v1 on http://127.0.0.1:${DEFAULT_LOCAL_API_PORT}/v1/limits (loopback only; a web page reads it only from origin O) until Ctrl+C`)}
 
 Environment:
 ${envLines()}

@@ -18,6 +18,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   homedir: string;
   platform: string;
+  /** `quotabar serve` runs until this resolves; by default until SIGINT or SIGTERM. */
+  untilStopped?: () => Promise<void>;
   /** Overrides for tests; defaults are the real adapters. */
   deps?: Partial<ComposeDeps> & { secrets?: SecretStore };
 }

@@ -2,6 +2,7 @@
 import { normalizeAccounts, type AccountSetting } from './accounts';
 import type { PollingMode } from './cadence';
 import { asArray, asBool, asObject, asText } from './json';
+import { DEFAULT_LOCAL_API_PORT, normalizeOrigin, normalizePort } from './local-api';
 
 export type { AccountSetting } from './accounts';
 
@@ -32,6 +33,12 @@ export interface Settings {
   predictiveMarginMin: number;
   /** The one window the tray meter shows; null = the tightest enabled window (the default). */
   trayPin: TrayPin | null;
+  /** "Share usage with local tools": serve `openusage.limits.v1` on 127.0.0.1 (off by default). */
+  shareLocalApi: boolean;
+  /** Its port (1024–65535; 6736, OpenUsage's, by default). */
+  localApiPort: number;
+  /** The one web origin allowed to read it from a page (CORS); '' for none, the default. */
+  localApiOrigin: string;
 }
 
 /** A window named by where it lives: a provider, one of its accounts (null = the implicit one), a window id. */
@@ -54,6 +61,9 @@ export const DEFAULT_SETTINGS: Settings = {
   predictiveAlerts: [],
   predictiveMarginMin: 30,
   trayPin: null,
+  shareLocalApi: false,
+  localApiPort: DEFAULT_LOCAL_API_PORT,
+  localApiOrigin: '',
 };
 
 export const MAX_PREDICTIVE_MARGIN_MIN = 1440;
@@ -85,6 +95,9 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
   const predictive = 'predictiveAlerts' in o ? normalizeProviderIds(o.predictiveAlerts) : null;
   const margin = plainNumber(o.predictiveMarginMin);
   const pin = !('trayPin' in o) ? undefined : o.trayPin === null ? null : (normalizeTrayPin(o.trayPin) ?? undefined);
+  const share = asBool(o.shareLocalApi);
+  const port = normalizePort(plainNumber(o.localApiPort));
+  const origin = normalizeOrigin(o.localApiOrigin);
   return {
     pollingMode: mode,
     refreshIntervalSec:
@@ -101,6 +114,9 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
       margin === null || margin < 0 || margin > MAX_PREDICTIVE_MARGIN_MIN ? base.predictiveMarginMin : margin,
     // null unpins; a garbled pin keeps the current one (a file from a newer app must not unpin silently).
     trayPin: pin === undefined ? base.trayPin : pin,
+    shareLocalApi: typeof share === 'boolean' ? share : base.shareLocalApi,
+    localApiPort: port ?? base.localApiPort,
+    localApiOrigin: origin ?? base.localApiOrigin,
   };
 }
 
