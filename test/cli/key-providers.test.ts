@@ -19,7 +19,7 @@ afterAll(async () => {
   await demo?.close();
 });
 
-function io(secrets: MemorySecretStore, stdin: string | null): CliIo & { out: string; err: string; prompts: string[] } {
+function io(secrets: MemorySecretStore, stdin: string | null, homedir = mkdtempSync(join(tmpdir(), 'quotabar-cli-keys-'))): CliIo & { out: string; err: string; prompts: string[] } {
   const o = {
     out: '',
     err: '',
@@ -28,7 +28,7 @@ function io(secrets: MemorySecretStore, stdin: string | null): CliIo & { out: st
     stderr: (s: string) => void (o.err += s),
     readStdin: async (prompt: string) => (o.prompts.push(prompt), stdin),
     env: demoEnv({}, demo) as Record<string, string>,
-    homedir: mkdtempSync(join(tmpdir(), 'quotabar-cli-keys-')),
+    homedir,
     platform: 'linux',
     deps: { secrets },
   };
@@ -55,6 +55,22 @@ describe.each(KEY_PROVIDERS.map((p) => [p.displayName, p] as const))('quotabar k
     expect(await secrets.get(account)).toEqual({ ok: true, value: key });
     // No other provider's entry was touched.
     for (const other of KEY_PROVIDERS.filter((x) => x !== p)) expect(await secrets.get(other.credentials.keychainAccount!)).toEqual({ ok: true, value: null });
+  });
+
+  it('adds a labelled account with its key read from stdin, kept as keychain entry <account>:<label>', async () => {
+    const key = demoKeys(demo)[p.id]!;
+    const secrets = new MemorySecretStore();
+    const o = io(secrets, `${key}\n`);
+    expect(await main(['account', 'add', p.cli.name, '--label', 'work'], o)).toBe(0);
+    expect(o.out).toContain(`keychain as '${account}:work'`);
+    expect(await secrets.get(`${account}:work`)).toEqual({ ok: true, value: key });
+    expect(await secrets.get(account)).toEqual({ ok: true, value: null });
+    const list = io(secrets, null, o.homedir);
+    expect(await main(['account', 'list', '--json'], list)).toBe(0);
+    expect(JSON.parse(list.out).accounts).toEqual([{ providerId: p.id, label: 'work', enabled: true, dir: null, keychainEntry: `${account}:work` }]);
+    const removed = io(secrets, null, o.homedir);
+    expect(await main(['account', 'remove', p.cli.name, 'work'], removed)).toBe(0);
+    expect(await secrets.get(`${account}:work`)).toEqual({ ok: true, value: null });
   });
 
   it('removes only its own stored key', async () => {
