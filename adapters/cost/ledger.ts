@@ -13,7 +13,7 @@ import { dedupe, type FileEntries, type KeptEntry } from '../../core/cost/dedupe
 import type { CostLogKind } from '../../core/cost/entry';
 import { buildLedger, SYNTHETIC, type Ledger } from '../../core/cost/ledger';
 import { planKey, planPricer, type PricePlans } from '../../core/cost/price-plan';
-import { localDater } from '../../core/cost/local-date';
+import { localDater, type OffsetAt } from '../../core/cost/local-date';
 import type { Pricer } from '../../core/cost/pricing';
 import { COST_LOGS } from '../../core/providers/registry';
 import { costCacheDir, loadCache, saveCache } from './cache';
@@ -115,15 +115,19 @@ async function addPlans(plans: PricePlans, kept: readonly KeptEntry[], providerO
   return true;
 }
 
+const runtimeOffset: OffsetAt = (at) => -new Date(at).getTimezoneOffset() * 60_000;
+
 function countOf(cached: Map<string, FileRecord>, kinds: readonly CostLogKind[]): number {
   let n = 0;
   for (const r of cached.values()) if (kinds.some((k) => k.source === r.source)) n++;
   return n;
 }
 
-function zoneOf(opts: LoadLedgerOptions): string | undefined {
-  const z = opts.timeZone ?? opts.env['TZ']?.trim();
-  if (!z) return undefined;
+// The runtime's own zone (the usual case: the CLI's TZ) is read through Date, which needs no Intl
+// formatter (lighter on start-up and memory); another zone through Intl.
+function zoneOf(opts: LoadLedgerOptions): string | undefined | OffsetAt {
+  const z = (opts.timeZone ?? opts.env['TZ'])?.trim();
+  if (!z || z === process.env['TZ']?.trim()) return runtimeOffset;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: z.replace(/^:/, '') });
     return z.replace(/^:/, '');

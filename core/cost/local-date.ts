@@ -3,24 +3,15 @@
 const DAY = 86_400_000;
 const QUARTER = 900_000;
 
-/** A function from epoch ms to 'YYYY-MM-DD' in `timeZone` (an IANA name; undefined = the runtime's zone). */
-export function localDater(timeZone: string | undefined): (at: number) => string {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  // Offset (local minus UTC) at an instant, from the zone's wall clock.
-  const offsetAt = (at: number): number => {
-    const p: Record<string, string> = {};
-    for (const part of fmt.formatToParts(at)) p[part.type] = part.value;
-    const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute));
-    return wall - Math.floor(at / 60_000) * 60_000;
-  };
+/** Local time minus UTC, in ms, at an instant. */
+export type OffsetAt = (at: number) => number;
+
+/**
+ * A function from epoch ms to 'YYYY-MM-DD' in `zone`: an IANA name (undefined = the runtime's zone),
+ * or the zone's offset function (an adapter may pass the runtime's own, cheaper than Intl).
+ */
+export function localDater(zone: string | undefined | OffsetAt): (at: number) => string {
+  const offsetAt = typeof zone === 'function' ? zone : intlOffset(zone);
   const dayOffsets = new Map<number, number | null>();
   const quarterDates = new Map<number, string>();
   const dates = new Map<number, string>();
@@ -50,6 +41,25 @@ export function localDater(timeZone: string | undefined): (at: number) => string
       quarterDates.set(q, s);
     }
     return s;
+  };
+}
+
+/** The offset function of an IANA zone, from its wall clock as Intl formats it. */
+export function intlOffset(timeZone: string | undefined): OffsetAt {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return (at) => {
+    const p: Record<string, string> = {};
+    for (const part of fmt.formatToParts(at)) p[part.type] = part.value;
+    const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute));
+    return wall - Math.floor(at / 60_000) * 60_000;
   };
 }
 

@@ -4,14 +4,18 @@
 // `"model":null` inside a tool input or `"usage": {` with a space is read correctly.
 import type { CostEntry, CostFileParser, CostLogKind, CostRoot } from '../../cost/entry';
 import { optionalCount, timestampOf, tokenCount } from '../../cost/entry';
+import { withoutKey } from '../../cost/slim-json';
 import { asObject } from '../../json';
+
+const SLIM_ABOVE = 2048;
 import { claude } from './descriptor';
 
 /** One line → its usage entry, or null when the line does not count (COST.md "Dropped lines"). */
 export function parseClaudeCostLine(text: string): CostEntry | null {
   let root: unknown;
   try {
-    root = JSON.parse(text);
+    // Long lines are long because of their content, which is never read: cut it before parsing.
+    root = JSON.parse(text.length > SLIM_ABOVE ? withoutKey(text, 'content') : text);
   } catch {
     return null;
   }

@@ -152,3 +152,26 @@ describe('prices', () => {
     expect(l.days.find((d) => d.date === '2026-11-29')!.costUsd).toBeCloseTo(0.15, 10);
   });
 });
+
+describe('local dates in the zone of TZ', () => {
+  it('reads the runtime’s own zone through Date, right across the fall-back day', async () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      env.TZ = 'America/New_York';
+      write('claude/projects/p/a.jsonl', [
+        claudeLine({ id: 'm1', output: 1, at: '2026-11-01T03:59:59Z' }),
+        claudeLine({ id: 'm2', output: 2, at: '2026-11-02T04:59:59Z' }),
+        claudeLine({ id: 'm3', output: 4, at: '2026-11-02T05:00:00Z' }),
+      ]);
+      expect(outputs(await both())).toEqual([
+        ['2026-10-31', 'claude', 1],
+        ['2026-11-01', 'claude', 2],
+        ['2026-11-02', 'claude', 4],
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+});
