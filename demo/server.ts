@@ -1,5 +1,5 @@
-// The demo provider server: one loopback HTTP server that answers like OpenRouter, Codex and
-// Claude with demo data, plus throwaway credential files, so Quotabar runs with no account.
+// The demo provider server: one loopback HTTP server that answers like OpenRouter, Codex,
+// Claude and Z.ai with demo data, plus throwaway credential files, so Quotabar runs with no account.
 // Tests script it at runtime (e.g. Codex → 500, then 401) through `script`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -8,6 +8,7 @@ import { CLAUDE_UNAUTHORIZED, claudeUsageBody } from '../core/providers/claude/d
 import { codexUsageBody } from '../core/providers/codex/demo';
 import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
 import { openRouterKeyBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
+import { ZAI_UNAUTHORIZED, zaiQuotaBody } from '../core/providers/zai/demo';
 
 export type DemoProvider = KnownProviderId;
 
@@ -38,11 +39,13 @@ export interface DemoServerOptions {
 
 export interface DemoServer {
   /** Base URLs in the form the adapters expect (QUOTABAR_*_URL). */
-  urls: { openrouter: string; codex: string; claude: string };
+  urls: { openrouter: string; codex: string; claude: string; zai: string };
   codexHome: string;
   claudeConfigDir: string;
   /** A fake key the demo /key accepts. */
   openrouterKey: string;
+  /** A fake Z.ai key the demo quota endpoint accepts. */
+  zaiKey: string;
   /** Replaces one provider's (or one path's) answers until scripted again. */
   script(target: DemoProvider | `/${string}`, reply: DemoScript): void;
   /** Every request received, in order. */
@@ -80,6 +83,9 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
       const okAuth = token === creds.claudeAccessToken && req.headers['anthropic-beta'] === 'oauth-2025-04-20';
       return okAuth ? { status: 200, body: claudeUsageBody(now) } : { status: 401, body: CLAUDE_UNAUTHORIZED };
     }
+    case '/zai/api/monitor/usage/quota/limit':
+      // z.ai refuses a key with HTTP 200 and success:false.
+      return { status: 200, body: token === creds.zaiKey ? zaiQuotaBody(now) : ZAI_UNAUTHORIZED };
     default:
       return { status: 404, body: { error: 'not a demo endpoint' } };
   }
@@ -134,6 +140,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     codexHome: creds.codexHome,
     claudeConfigDir: creds.claudeConfigDir,
     openrouterKey: creds.openrouterKey,
+    zaiKey: creds.zaiKey,
     script(target, reply) {
       const paths = target.startsWith('/') ? [target] : PATHS[target as DemoProvider];
       for (const p of paths) {

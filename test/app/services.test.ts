@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { MINUTE } from '../../core/time';
+import { KEY_PROVIDERS, PROVIDER_IDS } from '../../core/providers/registry';
 import { createAppServices } from '../../app/services';
 import { FakeClock } from '../support/fake-clock';
 import { MemoryFiles } from '../support/memory-files';
@@ -25,7 +26,7 @@ describe('app services', () => {
     h = await makeHarness({ key: CANARY_KEY, script: (http) => http.on('/key', capped) });
     h.services.start();
     await h.clock.advance(0);
-    expect(h.services.view().snapshots.map((s) => s.providerId)).toEqual(['openrouter', 'codex', 'claude']);
+    expect(h.services.view().snapshots.map((s) => s.providerId)).toEqual(PROVIDER_IDS);
     expect(openrouter(h)).toMatchObject({ status: 'ok', windows: [{ kind: 'credits', limit: 20, remaining: 12.37 }] });
   });
 
@@ -103,14 +104,15 @@ describe('app services', () => {
     h = await makeHarness({ key: CANARY_KEY });
     const get = vi.spyOn(h.secrets, 'get');
     const first = await h.services.settingsView();
-    expect(get).toHaveBeenCalledTimes(1);
+    // Once per provider whose key Quotabar stores.
+    expect(get).toHaveBeenCalledTimes(KEY_PROVIDERS.length);
     const after = await h.services.updateSettings({ startAtLogin: true });
     await h.services.updateSettings({ thresholds: [70, 90] });
-    expect(get).toHaveBeenCalledTimes(1);
+    expect(get).toHaveBeenCalledTimes(KEY_PROVIDERS.length);
     expect(after.credentials).toEqual(first.credentials);
     await h.services.removeKey('openrouter');
     await h.services.updateSettings({ startAtLogin: false });
-    expect(get).toHaveBeenCalledTimes(2);
+    expect(get).toHaveBeenCalledTimes(2 * KEY_PROVIDERS.length);
   });
 
   it('save settings to the file, so the next start keeps them', async () => {

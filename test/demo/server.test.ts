@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import type { PollerView } from '../../core/model';
 import { startDemoServer, type DemoServer } from '../../demo/server';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 import { createAppServices, type AppServices } from '../../app/services';
 
 let demo: DemoServer;
@@ -31,11 +32,7 @@ describe('the demo provider server', () => {
   it('gives the real services a full popover: every provider ok with its windows', async () => {
     const s = await demoServices();
     const v = await s.refresh(null);
-    expect(v.snapshots.map((x) => [x.providerId, x.status])).toEqual([
-      ['openrouter', 'ok'],
-      ['codex', 'ok'],
-      ['claude', 'ok'],
-    ]);
+    expect(v.snapshots.map((x) => [x.providerId, x.status])).toEqual(PROVIDER_IDS.map((id) => [id, 'ok']));
     expect(windowsOf(v, 'openrouter')).toEqual(['Weekly limit 38']);
     expect(windowsOf(v, 'codex')).toEqual(['5-hour 37', 'Weekly 62']);
     expect(windowsOf(v, 'claude')).toEqual(expect.arrayContaining(['5-hour 83', 'Weekly 41']));

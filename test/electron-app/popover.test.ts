@@ -1,3 +1,4 @@
+import { PROVIDERS, PROVIDER_IDS } from '../../core/providers/registry';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { card, meter, text } from '../e2e/support/harness';
 import { launchApp, type AppRig } from './support/app';
@@ -21,8 +22,8 @@ describe.skipIf(!binary.ok)(suiteTitle(binary), () => {
       const page = await rig.popover();
       await meter(page, 'claude', 'session').waitFor();
       expect(page.url()).toBe('app://quotabar/popover.html');
-      expect(await page.locator('article.card h2').allTextContents()).toEqual(['OpenRouter', 'Codex', 'Claude']);
-      for (const id of ['openrouter', 'codex', 'claude']) expect(await text(card(page, id).getByTestId('badge'))).toBe('OK');
+      expect(await page.locator('article.card h2').allTextContents()).toEqual(PROVIDERS.map((p) => p.displayName));
+      for (const id of PROVIDER_IDS) expect(await text(card(page, id).getByTestId('badge'))).toBe('OK');
       expect(await text(meter(page, 'codex', 'session').locator('.meter-value'))).toBe('37 % used');
       expect(rig.demo.count('/wham/usage')).toBeGreaterThan(0);
     });

@@ -1,0 +1,63 @@
+// The coding-plan providers' cards (Z.ai) from demo data, as a user sees them in the popover, each
+// compared with its own baseline (test/e2e/__screenshots__/card-<id>.png).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
+import { matchBaseline, timeAndKeyText } from './support/screenshot';
+
+let rig: Rig;
+
+beforeAll(async () => {
+  rig = await startRig();
+});
+
+afterAll(async () => {
+  await rig?.close();
+});
+
+/** One provider's card alone, with the clock- and key-dependent text painted over. */
+async function expectCardScreenshot(page: Page, id: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.mouse.move(0, 0);
+  // Toasts and the runway come and go with the wall clock (see expectScreenshot): not part of the look.
+  await page.evaluate(() => {
+    for (const e of document.querySelectorAll<HTMLElement>('#quotabar-toasts, .runway')) e.style.display = 'none';
+  });
+  const png = await card(page, id).screenshot({ animations: 'disabled', caret: 'hide', mask: timeAndKeyText(page), maskColor: '#ff00ff' });
+  await matchBaseline(`card-${id}`, png);
+}
+
+describe('the Z.ai card with demo data', () => {
+  it('shows one meter per plan limit with its figures, the plan and the masked key', async () => {
+    const { page, context, errors } = await openPage(rig, 'popover');
+    await meter(page, 'zai', 'tokens:300').waitFor();
+    expect(await text(card(page, 'zai').locator('h2'))).toBe('Z.ai');
+    expect(await text(card(page, 'zai').getByTestId('badge'))).toBe('OK');
+    const session = meter(page, 'zai', 'tokens:300');
+    expect(await text(session.locator('.meter-label'))).toBe('5-hour tokens');
+    expect(await text(session.locator('.meter-value'))).toBe('27 % used');
+    expect(await text(session.locator('.countdown'))).toMatch(/^resets in 3 h 1[12] min$/);
+    const weekly = meter(page, 'zai', 'tokens:10080');
+    expect(await text(weekly.locator('.meter-label'))).toBe('Weekly tokens');
+    expect(await text(weekly.locator('.meter-value'))).toBe('64 % used');
+    expect(await text(weekly.locator('.countdown'))).toMatch(/^resets in 4 d [45] h$/);
+    // The key is random per run: its last three characters, never more.
+    expect(await text(card(page, 'zai').locator('.account'))).toBe(`Pro · …${rig.demo.zaiKey.slice(-3)}`);
+    await expectCardScreenshot(page, 'zai');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('explains a key z.ai refused inside a 200, keeping the last-known meters', async () => {
+    rig.demo.script('zai', { status: 200, body: { code: 401, msg: 'token expired or incorrect', success: false } });
+    await rig.host.services.refresh('zai');
+    const { page, context } = await openPage(rig, 'popover');
+    await card(page, 'zai').locator('.problem').waitFor();
+    expect(await text(card(page, 'zai').locator('.problem'))).toContain('Z.ai refused the key (invalid or expired).');
+    expect(await text(card(page, 'zai').getByTestId('badge'))).toBe('Stale');
+    await meter(page, 'zai', 'tokens:300').waitFor();
+    rig.demo.script('zai', 'demo');
+    await rig.host.services.refresh('zai');
+    await context.close();
+  });
+});
