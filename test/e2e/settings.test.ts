@@ -4,6 +4,7 @@ import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { openRouterKeyBody } from '../../core/providers/openrouter/demo';
 import { KEY_PROVIDERS } from '../../core/providers/registry';
 import { demoKeys } from '../../demo/env';
+import { PACE_PROVIDERS } from '../../renderer/view-model/prefs-form';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
 import { expectScreenshot, timeAndKeyText } from './support/screenshot';
 
@@ -202,8 +203,7 @@ describe('preferences in Settings', () => {
       'pref-resetNotice',
       'pref-startAtLogin',
       'pref-autoUpdate',
-      'pref-predictive-codex',
-      'pref-predictive-claude',
+      ...PACE_PROVIDERS.map((p) => `pref-predictive-${p.id}`),
       'pref-predictiveMarginMin',
       'Save',
     ];
