@@ -42,6 +42,8 @@ export type Note =
   | { code: 'fallback_source'; primaryError: ProviderError['kind'] }
   | { code: 'key_expires'; at: number }
   | { code: 'free_tier' }
+  /** The provider says the balance cannot pay for API calls now (e.g. used up), whatever amounts it lists. */
+  | { code: 'balance_unavailable' }
   | { code: 'verify_account'; url: string | null }
   /** The data was observed at this time (e.g. a log line), not at `fetchedAt`. */
   | { code: 'observed_at'; at: number }

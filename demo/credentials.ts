@@ -14,6 +14,7 @@ export interface DemoCredentials {
   codexAccountId: string;
   claudeAccessToken: string;
   openrouterKey: string;
+  deepseekKey: string;
   remove(): Promise<void>;
 }
 
@@ -75,6 +76,7 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     codexAccountId,
     claudeAccessToken,
     openrouterKey: `sk-or-v1-${randomBytes(32).toString('hex')}`,
+    deepseekKey: `sk-${randomBytes(16).toString('hex')}`,
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }

@@ -8,17 +8,19 @@ import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
  * Each key provider's demo key is the field `<id>Key` (openrouterKey …), read by `demoKeys`.
  */
 export interface DemoEndpoints {
-  urls: { openrouter: string; codex: string; claude: string };
+  urls: { openrouter: string; codex: string; claude: string; deepseek?: string };
   codexHome: string;
   claudeConfigDir: string;
   openrouterKey: string;
+  /** Providers added later are optional, so a test's hand-made endpoints need not list them. */
+  deepseekKey?: string;
 }
 
 /** The environment with everything that locates a provider pointed at the demo server. */
 export function demoEnv(env: NodeJS.ProcessEnv, demo: DemoEndpoints): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env };
   const dirs: Record<string, string> = { codex: demo.codexHome, claude: demo.claudeConfigDir };
-  const urls: Record<string, string> = demo.urls;
+  const urls: Record<string, string | undefined> = demo.urls;
   for (const d of PROVIDERS as readonly ProviderDescriptor[]) {
     // A real key in the environment would win over the demo key: the demo must not use it.
     if (d.credentials.envKey) delete out[d.credentials.envKey];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { PROVIDERS } from '../../core/providers/registry';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
 import { expectScreenshot, timeAndKeyText } from './support/screenshot';
 
@@ -17,7 +18,7 @@ describe('the popover with demo data', () => {
     const { page, context, errors } = await openPage(rig, 'popover');
     await meter(page, 'claude', 'session').waitFor();
 
-    expect(await page.locator('article.card h2').allTextContents()).toEqual(['OpenRouter', 'Codex', 'Claude']);
+    expect(await page.locator('article.card h2').allTextContents()).toEqual(PROVIDERS.map((p) => p.displayName));
     for (const id of ['openrouter', 'codex', 'claude']) expect(await text(card(page, id).getByTestId('badge'))).toBe('OK');
 
     const or = meter(page, 'openrouter', 'key-limit');

@@ -7,18 +7,19 @@ import { fixtureText } from '../core/providers/load-fixture';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest, type LoopbackServer } from './loopback-server';
 import { MemoryFiles } from './memory-files';
 
-export type ProviderKind = 'openrouter' | 'codex' | 'claude';
+export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'deepseek';
 
 /** A provider in good health: OpenRouter comes with a capped or an uncapped key. */
-export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude';
+export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'deepseek';
 
-/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage. */
-export type Route = 'key' | 'credits' | 'usage';
+/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/balance. */
+export type Route = 'key' | 'credits' | 'usage' | 'balance';
 
 export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDeps) => Provider> = {
   openrouter: (config, deps) => buildProvider('openrouter', config, deps),
   codex: (config, deps) => buildProvider('codex', config, deps),
   claude: (config, deps) => buildProvider('claude', config, deps),
+  deepseek: (config, deps) => buildProvider('deepseek', config, deps),
 };
 
 /** The healthy kind of a provider (OpenRouter with a capped key unless told otherwise). */
@@ -32,6 +33,7 @@ export const HEALTHY_BODIES: Record<HealthyKind, Partial<Record<Route, string>>>
   'openrouter-uncapped': { key: fixtureText('openrouter', 'key-uncapped'), credits: fixtureText('openrouter', 'credits-balance') },
   codex: { usage: fixtureText('codex', 'usage-plus-both-windows') },
   claude: { usage: fixtureText('claude', 'usage-max-plan') },
+  deepseek: { balance: fixtureText('deepseek', 'balance-cny') },
 };
 
 /** A JSON body as a 200 reply. */
@@ -69,6 +71,7 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
     QUOTABAR_OPENROUTER_URL: `${base}/api/v1`,
     QUOTABAR_CODEX_URL: `${base}/backend-api`,
     QUOTABAR_CLAUDE_URL: base,
+    QUOTABAR_DEEPSEEK_URL: `${base}/deepseek`,
     CODEX_HOME: `${home}/.codex`,
     CLAUDE_CONFIG_DIR: `${home}/.claude`,
     // Claude answers under `base` only through its opt-in OAuth path (off by default).

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Locator, Page } from 'playwright-core';
+import { KEY_PROVIDERS } from '../../../core/providers/registry';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const BASELINE_DIR = resolve(ROOT, 'test/e2e/__screenshots__');
@@ -121,7 +122,8 @@ export function timeAndKeyText(page: Page): Locator[] {
     // Pace is judged against the ticking clock: its figures and run-out time move on their own.
     page.locator('.pace'),
     page.locator('[data-testid="updated"]'),
-    page.locator('[data-provider="openrouter"] .account'),
+    // Every stored-key provider's demo key is random per run: its masked label changes.
+    ...KEY_PROVIDERS.map((p) => page.locator(`[data-provider="${p.id}"] .account`)),
     page.getByTestId('key-status'),
     page.getByTestId('key-message'),
     page.locator('[data-testid="demo-key"] code'),
