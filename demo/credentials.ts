@@ -14,6 +14,7 @@ export interface DemoCredentials {
   codexAccountId: string;
   claudeAccessToken: string;
   openrouterKey: string;
+  moonshotKey: string;
   deepseekKey: string;
   remove(): Promise<void>;
 }
@@ -76,6 +77,7 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     codexAccountId,
     claudeAccessToken,
     openrouterKey: `sk-or-v1-${randomBytes(32).toString('hex')}`,
+    moonshotKey: `sk-${randomBytes(36).toString('base64url').replace(/[-_]/g, 'x')}`,
     deepseekKey: `sk-${randomBytes(16).toString('hex')}`,
     remove: () => rm(root, { recursive: true, force: true }),
   };

@@ -8,11 +8,12 @@ import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
  * Each key provider's demo key is the field `<id>Key` (openrouterKey …), read by `demoKeys`.
  */
 export interface DemoEndpoints {
-  urls: { openrouter: string; codex: string; claude: string; deepseek?: string };
+  urls: { openrouter: string; codex: string; claude: string; moonshot?: string; deepseek?: string };
   codexHome: string;
   claudeConfigDir: string;
   openrouterKey: string;
   /** Providers added later are optional, so a test's hand-made endpoints need not list them. */
+  moonshotKey?: string;
   deepseekKey?: string;
 }
 

@@ -1,5 +1,5 @@
 // The demo provider server: one loopback HTTP server that answers like OpenRouter, Codex,
-// Claude and DeepSeek with demo data, plus throwaway credential files, so Quotabar runs with no account.
+// Claude, Moonshot and DeepSeek with demo data, plus throwaway credential files, so Quotabar runs with no account.
 // Tests script it at runtime (e.g. Codex → 500, then 401) through `script`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -7,6 +7,7 @@ import { writeDemoCredentials, type DemoCredentials } from './credentials';
 import { CLAUDE_UNAUTHORIZED, claudeUsageBody } from '../core/providers/claude/demo';
 import { codexUsageBody } from '../core/providers/codex/demo';
 import { DEEPSEEK_UNAUTHORIZED, deepSeekBalanceBody } from '../core/providers/deepseek/demo';
+import { MOONSHOT_UNAUTHORIZED, moonshotBalanceBody } from '../core/providers/moonshot/demo';
 import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
 import { openRouterKeyBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
 
@@ -39,11 +40,13 @@ export interface DemoServerOptions {
 
 export interface DemoServer {
   /** Base URLs in the form the adapters expect (QUOTABAR_*_URL). */
-  urls: { openrouter: string; codex: string; claude: string; deepseek: string };
+  urls: { openrouter: string; codex: string; claude: string; moonshot: string; deepseek: string };
   codexHome: string;
   claudeConfigDir: string;
   /** A fake key the demo /key accepts. */
   openrouterKey: string;
+  /** A fake key the demo /v1/users/me/balance accepts. */
+  moonshotKey: string;
   /** A fake key the demo /user/balance accepts. */
   deepseekKey: string;
   /** Replaces one provider's (or one path's) answers until scripted again. */
@@ -83,6 +86,8 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
       const okAuth = token === creds.claudeAccessToken && req.headers['anthropic-beta'] === 'oauth-2025-04-20';
       return okAuth ? { status: 200, body: claudeUsageBody(now) } : { status: 401, body: CLAUDE_UNAUTHORIZED };
     }
+    case '/v1/users/me/balance':
+      return token === creds.moonshotKey ? { status: 200, body: moonshotBalanceBody() } : { status: 401, body: MOONSHOT_UNAUTHORIZED };
     case '/user/balance':
       return token === creds.deepseekKey ? { status: 200, body: deepSeekBalanceBody() } : { status: 401, body: DEEPSEEK_UNAUTHORIZED };
     default:
@@ -139,6 +144,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     codexHome: creds.codexHome,
     claudeConfigDir: creds.claudeConfigDir,
     openrouterKey: creds.openrouterKey,
+    moonshotKey: creds.moonshotKey,
     deepseekKey: creds.deepseekKey,
     script(target, reply) {
       const paths = target.startsWith('/') ? [target] : PATHS[target as DemoProvider];

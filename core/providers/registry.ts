@@ -6,10 +6,11 @@ import { claude } from './claude/descriptor';
 import { codexCostLog } from './codex/cost-log';
 import { codex } from './codex/descriptor';
 import { deepseek } from './deepseek/descriptor';
+import { moonshot } from './moonshot/descriptor';
 import type { ProviderDescriptor } from './descriptor';
 import { openrouter } from './openrouter/descriptor';
 
-export const PROVIDERS = [openrouter, codex, claude, deepseek] as const;
+export const PROVIDERS = [openrouter, codex, claude, moonshot, deepseek] as const;
 
 /** The providers whose local logs feed the cost ledger (`quotabar cost`), in display order. */
 export const COST_LOGS: readonly CostLogKind[] = [claudeCostLog, codexCostLog];

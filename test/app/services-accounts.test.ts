@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpRequest } from '../../core/ports';
 import { fixture, fixtureText, makeHarness, type Harness } from '../support/app-harness';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -20,6 +21,8 @@ const accounts = [
   { providerId: 'claude', label: 'home', enabled: true, dir: '/acc/claude-home' },
 ];
 
+/** Providers added later, with no accounts here: their implicit account only. */
+const LATER = PROVIDER_IDS.slice(3).map((id) => `${id}/-`);
 const cards = (hh: Harness) => hh.services.view().snapshots.map((s) => `${s.providerId}/${s.accountLabel ?? '-'}`);
 
 describe('app services with several accounts', () => {
@@ -27,7 +30,7 @@ describe('app services with several accounts', () => {
     h = await makeHarness({ settingsFile: { accounts } });
     h.services.start();
     await h.clock.advance(0);
-    expect(cards(h)).toEqual(['openrouter/-', 'openrouter/work', 'openrouter/home', 'codex/-', 'codex/work', 'claude/-', 'claude/work', 'claude/home']);
+    expect(cards(h)).toEqual(['openrouter/-', 'openrouter/work', 'openrouter/home', 'codex/-', 'codex/work', 'claude/-', 'claude/work', 'claude/home', ...LATER]);
   });
 
   it('notify per account, naming it', async () => {
@@ -54,7 +57,7 @@ describe('app services with several accounts', () => {
     await h.clock.advance(60_000);
     await h.services.updateSettings({ accounts: accounts.filter((a) => a.label !== 'work').map((a) => ({ ...a, enabled: true })) });
     await h.clock.advance(0);
-    expect(cards(h)).toEqual(['openrouter/-', 'openrouter/home', 'codex/-', 'codex/home', 'claude/-', 'claude/home']);
+    expect(cards(h)).toEqual(['openrouter/-', 'openrouter/home', 'codex/-', 'codex/home', 'claude/-', 'claude/home', ...LATER]);
     expect(h.services.view().snapshots.find((s) => s.providerId === 'claude' && s.accountLabel === 'home')?.attemptedAt).toBe(before?.attemptedAt);
   });
 

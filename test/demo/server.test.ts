@@ -35,6 +35,7 @@ describe('the demo provider server', () => {
       ['openrouter', 'ok'],
       ['codex', 'ok'],
       ['claude', 'ok'],
+      ['moonshot', 'ok'],
       ['deepseek', 'ok'],
     ]);
     expect(windowsOf(v, 'openrouter')).toEqual(['Weekly limit 38']);

@@ -58,3 +58,33 @@ describe('the DeepSeek card', () => {
     await context.close();
   });
 });
+
+describe('the Moonshot card', () => {
+  it('shows the balance as an amount, and the overdrawn cash as a note', async () => {
+    const { page, context, errors } = await openPage(rig, 'popover');
+    const m = meter(page, 'moonshot', 'balance');
+    await m.waitFor();
+    expect(await text(card(page, 'moonshot').locator('h2'))).toBe('Moonshot');
+    expect(await text(card(page, 'moonshot').getByTestId('badge'))).toBe('OK');
+    // The demo server is on loopback, not the China platform: dollars.
+    expect(await text(m.locator('.meter-value'))).toBe('$18.45 left');
+    expect(await m.getByRole('progressbar').count()).toBe(0);
+    expect(await text(card(page, 'moonshot'))).toContain('Cash balance: −$1.55 (overdrawn).');
+    expect(await text(card(page, 'moonshot').locator('.account'))).toBe(`sk-…${rig.demo.moonshotKey.slice(-3)}`);
+    await expectCardScreenshot(page, 'moonshot');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('explains a refusal inside an HTTP 200 as a rejected key, keeping the last balance', async () => {
+    rig.demo.script('moonshot', { status: 200, body: { code: 401, data: null, scode: '0x401', status: false, message: 'invalid api key' } });
+    await rig.host.services.refresh('moonshot');
+    const { page, context } = await openPage(rig, 'popover');
+    await card(page, 'moonshot').locator('.problem').waitFor();
+    expect(await text(card(page, 'moonshot').locator('.problem'))).toContain('The key was rejected');
+    expect(await text(meter(page, 'moonshot', 'balance').locator('.meter-value'))).toBe('$18.45 left');
+    rig.demo.script('moonshot', 'demo');
+    await rig.host.services.refresh('moonshot');
+    await context.close();
+  });
+});

@@ -3,10 +3,11 @@
 import { CLAUDE_SCENARIOS } from './scenarios-claude';
 import { CODEX_SCENARIOS } from './scenarios-codex';
 import { DEEPSEEK_SCENARIOS } from './scenarios-deepseek';
+import { MOONSHOT_SCENARIOS } from './scenarios-moonshot';
 import { ENVIRONMENT_SCENARIOS } from './scenarios-environment';
 import { OPENROUTER_SCENARIOS } from './scenarios-openrouter';
 import type { Scenario } from './scenario-kit';
 
 export type { Scenario } from './scenario-kit';
 
-export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...DEEPSEEK_SCENARIOS, ...ENVIRONMENT_SCENARIOS];
+export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...MOONSHOT_SCENARIOS, ...DEEPSEEK_SCENARIOS, ...ENVIRONMENT_SCENARIOS];

@@ -7,10 +7,10 @@ import { fixtureText } from '../core/providers/load-fixture';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest, type LoopbackServer } from './loopback-server';
 import { MemoryFiles } from './memory-files';
 
-export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'deepseek';
+export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'moonshot' | 'deepseek';
 
 /** A provider in good health: OpenRouter comes with a capped or an uncapped key. */
-export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'deepseek';
+export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'moonshot' | 'deepseek';
 
 /** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/balance. */
 export type Route = 'key' | 'credits' | 'usage' | 'balance';
@@ -19,6 +19,7 @@ export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDep
   openrouter: (config, deps) => buildProvider('openrouter', config, deps),
   codex: (config, deps) => buildProvider('codex', config, deps),
   claude: (config, deps) => buildProvider('claude', config, deps),
+  moonshot: (config, deps) => buildProvider('moonshot', config, deps),
   deepseek: (config, deps) => buildProvider('deepseek', config, deps),
 };
 
@@ -33,6 +34,7 @@ export const HEALTHY_BODIES: Record<HealthyKind, Partial<Record<Route, string>>>
   'openrouter-uncapped': { key: fixtureText('openrouter', 'key-uncapped'), credits: fixtureText('openrouter', 'credits-balance') },
   codex: { usage: fixtureText('codex', 'usage-plus-both-windows') },
   claude: { usage: fixtureText('claude', 'usage-max-plan') },
+  moonshot: { balance: fixtureText('moonshot', 'balance') },
   deepseek: { balance: fixtureText('deepseek', 'balance-cny') },
 };
 
@@ -71,6 +73,7 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
     QUOTABAR_OPENROUTER_URL: `${base}/api/v1`,
     QUOTABAR_CODEX_URL: `${base}/backend-api`,
     QUOTABAR_CLAUDE_URL: base,
+    QUOTABAR_MOONSHOT_URL: `${base}/moonshot/v1`,
     QUOTABAR_DEEPSEEK_URL: `${base}/deepseek`,
     CODEX_HOME: `${home}/.codex`,
     CLAUDE_CONFIG_DIR: `${home}/.claude`,
