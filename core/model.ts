@@ -42,6 +42,10 @@ export type Note =
   | { code: 'fallback_source'; primaryError: ProviderError['kind'] }
   | { code: 'key_expires'; at: number }
   | { code: 'free_tier' }
+  /** The provider says the balance cannot pay for API calls now (e.g. used up), whatever amounts it lists. */
+  | { code: 'balance_unavailable' }
+  /** One part of a balance (e.g. cash beside vouchers) is below zero: it is owed, whatever the total shows. */
+  | { code: 'cash_overdrawn'; amount: number; unit: Unit }
   | { code: 'verify_account'; url: string | null }
   /** The data was observed at this time (e.g. a log line), not at `fetchedAt`. */
   | { code: 'observed_at'; at: number }

@@ -178,6 +178,10 @@ export function describeNote(n: Note, now: number | null = null): string | null 
       return `Key expires ${new Date(n.at).toISOString().slice(0, 10)}.`;
     case 'free_tier':
       return 'Free tier.';
+    case 'balance_unavailable':
+      return 'The balance cannot pay for API calls right now.';
+    case 'cash_overdrawn':
+      return `Cash balance: ${formatAmount(n.amount, n.unit)} (overdrawn).`;
     case 'verify_account':
       return 'The account needs verification.';
     case 'observed_at':

@@ -15,6 +15,8 @@ export interface DemoCredentials {
   claudeAccessToken: string;
   openrouterKey: string;
   zaiKey: string;
+  moonshotKey: string;
+  deepseekKey: string;
   remove(): Promise<void>;
 }
 
@@ -77,6 +79,8 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     claudeAccessToken,
     openrouterKey: `sk-or-v1-${randomBytes(32).toString('hex')}`,
     zaiKey: `${randomBytes(16).toString('hex')}.${randomBytes(12).toString('base64url')}`,
+    moonshotKey: `sk-${randomBytes(36).toString('base64url').replace(/[-_]/g, 'x')}`,
+    deepseekKey: `sk-${randomBytes(16).toString('hex')}`,
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }

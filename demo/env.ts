@@ -8,11 +8,14 @@ import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
  * Each key provider's demo key is the field `<id>Key` (openrouterKey …), read by `demoKeys`.
  */
 export interface DemoEndpoints {
-  urls: { openrouter: string; codex: string; claude: string; zai?: string };
+  urls: { openrouter: string; codex: string; claude: string; zai?: string; moonshot?: string; deepseek?: string };
   codexHome: string;
   claudeConfigDir: string;
   openrouterKey: string;
+  /** Providers added later are optional, so a test's hand-made endpoints need not list them. */
   zaiKey?: string;
+  moonshotKey?: string;
+  deepseekKey?: string;
 }
 
 /** The environment with everything that locates a provider pointed at the demo server. */

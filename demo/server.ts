@@ -1,11 +1,13 @@
 // The demo provider server: one loopback HTTP server that answers like OpenRouter, Codex,
-// Claude and Z.ai with demo data, plus throwaway credential files, so Quotabar runs with no account.
+// Claude, Z.ai, Moonshot and DeepSeek with demo data, plus throwaway credential files, so Quotabar runs with no account.
 // Tests script it at runtime (e.g. Codex → 500, then 401) through `script`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { writeDemoCredentials, type DemoCredentials } from './credentials';
 import { CLAUDE_UNAUTHORIZED, claudeUsageBody } from '../core/providers/claude/demo';
 import { codexUsageBody } from '../core/providers/codex/demo';
+import { DEEPSEEK_UNAUTHORIZED, deepSeekBalanceBody } from '../core/providers/deepseek/demo';
+import { MOONSHOT_UNAUTHORIZED, moonshotBalanceBody } from '../core/providers/moonshot/demo';
 import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
 import { openRouterKeyBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
 import { ZAI_UNAUTHORIZED, zaiQuotaBody } from '../core/providers/zai/demo';
@@ -39,13 +41,17 @@ export interface DemoServerOptions {
 
 export interface DemoServer {
   /** Base URLs in the form the adapters expect (QUOTABAR_*_URL). */
-  urls: { openrouter: string; codex: string; claude: string; zai: string };
+  urls: { openrouter: string; codex: string; claude: string; zai: string; moonshot: string; deepseek: string };
   codexHome: string;
   claudeConfigDir: string;
   /** A fake key the demo /key accepts. */
   openrouterKey: string;
   /** A fake Z.ai key the demo quota endpoint accepts. */
   zaiKey: string;
+  /** A fake key the demo /v1/users/me/balance accepts. */
+  moonshotKey: string;
+  /** A fake key the demo /user/balance accepts. */
+  deepseekKey: string;
   /** Replaces one provider's (or one path's) answers until scripted again. */
   script(target: DemoProvider | `/${string}`, reply: DemoScript): void;
   /** Every request received, in order. */
@@ -86,6 +92,10 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
     case '/zai/api/monitor/usage/quota/limit':
       // z.ai refuses a key with HTTP 200 and success:false.
       return { status: 200, body: token === creds.zaiKey ? zaiQuotaBody(now) : ZAI_UNAUTHORIZED };
+    case '/v1/users/me/balance':
+      return token === creds.moonshotKey ? { status: 200, body: moonshotBalanceBody() } : { status: 401, body: MOONSHOT_UNAUTHORIZED };
+    case '/user/balance':
+      return token === creds.deepseekKey ? { status: 200, body: deepSeekBalanceBody() } : { status: 401, body: DEEPSEEK_UNAUTHORIZED };
     default:
       return { status: 404, body: { error: 'not a demo endpoint' } };
   }
@@ -141,6 +151,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     claudeConfigDir: creds.claudeConfigDir,
     openrouterKey: creds.openrouterKey,
     zaiKey: creds.zaiKey,
+    moonshotKey: creds.moonshotKey,
+    deepseekKey: creds.deepseekKey,
     script(target, reply) {
       const paths = target.startsWith('/') ? [target] : PATHS[target as DemoProvider];
       for (const p of paths) {

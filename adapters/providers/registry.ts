@@ -5,10 +5,12 @@ import type { ProviderAdapter } from './adapter';
 import type { StatusLineHook } from '../../core/providers/status-line';
 import { claudeAdapter } from './claude';
 import { codexAdapter } from './codex';
+import { deepSeekAdapter } from './deepseek';
+import { moonshotAdapter } from './moonshot';
 import { openRouterAdapter } from './openrouter';
 import { zaiAdapter } from './zai';
 
-const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter, zaiAdapter];
+const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter, zaiAdapter, moonshotAdapter, deepSeekAdapter];
 
 /** The adapter for a registered provider; throws for an id with no adapter (a registry bug). */
 export function adapterOf(id: string): ProviderAdapter {

@@ -5,11 +5,13 @@ import { claudeCostLog } from './claude/cost-log';
 import { claude } from './claude/descriptor';
 import { codexCostLog } from './codex/cost-log';
 import { codex } from './codex/descriptor';
+import { deepseek } from './deepseek/descriptor';
+import { moonshot } from './moonshot/descriptor';
 import type { ProviderDescriptor } from './descriptor';
 import { openrouter } from './openrouter/descriptor';
 import { zai } from './zai/descriptor';
 
-export const PROVIDERS = [openrouter, codex, claude, zai] as const;
+export const PROVIDERS = [openrouter, codex, claude, zai, moonshot, deepseek] as const;
 
 /** The providers whose local logs feed the cost ledger (`quotabar cost`), in display order. */
 export const COST_LOGS: readonly CostLogKind[] = [claudeCostLog, codexCostLog];

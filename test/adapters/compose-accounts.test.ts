@@ -11,6 +11,7 @@ import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { FakeClock } from '../support/fake-clock';
 import { MemoryFiles } from '../support/memory-files';
 import { ScriptedHttp, type Reply } from '../support/scripted-http';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 
 const fixture = (p: string) => readFileSync(join(__dirname, '..', 'fixtures', p), 'utf8');
 // Claude's sign-in is read only with the opt-in (off by default).
@@ -69,6 +70,8 @@ describe('accounts built from settings', () => {
       ['openrouter', null], ['openrouter', 'work'], ['openrouter', 'home'],
       ['codex', null], ['codex', 'work'], ['codex', 'home'],
       ['claude', null], ['claude', 'work'], ['claude', 'home'],
+      // Providers added later, with no accounts here: their implicit account only.
+      ...PROVIDER_IDS.slice(3).map((id) => [id, null]),
     ]);
   });
 });

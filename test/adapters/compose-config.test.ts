@@ -16,8 +16,9 @@ describe('the configuration read from the environment', () => {
     const c = resolveConfig({}, 'linux', '/home/me');
     expect(c).toEqual({
       platform: 'linux',
-      urls: { openrouter: 'https://openrouter.ai/api/v1', codex: 'https://chatgpt.com/backend-api', claude: 'https://api.anthropic.com' },
+      urls: { ...DEFAULT_URLS, openrouter: 'https://openrouter.ai/api/v1', codex: 'https://chatgpt.com/backend-api', claude: 'https://api.anthropic.com' },
       credentials: {
+        ...Object.fromEntries(PROVIDERS.map((p) => [p.id, expect.anything()])),
         openrouter: { envKey: null, dir: null },
         codex: { envKey: null, dir: '/home/me/.codex' },
         claude: { envKey: null, dir: '/home/me/.claude' },
@@ -39,7 +40,7 @@ describe('the configuration read from the environment', () => {
       'darwin',
       '/Users/me',
     );
-    expect(c.urls).toEqual({ openrouter: 'http://127.0.0.1:9/api/v1', codex: DEFAULT_URLS.codex, claude: 'http://127.0.0.1:8' });
+    expect(c.urls).toEqual({ ...DEFAULT_URLS, openrouter: 'http://127.0.0.1:9/api/v1', codex: DEFAULT_URLS.codex, claude: 'http://127.0.0.1:8' });
   });
 
   it('takes the OpenRouter key from OPENROUTER_API_KEY, trimmed, and treats a blank one as unset', () => {
@@ -92,8 +93,8 @@ describe('credential labels for the Settings window', () => {
     });
   });
 
-  it('lists OpenRouter, Codex and Claude in that order', async () => {
+  it('lists OpenRouter, Codex and Claude in that order, then the providers added later', async () => {
     const s = await credentialStatuses(config(), deps(new MemorySecretStore()));
-    expect(s.map((x) => x.providerId)).toEqual(['openrouter', 'codex', 'claude']);
+    expect(s.map((x) => x.providerId)).toEqual(['openrouter', 'codex', 'claude', ...PROVIDERS.slice(3).map((p) => p.id)]);
   });
 });

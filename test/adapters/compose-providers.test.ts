@@ -7,13 +7,14 @@ import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { FakeClock } from '../support/fake-clock';
 import { MemoryFiles } from '../support/memory-files';
 import { ScriptedHttp } from '../support/scripted-http';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 
 const config = resolveConfig({}, 'linux', '/home/me');
 const deps = (secrets = new MemorySecretStore()) => ({ secrets, files: new MemoryFiles(), clock: new FakeClock(), httpFor: () => new ScriptedHttp(), logger: { warn: () => undefined } });
 
 describe('the providers Quotabar polls', () => {
-  it('are OpenRouter, Codex and Claude, in that order', () => {
-    expect(buildAllProviders(config, deps()).map((p) => p.id)).toEqual(['openrouter', 'codex', 'claude']);
+  it('are OpenRouter, Codex and Claude, in that order, then the providers added later', () => {
+    expect(buildAllProviders(config, deps()).map((p) => p.id)).toEqual(['openrouter', 'codex', 'claude', ...PROVIDER_IDS.slice(3)]);
   });
 
   it('are only those asked for, still in display order', () => {

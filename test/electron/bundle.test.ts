@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 
 // The shipped bundles, run for real in Node with the electron fake standing in for Electron:
 // proves they load, start in demo mode, poll the demo server and answer IPC, with no Electron binary.
@@ -77,7 +78,7 @@ describe('the built main-process bundle', () => {
       timeout: 30_000,
     });
     const out = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-    expect(out.statuses).toEqual(['openrouter:ok', 'codex:ok', 'claude:ok']);
+    expect(out.statuses).toEqual(PROVIDER_IDS.map((id) => `${id}:ok`));
     expect(out.tooltip).toMatch(/% used/);
     expect(out.preloadExposes).toEqual(['invoke', 'on']);
     expect(out).toMatchObject({ window: 'app://quotabar/popover.html', sandbox: true });

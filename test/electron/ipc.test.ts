@@ -6,6 +6,7 @@ import { setupWindows } from '../../electron/windows';
 import { INVOKE_CHANNELS } from '../../app/contract';
 import { createInvokeHandlers } from '../../app/handlers';
 import { CANARY_KEY, fixture, makeHarness, type Harness } from '../support/app-harness';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 
 let h: Harness | null = null;
 beforeEach(() => resetElectronFake());
@@ -42,7 +43,7 @@ describe('IPC in the main process', () => {
   it('answers our own popover', async () => {
     const { popover } = await start();
     const view = (await ipcMain.invoke('quotabar:view:get', popover.webContents, null)) as { snapshots: unknown[] };
-    expect(view.snapshots).toHaveLength(3);
+    expect(view.snapshots).toHaveLength(PROVIDER_IDS.length);
   });
 
   it('refuses a sender that is not one of our windows, before looking at the payload', async () => {

@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { app, resetElectronFake } from '../support/electron-fake';
 import { runSmoke, smokeSteps } from '../../electron/smoke';
 import { runSteps, smokeReportPath, summarizeMemory, type SmokeReport, type SmokeStep } from '../../app/smoke-report';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 
 // What these tests show: the smoke run's bookkeeping (report, exit code, hard timeout) and that the
 // built bundle takes the --smoke path. What they cannot show: any check passing in real Electron;
@@ -168,7 +169,7 @@ describe('the built bundle with --smoke', () => {
     const byName = Object.fromEntries(r.checks.map((c) => [c.name, c]));
     expect(byName['app starts on demo data']).toMatchObject({ ok: true });
     expect(byName['tray icon created']).toMatchObject({ ok: true });
-    expect(byName['demo providers polled']).toEqual({ name: 'demo providers polled', ok: true, detail: 'openrouter: ok, codex: ok, claude: ok' });
+    expect(byName['demo providers polled']).toEqual({ name: 'demo providers polled', ok: true, detail: PROVIDER_IDS.map((id) => `${id}: ok`).join(', ') });
     // The fake's windows never load a page: the run says so and stops, rather than passing.
     expect(byName['popover page loads from app://']?.ok).toBe(false);
     expect(byName['CSP header reached the popover page']).toMatchObject({ ok: false, detail: 'not run: "popover page loads from app://" failed' });

@@ -9,6 +9,7 @@ import { startDemoServer, type DemoServer } from '../../demo/server';
 import { startPreviewHost, type PreviewHost } from '../../preview/host';
 import { createStaticHandler, injectBridge } from '../../preview/static-files';
 import type { HostMessage } from '../../preview/ws-bridge-client';
+import { KEY_PROVIDERS, listText } from '../../core/providers/registry';
 
 let demo: DemoServer;
 let host: PreviewHost;
@@ -82,7 +83,8 @@ describe('the preview bridge socket', () => {
   it('validates payloads with the same handlers as Electron and says which rule failed', async () => {
     const ws = await open();
     const reply = await call(ws, 2, 'key:save', { providerId: 'codex', key: 'sk-or-v1-whatever' });
-    expect(reply).toEqual({ t: 'result', id: 2, ok: false, error: 'invalid payload for key:save: keys can only be stored for openrouter' });
+    const only = listText(KEY_PROVIDERS.map((p) => p.id));
+    expect(reply).toEqual({ t: 'result', id: 2, ok: false, error: `invalid payload for key:save: keys can only be stored for ${only}` });
     // The socket stays usable after a refused payload.
     expect(await call(ws, 3, 'view:get', null)).toMatchObject({ ok: true });
     ws.close();

@@ -90,7 +90,8 @@ async function journey(): Promise<void> {
 
   // Setting and validating the key, then the CLI with a good key.
   expect((await cli(['key', 'set', 'openrouter'], `${CANARY}\n`)).code).toBe(0);
-  expect(JSON.parse((await cli(['status', '--json'])).out).providers.map((p: { status: string }) => p.status)).toEqual(['ok', 'ok', 'ok']);
+  const statuses = JSON.parse((await cli(['status', '--json'])).out).providers.map((p: { providerId: string; status: string }) => [p.providerId, p.status]);
+  expect(Object.fromEntries(statuses)).toMatchObject({ openrouter: 'ok', codex: 'ok', claude: 'ok' });
   await cli(['status']);
 
   // Polling, with every view the poller publishes.

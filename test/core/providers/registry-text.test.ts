@@ -12,7 +12,7 @@ describe('names in a sentence', () => {
 
   it('lists every provider’s CLI name by default', () => {
     expect(cliNamesText()).toBe(listText(PROVIDERS.map((p) => p.cli.name)));
-    expect(cliNamesText()).toMatch(/^openrouter, codex, claude/);
+    expect(cliNamesText()).toMatch(/^openrouter, codex, claude(, | or )/);
     expect(cliNamesText(['x', 'y'])).toBe('x or y');
   });
 });
