@@ -31,6 +31,7 @@ const PROVIDER: Record<BenchKind, ProviderKind> = {
   'openrouter-uncapped': 'openrouter',
   codex: 'codex',
   claude: 'claude',
+  copilot: 'copilot',
 };
 
 /** Starts the server; each kind answers under `/<kind>/…`, after `latencyMs[kind]` when given. */

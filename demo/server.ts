@@ -6,6 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { writeDemoCredentials, type DemoCredentials } from './credentials';
 import { CLAUDE_UNAUTHORIZED, claudeUsageBody } from '../core/providers/claude/demo';
 import { codexUsageBody } from '../core/providers/codex/demo';
+import { COPILOT_UNAUTHORIZED, copilotUserBody } from '../core/providers/copilot/demo';
 import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
 import { openRouterKeyBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
 
@@ -38,9 +39,10 @@ export interface DemoServerOptions {
 
 export interface DemoServer {
   /** Base URLs in the form the adapters expect (QUOTABAR_*_URL). */
-  urls: { openrouter: string; codex: string; claude: string };
+  urls: { openrouter: string; codex: string; claude: string; copilot: string };
   codexHome: string;
   claudeConfigDir: string;
+  copilotConfigHome: string;
   /** A fake key the demo /key accepts. */
   openrouterKey: string;
   /** Replaces one provider's (or one path's) answers until scripted again. */
@@ -79,6 +81,10 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
     case '/api/oauth/usage': {
       const okAuth = token === creds.claudeAccessToken && req.headers['anthropic-beta'] === 'oauth-2025-04-20';
       return okAuth ? { status: 200, body: claudeUsageBody(now) } : { status: 401, body: CLAUDE_UNAUTHORIZED };
+    }
+    case '/copilot_internal/user': {
+      const okAuth = req.headers.authorization === `token ${creds.copilotToken}`;
+      return okAuth ? { status: 200, body: copilotUserBody(now) } : { status: 401, body: COPILOT_UNAUTHORIZED };
     }
     default:
       return { status: 404, body: { error: 'not a demo endpoint' } };
@@ -133,6 +139,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     urls: Object.fromEntries(PROVIDERS.map((p) => [p.id, `${base}${p.demo.basePath}`])) as DemoServer['urls'],
     codexHome: creds.codexHome,
     claudeConfigDir: creds.claudeConfigDir,
+    copilotConfigHome: creds.copilotConfigHome,
     openrouterKey: creds.openrouterKey,
     script(target, reply) {
       const paths = target.startsWith('/') ? [target] : PATHS[target as DemoProvider];

@@ -5,9 +5,10 @@ import type { ProviderAdapter } from './adapter';
 import type { StatusLineHook } from '../../core/providers/status-line';
 import { claudeAdapter } from './claude';
 import { codexAdapter } from './codex';
+import { copilotAdapter } from './copilot';
 import { openRouterAdapter } from './openrouter';
 
-const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter];
+const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter, copilotAdapter];
 
 /** The adapter for a registered provider; throws for an id with no adapter (a registry bug). */
 export function adapterOf(id: string): ProviderAdapter {

@@ -5,10 +5,11 @@ import { claudeCostLog } from './claude/cost-log';
 import { claude } from './claude/descriptor';
 import { codexCostLog } from './codex/cost-log';
 import { codex } from './codex/descriptor';
+import { copilot } from './copilot/descriptor';
 import type { ProviderDescriptor } from './descriptor';
 import { openrouter } from './openrouter/descriptor';
 
-export const PROVIDERS = [openrouter, codex, claude] as const;
+export const PROVIDERS = [openrouter, codex, claude, copilot] as const;
 
 /** The providers whose local logs feed the cost ledger (`quotabar cost`), in display order. */
 export const COST_LOGS: readonly CostLogKind[] = [claudeCostLog, codexCostLog];

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { main, type CliIo } from '../../cli/main';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
 const run = promisify(execFile);
@@ -121,12 +122,12 @@ describe('quotabar status (in process)', () => {
   it('lists every provider, saying which are not set up', async () => {
     const o = io({});
     expect(await main(['status'], o)).toBe(0);
-    expect(o.out.match(/not set up/g)).toHaveLength(3);
+    expect(o.out.match(/not set up/g)).toHaveLength(PROVIDER_IDS.length);
   });
 
   it('rejects an unknown provider with one line and exit code 2', async () => {
     const o = io({});
-    expect(await main(['status', '--provider', 'gemini'], o)).toBe(2);
+    expect(await main(['status', '--provider', 'no-such-provider'], o)).toBe(2);
     expect(o.err.trim().split('\n')).toHaveLength(1);
     expect(o.out).toBe('');
   });
@@ -134,7 +135,7 @@ describe('quotabar status (in process)', () => {
   it('keeps --json output on stdout only and valid JSON', async () => {
     const o = io({});
     await main(['status', '--json'], o);
-    expect(JSON.parse(o.out).providers.map((p: { providerId: string }) => p.providerId)).toEqual(['openrouter', 'codex', 'claude']);
+    expect(JSON.parse(o.out).providers.map((p: { providerId: string }) => p.providerId)).toEqual([...PROVIDER_IDS]);
     expect(o.err).toBe('');
   });
 });

@@ -17,8 +17,8 @@ describe('the popover with demo data', () => {
     const { page, context, errors } = await openPage(rig, 'popover');
     await meter(page, 'claude', 'session').waitFor();
 
-    expect(await page.locator('article.card h2').allTextContents()).toEqual(['OpenRouter', 'Codex', 'Claude']);
-    for (const id of ['openrouter', 'codex', 'claude']) expect(await text(card(page, id).getByTestId('badge'))).toBe('OK');
+    expect(await page.locator('article.card h2').allTextContents()).toEqual(['OpenRouter', 'Codex', 'Claude', 'Copilot']);
+    for (const id of ['openrouter', 'codex', 'claude', 'copilot']) expect(await text(card(page, id).getByTestId('badge'))).toBe('OK');
 
     const or = meter(page, 'openrouter', 'key-limit');
     expect(await text(or.locator('.meter-label'))).toBe('Weekly limit');

@@ -2,10 +2,11 @@
 // a user must see afterwards. The rows live in one file per provider; this is the whole table.
 import { CLAUDE_SCENARIOS } from './scenarios-claude';
 import { CODEX_SCENARIOS } from './scenarios-codex';
+import { COPILOT_SCENARIOS } from './scenarios-copilot';
 import { ENVIRONMENT_SCENARIOS } from './scenarios-environment';
 import { OPENROUTER_SCENARIOS } from './scenarios-openrouter';
 import type { Scenario } from './scenario-kit';
 
 export type { Scenario } from './scenario-kit';
 
-export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...ENVIRONMENT_SCENARIOS];
+export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...COPILOT_SCENARIOS, ...ENVIRONMENT_SCENARIOS];

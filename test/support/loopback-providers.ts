@@ -7,18 +7,19 @@ import { fixtureText } from '../core/providers/load-fixture';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest, type LoopbackServer } from './loopback-server';
 import { MemoryFiles } from './memory-files';
 
-export type ProviderKind = 'openrouter' | 'codex' | 'claude';
+export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'copilot';
 
 /** A provider in good health: OpenRouter comes with a capped or an uncapped key. */
-export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude';
+export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'copilot';
 
-/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage. */
-export type Route = 'key' | 'credits' | 'usage';
+/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/user. */
+export type Route = 'key' | 'credits' | 'usage' | 'user';
 
 export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDeps) => Provider> = {
   openrouter: (config, deps) => buildProvider('openrouter', config, deps),
   codex: (config, deps) => buildProvider('codex', config, deps),
   claude: (config, deps) => buildProvider('claude', config, deps),
+  copilot: (config, deps) => buildProvider('copilot', config, deps),
 };
 
 /** The healthy kind of a provider (OpenRouter with a capped key unless told otherwise). */
@@ -32,6 +33,7 @@ export const HEALTHY_BODIES: Record<HealthyKind, Partial<Record<Route, string>>>
   'openrouter-uncapped': { key: fixtureText('openrouter', 'key-uncapped'), credits: fixtureText('openrouter', 'credits-balance') },
   codex: { usage: fixtureText('codex', 'usage-plus-both-windows') },
   claude: { usage: fixtureText('claude', 'usage-max-plan') },
+  copilot: { user: fixtureText('copilot', 'user-pro-premium') },
 };
 
 /** A JSON body as a 200 reply. */
@@ -69,6 +71,7 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
     QUOTABAR_OPENROUTER_URL: `${base}/api/v1`,
     QUOTABAR_CODEX_URL: `${base}/backend-api`,
     QUOTABAR_CLAUDE_URL: base,
+    QUOTABAR_COPILOT_URL: base,
     CODEX_HOME: `${home}/.codex`,
     CLAUDE_CONFIG_DIR: `${home}/.claude`,
     // Claude answers under `base` only through its opt-in OAuth path (off by default).
@@ -78,9 +81,10 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
   return resolveConfig(env, 'linux', home);
 }
 
-/** In-memory sign-in files under `home`: a Codex ChatGPT login and a Claude Code OAuth login with `claude`'s fields. */
+/** In-memory sign-in files under `home`: a Codex ChatGPT login, a Claude Code OAuth login with `claude`'s fields and a Copilot editor-plugin login. */
 export function signedInFiles(home: string, claude: Record<string, unknown>): MemoryFiles {
   return new MemoryFiles()
     .write(`${home}/.codex/auth.json`, fixtureText('codex', 'auth-chatgpt'))
-    .write(`${home}/.claude/.credentials.json`, JSON.stringify({ claudeAiOauth: claude }));
+    .write(`${home}/.claude/.credentials.json`, JSON.stringify({ claudeAiOauth: claude }))
+    .write(`${home}/.config/github-copilot/apps.json`, fixtureText('copilot', 'apps-github-and-enterprise'));
 }

@@ -1,6 +1,6 @@
 // Provider names in a sentence, as usage lines and error messages print them.
 import { describe, expect, it } from 'vitest';
-import { cliNamesText, isKeyProviderId, KEY_PROVIDERS, listText } from '../../../core/providers/registry';
+import { cliNamesText, isKeyProviderId, KEY_PROVIDERS, listText, PROVIDERS } from '../../../core/providers/registry';
 
 describe('names in a sentence', () => {
   it('joins with commas and a final "or" (or "and"), and leaves one or none as they are', () => {
@@ -11,7 +11,10 @@ describe('names in a sentence', () => {
   });
 
   it('lists every provider’s CLI name by default', () => {
-    expect(cliNamesText()).toBe('openrouter, codex or claude');
+    // Every registered provider, in display order, the last after "or".
+    const names = PROVIDERS.map((p) => p.cli.name);
+    expect(cliNamesText()).toBe(`${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`);
+    expect(cliNamesText()).toMatch(/^openrouter, codex, claude/);
     expect(cliNamesText(['x', 'y'])).toBe('x or y');
   });
 });
