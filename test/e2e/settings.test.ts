@@ -204,6 +204,7 @@ describe('preferences in Settings', () => {
       'pref-autoUpdate',
       'pref-predictive-codex',
       'pref-predictive-claude',
+      'pref-predictive-copilot',
       'pref-predictiveMarginMin',
       'Save',
     ];
