@@ -27,7 +27,7 @@ describe('app services with several accounts', () => {
     h = await makeHarness({ settingsFile: { accounts } });
     h.services.start();
     await h.clock.advance(0);
-    expect(cards(h)).toEqual(['openrouter/-', 'openrouter/work', 'openrouter/home', 'codex/-', 'codex/work', 'claude/-', 'claude/work', 'claude/home']);
+    expect(cards(h)).toEqual(['openrouter/-', 'openrouter/work', 'openrouter/home', 'codex/-', 'codex/work', 'claude/-', 'claude/work', 'claude/home', 'copilot/-']);
   });
 
   it('notify per account, naming it', async () => {
@@ -54,7 +54,7 @@ describe('app services with several accounts', () => {
     await h.clock.advance(60_000);
     await h.services.updateSettings({ accounts: accounts.filter((a) => a.label !== 'work').map((a) => ({ ...a, enabled: true })) });
     await h.clock.advance(0);
-    expect(cards(h)).toEqual(['openrouter/-', 'openrouter/home', 'codex/-', 'codex/home', 'claude/-', 'claude/home']);
+    expect(cards(h)).toEqual(['openrouter/-', 'openrouter/home', 'codex/-', 'codex/home', 'claude/-', 'claude/home', 'copilot/-']);
     expect(h.services.view().snapshots.find((s) => s.providerId === 'claude' && s.accountLabel === 'home')?.attemptedAt).toBe(before?.attemptedAt);
   });
 

@@ -25,7 +25,7 @@ describe('app services', () => {
     h = await makeHarness({ key: CANARY_KEY, script: (http) => http.on('/key', capped) });
     h.services.start();
     await h.clock.advance(0);
-    expect(h.services.view().snapshots.map((s) => s.providerId)).toEqual(['openrouter', 'codex', 'claude']);
+    expect(h.services.view().snapshots.map((s) => s.providerId)).toEqual(['openrouter', 'codex', 'claude', 'copilot']);
     expect(openrouter(h)).toMatchObject({ status: 'ok', windows: [{ kind: 'credits', limit: 20, remaining: 12.37 }] });
   });
 

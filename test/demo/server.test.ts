@@ -35,6 +35,7 @@ describe('the demo provider server', () => {
       ['openrouter', 'ok'],
       ['codex', 'ok'],
       ['claude', 'ok'],
+      ['copilot', 'ok'],
     ]);
     expect(windowsOf(v, 'openrouter')).toEqual(['Weekly limit 38']);
     expect(windowsOf(v, 'codex')).toEqual(['5-hour 37', 'Weekly 62']);

@@ -77,7 +77,7 @@ describe('the built main-process bundle', () => {
       timeout: 30_000,
     });
     const out = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-    expect(out.statuses).toEqual(['openrouter:ok', 'codex:ok', 'claude:ok']);
+    expect(out.statuses).toEqual(['openrouter:ok', 'codex:ok', 'claude:ok', 'copilot:ok']);
     expect(out.tooltip).toMatch(/% used/);
     expect(out.preloadExposes).toEqual(['invoke', 'on']);
     expect(out).toMatchObject({ window: 'app://quotabar/popover.html', sandbox: true });

@@ -42,7 +42,7 @@ describe('IPC in the main process', () => {
   it('answers our own popover', async () => {
     const { popover } = await start();
     const view = (await ipcMain.invoke('quotabar:view:get', popover.webContents, null)) as { snapshots: unknown[] };
-    expect(view.snapshots).toHaveLength(3);
+    expect(view.snapshots).toHaveLength(4);
   });
 
   it('refuses a sender that is not one of our windows, before looking at the payload', async () => {

@@ -168,7 +168,7 @@ describe('the built bundle with --smoke', () => {
     const byName = Object.fromEntries(r.checks.map((c) => [c.name, c]));
     expect(byName['app starts on demo data']).toMatchObject({ ok: true });
     expect(byName['tray icon created']).toMatchObject({ ok: true });
-    expect(byName['demo providers polled']).toEqual({ name: 'demo providers polled', ok: true, detail: 'openrouter: ok, codex: ok, claude: ok' });
+    expect(byName['demo providers polled']).toEqual({ name: 'demo providers polled', ok: true, detail: 'openrouter: ok, codex: ok, claude: ok, copilot: ok' });
     // The fake's windows never load a page: the run says so and stops, rather than passing.
     expect(byName['popover page loads from app://']?.ok).toBe(false);
     expect(byName['CSP header reached the popover page']).toMatchObject({ ok: false, detail: 'not run: "popover page loads from app://" failed' });
