@@ -31,6 +31,8 @@ export function resolveConfig(env: Env, platform: string, homedir: string): AppC
   }
   return {
     platform,
+    homedir,
+    env,
     urls,
     credentials,
     timeoutMs: Number(env.QUOTABAR_TIMEOUT_MS) > 0 ? Number(env.QUOTABAR_TIMEOUT_MS) : 15_000,

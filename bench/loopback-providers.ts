@@ -34,6 +34,7 @@ const PROVIDER: Record<BenchKind, ProviderKind> = {
   zai: 'zai',
   moonshot: 'moonshot',
   deepseek: 'deepseek',
+  copilot: 'copilot',
 };
 
 /** Starts the server; each kind answers under `/<kind>/…`, after `latencyMs[kind]` when given. */

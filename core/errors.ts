@@ -1,8 +1,11 @@
 // Errors are values: a closed union of kinds. Only the UI and CLI turn them into words (core/present.ts).
 import type { KnownProviderId } from './providers/registry';
 
-/** Why a 403 happened (see core/forbidden.ts). */
-export type ForbiddenReason = 'validation' | 'violation' | 'forbidden' | 'management_key_required';
+/**
+ * Why a 403 happened (see core/http-errors.ts). `ineligible`: the provider no longer serves this
+ * account or client at all (e.g. a retired sign-in), which no retry or new sign-in of the same kind fixes.
+ */
+export type ForbiddenReason = 'validation' | 'violation' | 'forbidden' | 'management_key_required' | 'ineligible';
 
 /** What the user can do about an auth error; the front end phrases it. `<id>_login`: sign in again
  * with that provider's own tool (its descriptor's words say how). */

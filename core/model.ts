@@ -49,6 +49,10 @@ export type Note =
   | { code: 'verify_account'; url: string | null }
   /** The data was observed at this time (e.g. a log line), not at `fetchedAt`. */
   | { code: 'observed_at'; at: number }
+  /** A meter the provider reports with no cap (e.g. "unlimited"): named, never drawn as "0 % used". */
+  | { code: 'no_cap'; label: string }
+  /** A meter with no personal allowance on this seat (billed by use or by an organization), never "0 % used". */
+  | { code: 'no_personal_quota'; label: string; creditsUsed: number | null }
   /** Spent since `since` (epoch ms, the start of this UTC week), for the runway (core/runway.ts). */
   | { code: 'week_spend'; amount: number; unit: Unit; since: number };
 

@@ -83,6 +83,7 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
       if (e.reason === 'validation') return { reason: 'The account needs to be verified.', action: 'Open the verification page.' };
       if (e.reason === 'violation') return { reason: 'The provider has suspended this account.', action: null };
       if (e.reason === 'management_key_required') return { reason: 'This endpoint needs a management key.', action: null };
+      if (e.reason === 'ineligible') return ineligibleWords(providerId);
       return { reason: 'Access was refused by the provider.', action: 'Check the account or key permissions.' };
     case 'rate_limited': {
       if (e.spendCap) return { reason: 'The monthly spend limit has been reached.', action: 'Raise the limit in the console.' };
@@ -127,6 +128,12 @@ export function describeError(e: ProviderError, providerId = '', ctx: ErrorConte
     default:
       return assertNever(e);
   }
+}
+
+// The provider's own sentence (its descriptor's `words.ineligible`) says what retired and what works instead.
+function ineligibleWords(providerId: string): ErrorWords {
+  const w = descriptorOf(providerId)?.words;
+  return { reason: w?.ineligible ?? 'The provider no longer serves usage data to this account or sign-in.', action: w?.ineligibleAction ?? null };
 }
 
 function setupHint(providerId: string, cli: boolean): string | null {
@@ -188,6 +195,12 @@ export function describeNote(n: Note, now: number | null = null): string | null 
       return now === null ? `Last observed ${new Date(n.at).toISOString()}.` : `Last observed ${formatAgo(n.at, now)}.`;
     case 'week_spend':
       return null; // shown as the runway (runwayText)
+    case 'no_cap':
+      return `${n.label}: unlimited.`;
+    case 'no_personal_quota':
+      return `${n.label}: no personal allowance on this seat (billed by use or managed by an organization)${
+        n.creditsUsed !== null ? `; ${formatAmount(n.creditsUsed, 'credits')} used` : ''
+      }.`;
     default:
       return assertNever(n);
   }
@@ -293,6 +306,8 @@ export function formatAmount(value: number, unit: string): string {
   if (unit === 'percent') return `${formatPercent(value)}`;
   // Credits that are their own unit (not a currency) are not money.
   if (unit === 'credits') return `${Math.round(value * 100) / 100} credits`;
+  // Counted requests (a monthly request allowance) are whole things, not money.
+  if (unit === 'requests') return `${Math.round(value * 100) / 100} requests`;
   const sign = value < 0 ? '−' : '';
   const digits = Math.abs(value) >= 1000 ? 0 : 2;
   const body = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -322,10 +337,21 @@ export function windowFigure(w: UsageWindow): string {
 /** The amounts line of a window: "$7.63 of $20.00 · $12.37 left". */
 export function windowAmounts(w: UsageWindow): string | null {
   if (w.unit === 'percent') return null;
+  if (w.unit === 'requests') return requestAmounts(w);
   const parts: string[] = [];
   if (w.used !== null && w.limit !== null) parts.push(`${formatAmount(w.used, w.unit)} of ${formatAmount(w.limit, w.unit)}`);
   else if (w.used !== null) parts.push(`${formatAmount(w.used, w.unit)} spent`);
   if (w.remaining !== null) parts.push(`${formatAmount(w.remaining, w.unit)} left`);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+// "88 of 300 requests · 212 left": a count names its unit once.
+function requestAmounts(w: UsageWindow): string | null {
+  const n = (v: number) => String(Math.round(v * 100) / 100);
+  const parts: string[] = [];
+  if (w.used !== null && w.limit !== null) parts.push(`${n(w.used)} of ${formatAmount(w.limit, w.unit)}`);
+  else if (w.used !== null) parts.push(`${formatAmount(w.used, w.unit)} used`);
+  if (w.remaining !== null) parts.push(parts.length ? `${n(w.remaining)} left` : `${formatAmount(w.remaining, w.unit)} left`);
   return parts.length ? parts.join(' · ') : null;
 }
 

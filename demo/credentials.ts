@@ -1,5 +1,6 @@
-// Throwaway credential files for demo mode: a CODEX_HOME with auth.json and a CLAUDE_CONFIG_DIR
-// with .credentials.json, both holding fake tokens that only the demo server accepts.
+// Throwaway credential files for demo mode: a CODEX_HOME with auth.json, a CLAUDE_CONFIG_DIR
+// with .credentials.json and a config folder with Copilot's github-copilot/apps.json, all holding
+// fake tokens that only the demo server accepts.
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,9 @@ export interface DemoCredentials {
   codexAccessToken: string;
   codexAccountId: string;
   claudeAccessToken: string;
+  /** Stands in for $XDG_CONFIG_HOME (and %LOCALAPPDATA%): holds github-copilot/apps.json. */
+  copilotConfigHome: string;
+  copilotToken: string;
   openrouterKey: string;
   zaiKey: string;
   moonshotKey: string;
@@ -70,6 +74,15 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     { mode: 0o600 },
   );
 
+  const copilotConfigHome = join(root, 'config');
+  await mkdir(join(copilotConfigHome, 'github-copilot'), { recursive: true, mode: 0o700 });
+  const copilotToken = `ghu_demo${randomBytes(16).toString('hex')}`;
+  await writeFile(
+    join(copilotConfigHome, 'github-copilot', 'apps.json'),
+    JSON.stringify({ 'github.com:Iv1.b507a08c87ecfe98': { user: 'octo-demo', oauth_token: copilotToken, githubAppId: 'Iv1.b507a08c87ecfe98' } }),
+    { mode: 0o600 },
+  );
+
   return {
     root,
     codexHome,
@@ -77,6 +90,8 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     codexAccessToken,
     codexAccountId,
     claudeAccessToken,
+    copilotConfigHome,
+    copilotToken,
     openrouterKey: `sk-or-v1-${randomBytes(32).toString('hex')}`,
     zaiKey: `${randomBytes(16).toString('hex')}.${randomBytes(12).toString('base64url')}`,
     moonshotKey: `sk-${randomBytes(36).toString('base64url').replace(/[-_]/g, 'x')}`,

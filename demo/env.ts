@@ -8,9 +8,11 @@ import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
  * Each key provider's demo key is the field `<id>Key` (openrouterKey …), read by `demoKeys`.
  */
 export interface DemoEndpoints {
-  urls: { openrouter: string; codex: string; claude: string; zai?: string; moonshot?: string; deepseek?: string };
+  urls: { openrouter: string; codex: string; claude: string; zai?: string; moonshot?: string; deepseek?: string; copilot: string };
   codexHome: string;
   claudeConfigDir: string;
+  /** The config folder holding Copilot's demo github-copilot/apps.json. */
+  copilotConfigHome: string;
   openrouterKey: string;
   /** Providers added later are optional, so a test's hand-made endpoints need not list them. */
   zaiKey?: string;
@@ -33,6 +35,11 @@ export function demoEnv(env: NodeJS.ProcessEnv, demo: DemoEndpoints): NodeJS.Pro
     // The demo server answers the opt-in sign-in path too, so the demo shows every meter.
     if (d.credentials.optIn) out[d.credentials.optIn.env] = '1';
   }
+  // Copilot finds the editor plugins' sign-in by platform rules (XDG_CONFIG_HOME, LOCALAPPDATA) and gh's
+  // under GH_CONFIG_DIR: all three point into the demo folder, so no real GitHub token is read.
+  out.XDG_CONFIG_HOME = demo.copilotConfigHome;
+  out.LOCALAPPDATA = demo.copilotConfigHome;
+  out.GH_CONFIG_DIR = `${demo.copilotConfigHome}/gh`;
   return out;
 }
 

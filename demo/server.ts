@@ -1,5 +1,6 @@
-// The demo provider server: one loopback HTTP server that answers like OpenRouter, Codex,
-// Claude, Z.ai, Moonshot and DeepSeek with demo data, plus throwaway credential files, so Quotabar runs with no account.
+// The demo provider server: one loopback HTTP server that answers like OpenRouter, Codex, Claude,
+// Z.ai, Moonshot, DeepSeek and Copilot with demo data, plus throwaway credential files, so Quotabar
+// runs with no account.
 // Tests script it at runtime (e.g. Codex → 500, then 401) through `script`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -8,6 +9,7 @@ import { CLAUDE_UNAUTHORIZED, claudeUsageBody } from '../core/providers/claude/d
 import { codexUsageBody } from '../core/providers/codex/demo';
 import { DEEPSEEK_UNAUTHORIZED, deepSeekBalanceBody } from '../core/providers/deepseek/demo';
 import { MOONSHOT_UNAUTHORIZED, moonshotBalanceBody } from '../core/providers/moonshot/demo';
+import { COPILOT_UNAUTHORIZED, copilotUserBody } from '../core/providers/copilot/demo';
 import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
 import { openRouterKeyBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
 import { ZAI_UNAUTHORIZED, zaiQuotaBody } from '../core/providers/zai/demo';
@@ -41,9 +43,10 @@ export interface DemoServerOptions {
 
 export interface DemoServer {
   /** Base URLs in the form the adapters expect (QUOTABAR_*_URL). */
-  urls: { openrouter: string; codex: string; claude: string; zai: string; moonshot: string; deepseek: string };
+  urls: { openrouter: string; codex: string; claude: string; zai: string; moonshot: string; deepseek: string; copilot: string };
   codexHome: string;
   claudeConfigDir: string;
+  copilotConfigHome: string;
   /** A fake key the demo /key accepts. */
   openrouterKey: string;
   /** A fake Z.ai key the demo quota endpoint accepts. */
@@ -96,6 +99,10 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
       return token === creds.moonshotKey ? { status: 200, body: moonshotBalanceBody() } : { status: 401, body: MOONSHOT_UNAUTHORIZED };
     case '/user/balance':
       return token === creds.deepseekKey ? { status: 200, body: deepSeekBalanceBody() } : { status: 401, body: DEEPSEEK_UNAUTHORIZED };
+    case '/copilot_internal/user': {
+      const okAuth = req.headers.authorization === `token ${creds.copilotToken}`;
+      return okAuth ? { status: 200, body: copilotUserBody(now) } : { status: 401, body: COPILOT_UNAUTHORIZED };
+    }
     default:
       return { status: 404, body: { error: 'not a demo endpoint' } };
   }
@@ -149,6 +156,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     urls: Object.fromEntries(PROVIDERS.map((p) => [p.id, `${base}${p.demo.basePath}`])) as DemoServer['urls'],
     codexHome: creds.codexHome,
     claudeConfigDir: creds.claudeConfigDir,
+    copilotConfigHome: creds.copilotConfigHome,
     openrouterKey: creds.openrouterKey,
     zaiKey: creds.zaiKey,
     moonshotKey: creds.moonshotKey,

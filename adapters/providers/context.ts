@@ -14,6 +14,10 @@ export interface ResolvedCredentials {
 
 export interface AppConfig {
   platform: string;
+  /** The user's home folder, for vendor files found by platform rules rather than one folder. */
+  homedir: string;
+  /** The environment the config was read from (vendor tools' own folder variables, e.g. XDG_CONFIG_HOME). */
+  env: Readonly<Record<string, string | undefined>>;
   /** Base URL per provider id: its QUOTABAR_<ID>_URL, else the descriptor's default. */
   urls: Record<string, string>;
   credentials: Record<string, ResolvedCredentials>;

@@ -39,6 +39,10 @@ export interface ProviderWords {
   rejected: string;
   /** Settings' hint when no credential is found. */
   missing: string;
+  /** Why the provider no longer serves this account or client at all (a `forbidden` error with reason `ineligible`). */
+  ineligible?: string;
+  /** What the user can do about that, if anything. */
+  ineligibleAction?: string;
   /** The tool a sign-in is made with, as in "sign in with <tool>" (providers without a stored key). */
   signInWith?: string;
   /** The key form's texts, for providers whose key Quotabar stores. */

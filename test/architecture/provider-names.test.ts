@@ -24,6 +24,8 @@ const EXCEPTIONS: Record<string, string> = {
   'demo/server.ts': 'checks each provider’s demo credentials and picks its demo payload, per request path',
   'demo/credentials.ts': 'writes each vendor tool’s credential files (auth.json, .credentials.json) for demo mode',
   'demo/env.ts': 'maps the demo server’s per-provider fields onto the environment and the keychain',
+  // Names github.com only as where Electron's own releases are downloaded from, not the Copilot API.
+  'scripts/ensure-electron.mjs': 'downloads Electron from its GitHub releases (the github.com host, not a provider)',
 };
 
 /** The words that give a provider away: id, display name, CLI names, and the domains it talks to. */

@@ -127,7 +127,7 @@ describe('quotabar status (in process)', () => {
 
   it('rejects an unknown provider with one line and exit code 2', async () => {
     const o = io({});
-    expect(await main(['status', '--provider', 'gemini'], o)).toBe(2);
+    expect(await main(['status', '--provider', 'no-such-provider'], o)).toBe(2);
     expect(o.err.trim().split('\n')).toHaveLength(1);
     expect(o.out).toBe('');
   });

@@ -26,9 +26,10 @@ async function launch(argv: string[]) {
     clock: h.clock,
     createServices: async () => h!.services,
     startDemo: async () => ({
-      urls: { openrouter: 'http://127.0.0.1:1/api/v1', codex: 'http://127.0.0.1:1/backend-api', claude: 'http://127.0.0.1:1' },
+      urls: { openrouter: 'http://127.0.0.1:1/api/v1', codex: 'http://127.0.0.1:1/backend-api', claude: 'http://127.0.0.1:1', copilot: 'http://127.0.0.1:1' },
       codexHome: '/tmp/demo/codex',
       claudeConfigDir: '/tmp/demo/claude',
+      copilotConfigHome: '/tmp/demo/config',
       openrouterKey: 'sk-or-v1-demo',
       close: async () => undefined,
     }),

@@ -4,6 +4,7 @@ import { CLAUDE_SCENARIOS } from './scenarios-claude';
 import { CODEX_SCENARIOS } from './scenarios-codex';
 import { DEEPSEEK_SCENARIOS } from './scenarios-deepseek';
 import { MOONSHOT_SCENARIOS } from './scenarios-moonshot';
+import { COPILOT_SCENARIOS } from './scenarios-copilot';
 import { ENVIRONMENT_SCENARIOS } from './scenarios-environment';
 import { OPENROUTER_SCENARIOS } from './scenarios-openrouter';
 import type { Scenario } from './scenario-kit';
@@ -11,4 +12,4 @@ import { ZAI_SCENARIOS } from './scenarios-zai';
 
 export type { Scenario } from './scenario-kit';
 
-export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...ZAI_SCENARIOS, ...MOONSHOT_SCENARIOS, ...DEEPSEEK_SCENARIOS, ...ENVIRONMENT_SCENARIOS];
+export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...ZAI_SCENARIOS, ...MOONSHOT_SCENARIOS, ...DEEPSEEK_SCENARIOS, ...COPILOT_SCENARIOS, ...ENVIRONMENT_SCENARIOS];

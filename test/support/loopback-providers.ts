@@ -7,13 +7,13 @@ import { fixtureText } from '../core/providers/load-fixture';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest, type LoopbackServer } from './loopback-server';
 import { MemoryFiles } from './memory-files';
 
-export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'zai' | 'moonshot' | 'deepseek';
+export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'zai' | 'moonshot' | 'deepseek' | 'copilot';
 
 /** A provider in good health: OpenRouter comes with a capped or an uncapped key. */
-export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'zai' | 'moonshot' | 'deepseek';
+export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'zai' | 'moonshot' | 'deepseek' | 'copilot';
 
-/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/quota/limit, …/balance. */
-export type Route = 'key' | 'credits' | 'usage' | 'limit' | 'balance';
+/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/quota/limit, …/balance, …/user. */
+export type Route = 'key' | 'credits' | 'usage' | 'limit' | 'balance' | 'user';
 
 export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDeps) => Provider> = {
   openrouter: (config, deps) => buildProvider('openrouter', config, deps),
@@ -22,6 +22,7 @@ export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDep
   zai: (config, deps) => buildProvider('zai', config, deps),
   moonshot: (config, deps) => buildProvider('moonshot', config, deps),
   deepseek: (config, deps) => buildProvider('deepseek', config, deps),
+  copilot: (config, deps) => buildProvider('copilot', config, deps),
 };
 
 /** The healthy kind of a provider (OpenRouter with a capped key unless told otherwise). */
@@ -38,6 +39,7 @@ export const HEALTHY_BODIES: Record<HealthyKind, Partial<Record<Route, string>>>
   zai: { limit: fixtureText('zai', 'quota-pro-three-limits') },
   moonshot: { balance: fixtureText('moonshot', 'balance') },
   deepseek: { balance: fixtureText('deepseek', 'balance-cny') },
+  copilot: { user: fixtureText('copilot', 'user-pro-premium') },
 };
 
 /** A JSON body as a 200 reply. */
@@ -78,6 +80,7 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
     QUOTABAR_ZAI_URL: `${base}/zai`,
     QUOTABAR_MOONSHOT_URL: `${base}/moonshot/v1`,
     QUOTABAR_DEEPSEEK_URL: `${base}/deepseek`,
+    QUOTABAR_COPILOT_URL: base,
     CODEX_HOME: `${home}/.codex`,
     CLAUDE_CONFIG_DIR: `${home}/.claude`,
     // Claude answers under `base` only through its opt-in OAuth path (off by default).
@@ -87,9 +90,10 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
   return resolveConfig(env, 'linux', home);
 }
 
-/** In-memory sign-in files under `home`: a Codex ChatGPT login and a Claude Code OAuth login with `claude`'s fields. */
+/** In-memory sign-in files under `home`: a Codex ChatGPT login, a Claude Code OAuth login with `claude`'s fields and a Copilot editor-plugin login. */
 export function signedInFiles(home: string, claude: Record<string, unknown>): MemoryFiles {
   return new MemoryFiles()
     .write(`${home}/.codex/auth.json`, fixtureText('codex', 'auth-chatgpt'))
-    .write(`${home}/.claude/.credentials.json`, JSON.stringify({ claudeAiOauth: claude }));
+    .write(`${home}/.claude/.credentials.json`, JSON.stringify({ claudeAiOauth: claude }))
+    .write(`${home}/.config/github-copilot/apps.json`, fixtureText('copilot', 'apps-github-and-enterprise'));
 }

@@ -2,6 +2,9 @@
 // so writing the file back would log the user out of the CLI.
 import { err, ok, type Result } from '../../errors';
 import { asObject, asString, asText, at, parseJson } from '../../json';
+import { decodeJwtPayload } from '../../jwt';
+
+export { decodeJwtPayload };
 
 /** What a usage request needs from auth.json. */
 export interface CodexAuth {
@@ -13,20 +16,6 @@ export interface CodexAuth {
 }
 
 const AUTH_CLAIMS = 'https://api.openai.com/auth';
-
-/** Decodes a JWT's payload without verifying it (we only read our own user's claims). Null when garbled. */
-export function decodeJwtPayload(jwt: string): Record<string, unknown> | null {
-  const part = jwt.split('.')[1];
-  if (!part) return null;
-  try {
-    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return asObject(parseJson(new TextDecoder().decode(bytes)));
-  } catch {
-    return null;
-  }
-}
 
 /** The ChatGPT account id claim, top level or nested under the OpenAI auth namespace. */
 function accountIdFromJwt(jwt: string | null): string | null {

@@ -29,6 +29,7 @@ export async function launchApp(binaryPath: string): Promise<AppRig> {
       urls: demo.urls,
       codexHome: demo.codexHome,
       claudeConfigDir: demo.claudeConfigDir,
+      copilotConfigHome: demo.copilotConfigHome,
       openrouterKey: demo.openrouterKey,
       zaiKey: demo.zaiKey,
     }),
