@@ -52,7 +52,7 @@ export function LocalApiSection({ bridge, settings, status }: { bridge: Quotabar
           <p className="hint">Empty: no web page can read it. Name one origin only if a page of yours needs it.</p>
         </div>
         <div className="actions">
-          <button type="submit">Apply</button>
+          <button type="submit" className="primary">Apply</button>
           <p className={`message ${message ? `message-${message.tone}` : ''}`} role={message?.tone === 'error' ? 'alert' : 'status'} data-testid="local-api-status">
             {message ? message.text : shown ? localApiStatusText(shown) : ''}
           </p>
