@@ -55,9 +55,11 @@ function bare(): NodeJS.ProcessEnv {
 
 /** Runs one command to completion; wall time in ms. Throws when it fails, so errors are never timed. */
 function timed(args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: string } {
-  const input = args[1] === 'statusline' ? STATUSLINE_STDIN : undefined;
+  // statusline records its reading in a data folder of its own: `status` must still find nothing configured.
+  const statusline = args[1] === 'statusline';
+  const runEnv = statusline ? { ...env, QUOTABAR_DATA_DIR: join(String(env.HOME), 'statusline-data') } : env;
   const t0 = performance.now();
-  const r = spawnSync(node, args, { cwd: root, env, encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
+  const r = spawnSync(node, args, { cwd: root, env: runEnv, encoding: 'utf8', ...(statusline ? { input: STATUSLINE_STDIN } : {}) });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { ms, stdout: r.stdout };
