@@ -5,10 +5,11 @@ import type { ProviderAdapter } from './adapter';
 import type { StatusLineHook } from '../../core/providers/status-line';
 import { claudeAdapter } from './claude';
 import { codexAdapter } from './codex';
+import { miniMaxAdapter } from './minimax';
 import { openRouterAdapter } from './openrouter';
 import { zaiAdapter } from './zai';
 
-const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter, zaiAdapter];
+const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter, zaiAdapter, miniMaxAdapter];
 
 /** The adapter for a registered provider; throws for an id with no adapter (a registry bug). */
 export function adapterOf(id: string): ProviderAdapter {

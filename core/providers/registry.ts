@@ -6,10 +6,11 @@ import { claude } from './claude/descriptor';
 import { codexCostLog } from './codex/cost-log';
 import { codex } from './codex/descriptor';
 import type { ProviderDescriptor } from './descriptor';
+import { minimax } from './minimax/descriptor';
 import { openrouter } from './openrouter/descriptor';
 import { zai } from './zai/descriptor';
 
-export const PROVIDERS = [openrouter, codex, claude, zai] as const;
+export const PROVIDERS = [openrouter, codex, claude, zai, minimax] as const;
 
 /** The providers whose local logs feed the cost ledger (`quotabar cost`), in display order. */
 export const COST_LOGS: readonly CostLogKind[] = [claudeCostLog, codexCostLog];
