@@ -90,6 +90,7 @@ export const SettingsPatch = v.pipe(
       accounts: lossy(normalizeAccounts),
       predictiveAlerts: lossy(normalizeProviderIds),
       predictiveMarginMin: lossy(plainNumber),
+      credentialOptIn: lossy(normalizeProviderIds),
       // null unpins (back to the tightest window); a garbled pin is dropped like any unreadable value.
       trayPin: v.optional(v.pipe(v.unknown(), v.transform((x): TrayPin | null | undefined => (x === null ? null : (normalizeTrayPin(x) ?? undefined))))),
       shareLocalApi: lossy(asBool),

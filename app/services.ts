@@ -19,6 +19,7 @@ import {
   defaultSecretStore,
   providerHttp,
   resolveConfig,
+  withOptIn,
   type AppConfig,
   type ComposeDeps,
 } from '../adapters/compose';
@@ -105,7 +106,9 @@ export interface AppServices {
 /** Loads settings, resolves config and builds providers and the poller (not started). */
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const demo = opts.demo ?? null;
-  const config: AppConfig = resolveConfig(demo ? demoEnv(opts.env, demo) : opts.env, opts.platform, opts.homedir);
+  const envConfig: AppConfig = resolveConfig(demo ? demoEnv(opts.env, demo) : opts.env, opts.platform, opts.homedir);
+  // The environment's opt-ins plus the settings' (reading a vendor tool's sign-in); set once settings are loaded.
+  let config: AppConfig = envConfig;
   const clock = opts.clock ?? new SystemClock();
   const files = opts.files ?? new NodeFileSource();
   const secrets = opts.secrets ?? (demo ? new MemorySecretStore({ initial: demoSecrets(demo) }) : defaultSecretStore(opts.platform));
@@ -119,6 +122,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
         : fileSettings(defaultSettingsPath(opts.env, opts.platform, opts.homedir));
 
   let settings = (await store.load()).settings;
+  config = withOptIn(envConfig, settings.credentialOptIn);
   let notifier: Notifier | null = opts.notifier ?? null;
   let alerts: AlertState = initialAlertState();
   const settingsListeners = new Set<(v: SettingsView) => void>();
@@ -211,10 +215,22 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     if (!saved.ok) throw new Error(`Settings could not be saved (${saved.error.code}).`);
     const intervalChanged = next.refreshIntervalSec !== settings.refreshIntervalSec;
     const accountsChanged = JSON.stringify(next.accounts) !== JSON.stringify(settings.accounts);
+    const optInChanged = JSON.stringify(next.credentialOptIn) !== JSON.stringify(settings.credentialOptIn);
     settings = next;
     if (intervalChanged) poller.setIntervalMs(next.refreshIntervalSec * 1000);
     poller.setCadence({ mode: next.pollingMode, thresholds: next.thresholds });
-    if (accountsChanged) rebuildAccounts(next.accounts);
+    if (optInChanged) {
+      // Every account of the provider gets (or loses) the opt-in source; where credentials come from changes too.
+      config = withOptIn(envConfig, next.credentialOptIn);
+      builtFrom.clear();
+      providers = buildAllProviders(config, deps, undefined, next.accounts);
+      for (const p of providers) {
+        const a = next.accounts.find((x) => x.providerId === p.id && x.label === p.accountLabel);
+        if (a) builtFrom.set(p, JSON.stringify(a));
+      }
+      poller.setProviders(providers);
+      credentials = null;
+    } else if (accountsChanged) rebuildAccounts(next.accounts);
     await share?.apply(next);
     return publishSettings(credentials ?? readCredentials());
   };

@@ -25,7 +25,17 @@ const COMMANDS = {
   version: [bin, '--version'],
   help: [bin, '--help'],
   status: [bin, 'status', '--json'],
+  statusline: [bin, 'statusline'],
 };
+// What Claude Code pipes to `quotabar statusline` after each message (PROVIDERS-2 §7b), resets an hour ahead.
+const STATUSLINE_STDIN = JSON.stringify({
+  model: { id: 'claude-opus-4-5', display_name: 'Opus 4.5' },
+  cost: { total_cost_usd: 1.23 },
+  rate_limits: {
+    five_hour: { used_percentage: 42.5, resets_at: Math.floor(Date.now() / 1000) + 3600 },
+    seven_day: { used_percentage: 18, resets_at: Math.floor(Date.now() / 1000) + 86400 },
+  },
+});
 type Name = keyof typeof COMMANDS;
 
 /** The variables that say "nothing configured", on top of `base`; provider settings of the caller are dropped. */
@@ -45,8 +55,11 @@ function bare(): NodeJS.ProcessEnv {
 
 /** Runs one command to completion; wall time in ms. Throws when it fails, so errors are never timed. */
 function timed(args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: string } {
+  // statusline records its reading in a data folder of its own: `status` must still find nothing configured.
+  const statusline = args[1] === 'statusline';
+  const runEnv = statusline ? { ...env, QUOTABAR_DATA_DIR: join(String(env.HOME), 'statusline-data') } : env;
   const t0 = performance.now();
-  const r = spawnSync(node, args, { cwd: root, env, encoding: 'utf8' });
+  const r = spawnSync(node, args, { cwd: root, env: runEnv, encoding: 'utf8', ...(statusline ? { input: STATUSLINE_STDIN } : {}) });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { ms, stdout: r.stdout };
@@ -64,6 +77,8 @@ interface Timings {
   times: Record<Name, number[]>;
   /** status / node -e 0 within each round, so a busy moment slows the baseline and the CLI alike. */
   ratios: number[];
+  /** statusline (stdin piped, reading recorded) / node -e 0 within each round. */
+  statuslineRatios: number[];
 }
 
 function figuresFor(label: string, t: Timings): Figure[] {
@@ -73,6 +88,8 @@ function figuresFor(label: string, t: Timings): Figure[] {
     info(`quotabar --version, ${label} (median)`, median(t.times.version), 'ms'),
     info(`quotabar --help, ${label} (median)`, median(t.times.help), 'ms'),
     info(`quotabar status --json, ${label} (median)`, median(t.times.status), 'ms'),
+    atMost(`statusline / node -e 0, ${label} (median of rounds)`, median(t.statuslineRatios), '×', 2),
+    info(`quotabar statusline (stdin piped, reading recorded), ${label} (median)`, median(t.times.statusline), 'ms'),
   ];
 }
 
@@ -91,14 +108,15 @@ function main(): void {
       for (const args of Object.values(COMMANDS)) timed(args, env);
     }
     const builtAt = statSync(bundle).mtimeMs;
-    for (const label of Object.keys(envs)) results.set(label, { times: { node: [], version: [], help: [], status: [] }, ratios: [] });
+    for (const label of Object.keys(envs)) results.set(label, { times: { node: [], version: [], help: [], status: [], statusline: [] }, ratios: [], statuslineRatios: [] });
     for (let i = 0; i < ROUNDS; i++) {
       for (const [label, env] of Object.entries(envs)) {
         const t = results.get(label)!;
         for (const [name, args] of Object.entries(COMMANDS)) t.times[name as Name].push(timed(args, env).ms);
         t.ratios.push(t.times.status[i]! / t.times.node[i]!);
+        t.statuslineRatios.push(t.times.statusline[i]! / t.times.node[i]!);
         const ms = (n: Name) => t.times[n][i]!.toFixed(1);
-        console.log(`round ${String(i + 1).padStart(2)}, ${label}: node -e 0 ${ms('node')} ms, --version ${ms('version')} ms, --help ${ms('help')} ms, status --json ${ms('status')} ms`);
+        console.log(`round ${String(i + 1).padStart(2)}, ${label}: node -e 0 ${ms('node')} ms, --version ${ms('version')} ms, --help ${ms('help')} ms, status --json ${ms('status')} ms, statusline ${ms('statusline')} ms`);
       }
     }
     // bin/quotabar.mjs rebuilds when a source changes under it (someone editing while this runs).

@@ -39,6 +39,8 @@ export interface Settings {
   localApiPort: number;
   /** The one web origin allowed to read it from a page (CORS); '' for none, the default. */
   localApiOrigin: string;
+  /** Provider ids whose vendor sign-in Quotabar may read (descriptor `credentials.optIn`; off by default). */
+  credentialOptIn: string[];
 }
 
 /** A window named by where it lives: a provider, one of its accounts (null = the implicit one), a window id. */
@@ -64,6 +66,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shareLocalApi: false,
   localApiPort: DEFAULT_LOCAL_API_PORT,
   localApiOrigin: '',
+  credentialOptIn: [],
 };
 
 export const MAX_PREDICTIVE_MARGIN_MIN = 1440;
@@ -94,6 +97,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
   const accounts = 'accounts' in o ? normalizeAccounts(o.accounts) : null;
   const predictive = 'predictiveAlerts' in o ? normalizeProviderIds(o.predictiveAlerts) : null;
   const margin = plainNumber(o.predictiveMarginMin);
+  const optIn = 'credentialOptIn' in o ? normalizeProviderIds(o.credentialOptIn) : null;
   const pin = !('trayPin' in o) ? undefined : o.trayPin === null ? null : (normalizeTrayPin(o.trayPin) ?? undefined);
   const share = asBool(o.shareLocalApi);
   const port = normalizePort(plainNumber(o.localApiPort));
@@ -117,6 +121,7 @@ export function normalizeSettings(input: unknown, base: Settings = DEFAULT_SETTI
     shareLocalApi: typeof share === 'boolean' ? share : base.shareLocalApi,
     localApiPort: port ?? base.localApiPort,
     localApiOrigin: origin ?? base.localApiOrigin,
+    credentialOptIn: optIn ?? base.credentialOptIn,
   };
 }
 

@@ -1,5 +1,5 @@
 // Moonshot's credential (MOONSHOT_API_KEY, else the keychain) and its one balance source, on an HTTP
-// client limited to the configured base URL's origin: the region's one host, never both (decision 0017).
+// client limited to the configured base URL's origin: the region's one host, never both (decision 0018).
 import { moonshot } from '../../core/providers/moonshot/descriptor';
 import { createMoonshotProvider, maskKey, validateMoonshotKey } from '../../core/providers/moonshot/provider';
 import type { ProviderAdapter } from './adapter';

@@ -6,12 +6,13 @@ import type { StatusLineHook } from '../../core/providers/status-line';
 import { claudeAdapter } from './claude';
 import { codexAdapter } from './codex';
 import { deepSeekAdapter } from './deepseek';
+import { miniMaxAdapter } from './minimax';
 import { moonshotAdapter } from './moonshot';
 import { copilotAdapter } from './copilot';
 import { openRouterAdapter } from './openrouter';
 import { zaiAdapter } from './zai';
 
-const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter, zaiAdapter, moonshotAdapter, deepSeekAdapter, copilotAdapter];
+const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter, zaiAdapter, miniMaxAdapter, moonshotAdapter, deepSeekAdapter, copilotAdapter];
 
 /** The adapter for a registered provider; throws for an id with no adapter (a registry bug). */
 export function adapterOf(id: string): ProviderAdapter {

@@ -6,6 +6,7 @@ import { useSettings } from '../state/settings';
 import { useView } from '../state/view';
 import { AccountsSection } from './AccountsSection';
 import { KeySection } from './KeySection';
+import { LocalApiSection } from './LocalApiSection';
 import { PrefsSection } from './PrefsSection';
 import { SignInsSection } from './SignInsSection';
 import { TraySection } from './TraySection';
@@ -47,6 +48,7 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
           <SignInsSection credentials={view.credentials} snapshots={snapshots ?? []} />
           <AccountsSection bridge={bridge} accounts={view.settings.accounts} demo={view.demo} demoKeys={view.demoKeys ?? {}} />
           <PrefsSection bridge={bridge} settings={view.settings} demo={view.demo} />
+          <LocalApiSection bridge={bridge} settings={view.settings} status={view.localApi ?? null} />
           <TraySection bridge={bridge} settings={view.settings} snapshots={snapshots ?? []} />
         </>
       )}

@@ -16,7 +16,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const mine: Settings = { pollingMode: 'fixed', refreshIntervalSec: 300, thresholds: [50, 90], lowBalanceUsd: 5, resetNotice: true, startAtLogin: true, autoUpdate: false, trayOverflowNoticeShown: true, accounts: [{ providerId: 'codex', label: 'work', enabled: true, dir: '/home/me/.codex-work' }], predictiveAlerts: ['claude'], predictiveMarginMin: 45, trayPin: { providerId: 'codex', accountLabel: 'work', windowId: 'weekly' }, shareLocalApi: true, localApiPort: 7000, localApiOrigin: 'http://localhost:3000' };
+const mine: Settings = { pollingMode: 'fixed', refreshIntervalSec: 300, thresholds: [50, 90], lowBalanceUsd: 5, resetNotice: true, startAtLogin: true, autoUpdate: false, trayOverflowNoticeShown: true, accounts: [{ providerId: 'codex', label: 'work', enabled: true, dir: '/home/me/.codex-work' }], predictiveAlerts: ['claude'], predictiveMarginMin: 45, trayPin: { providerId: 'codex', accountLabel: 'work', windowId: 'weekly' }, shareLocalApi: true, localApiPort: 7000, localApiOrigin: 'http://localhost:3000', credentialOptIn: ['claude'] };
 
 describe('JsonSettingsStore', () => {
   it('gives defaults and no problem on first run, when there is no file yet', async () => {

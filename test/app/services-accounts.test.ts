@@ -36,8 +36,8 @@ describe('app services with several accounts', () => {
   it('notify per account, naming it', async () => {
     const usage = JSON.stringify(fixture('claude/usage-max-plan.json'));
     h = await makeHarness({
-      settingsFile: { accounts, thresholds: [1] },
-      env: { QUOTABAR_CLAUDE_OAUTH: '1' },
+      // The opt-in as Settings saves it (the CLI's QUOTABAR_CLAUDE_OAUTH=1).
+      settingsFile: { accounts, thresholds: [1], credentialOptIn: ['claude'] },
       script: (http) => http.on('/api/oauth/usage', (req: HttpRequest) => (req.headers?.Authorization?.endsWith('work') ? { status: 200, body: usage } : undefined)),
     });
     h.files.write('/acc/claude-work/.credentials.json', fixtureText('claude/credentials-max.json').replace('sk-ant-oat01-test-access-token-max', 'claude-work'));

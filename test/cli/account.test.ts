@@ -79,7 +79,7 @@ describe('quotabar account add, list and status with two accounts of each provid
     const now = JSON.parse(readFileSync(m.settingsFile, 'utf8')) as Record<string, unknown>;
     // Every old value survives; settings added since v1 appear with their defaults.
     expect(now).toMatchObject(old);
-    expect({ ...now, accounts: undefined }).toEqual({ ...old, pollingMode: 'fixed', predictiveAlerts: [], predictiveMarginMin: 30, trayPin: null, shareLocalApi: false, localApiPort: 6736, localApiOrigin: '', accounts: undefined });
+    expect({ ...now, accounts: undefined }).toEqual({ ...old, pollingMode: 'fixed', predictiveAlerts: [], predictiveMarginMin: 30, trayPin: null, shareLocalApi: false, localApiPort: 6736, localApiOrigin: '', credentialOptIn: [], accounts: undefined });
     expect(now.accounts).toHaveLength(1);
   });
 

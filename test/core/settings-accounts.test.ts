@@ -26,7 +26,7 @@ describe('settings written before accounts existed', () => {
       const resaved = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
       // (and the later fields at their defaults: pace alerts off).
       // The old file chose 5 minutes: that stays a fixed interval rather than becoming adaptive.
-      expect(resaved).toEqual({ ...old, pollingMode: 'fixed', accounts: [], predictiveAlerts: [], predictiveMarginMin: 30, trayPin: null, shareLocalApi: false, localApiPort: 6736, localApiOrigin: '' });
+      expect(resaved).toEqual({ ...old, pollingMode: 'fixed', accounts: [], predictiveAlerts: [], predictiveMarginMin: 30, trayPin: null, shareLocalApi: false, localApiPort: 6736, localApiOrigin: '', credentialOptIn: [] });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

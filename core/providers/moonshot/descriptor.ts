@@ -1,6 +1,6 @@
 // Moonshot / Kimi open platform: the prepaid balance of GET /v1/users/me/balance (PROVIDERS.md §5).
 // Keys belong to one region: api.moonshot.ai (international, USD) or api.moonshot.cn (China, CNY).
-// The region is the base URL's: international by default, QUOTABAR_MOONSHOT_URL for China (decision 0017).
+// The region is the base URL's: international by default, QUOTABAR_MOONSHOT_URL for China (decision 0018).
 import type { ProviderDescriptor } from '../descriptor';
 import { keyFormatProblem } from './key';
 
