@@ -15,6 +15,7 @@ export interface DemoCredentials {
   claudeAccessToken: string;
   openrouterKey: string;
   zaiKey: string;
+  minimaxKey: string;
   remove(): Promise<void>;
 }
 
@@ -77,6 +78,7 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     claudeAccessToken,
     openrouterKey: `sk-or-v1-${randomBytes(32).toString('hex')}`,
     zaiKey: `${randomBytes(16).toString('hex')}.${randomBytes(12).toString('base64url')}`,
+    minimaxKey: `sk-cp-${randomBytes(24).toString('base64url')}`,
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }

@@ -8,11 +8,12 @@ import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
  * Each key provider's demo key is the field `<id>Key` (openrouterKey …), read by `demoKeys`.
  */
 export interface DemoEndpoints {
-  urls: { openrouter: string; codex: string; claude: string; zai?: string };
+  urls: { openrouter: string; codex: string; claude: string; zai?: string; minimax?: string };
   codexHome: string;
   claudeConfigDir: string;
   openrouterKey: string;
   zaiKey?: string;
+  minimaxKey?: string;
 }
 
 /** The environment with everything that locates a provider pointed at the demo server. */

@@ -1,5 +1,5 @@
 // The demo provider server: one loopback HTTP server that answers like OpenRouter, Codex,
-// Claude and Z.ai with demo data, plus throwaway credential files, so Quotabar runs with no account.
+// Claude, Z.ai and MiniMax with demo data, plus throwaway credential files, so Quotabar runs with no account.
 // Tests script it at runtime (e.g. Codex → 500, then 401) through `script`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -8,6 +8,7 @@ import { CLAUDE_UNAUTHORIZED, claudeUsageBody } from '../core/providers/claude/d
 import { codexUsageBody } from '../core/providers/codex/demo';
 import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
 import { openRouterKeyBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
+import { MINIMAX_KEY_EXPIRED, miniMaxRemainsBody } from '../core/providers/minimax/demo';
 import { ZAI_UNAUTHORIZED, zaiQuotaBody } from '../core/providers/zai/demo';
 
 export type DemoProvider = KnownProviderId;
@@ -39,13 +40,15 @@ export interface DemoServerOptions {
 
 export interface DemoServer {
   /** Base URLs in the form the adapters expect (QUOTABAR_*_URL). */
-  urls: { openrouter: string; codex: string; claude: string; zai: string };
+  urls: { openrouter: string; codex: string; claude: string; zai: string; minimax: string };
   codexHome: string;
   claudeConfigDir: string;
   /** A fake key the demo /key accepts. */
   openrouterKey: string;
   /** A fake Z.ai key the demo quota endpoint accepts. */
   zaiKey: string;
+  /** A fake MiniMax key the demo remains endpoint accepts. */
+  minimaxKey: string;
   /** Replaces one provider's (or one path's) answers until scripted again. */
   script(target: DemoProvider | `/${string}`, reply: DemoScript): void;
   /** Every request received, in order. */
@@ -86,6 +89,9 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
     case '/zai/api/monitor/usage/quota/limit':
       // z.ai refuses a key with HTTP 200 and success:false.
       return { status: 200, body: token === creds.zaiKey ? zaiQuotaBody(now) : ZAI_UNAUTHORIZED };
+    case '/minimax/v1/api/openplatform/coding_plan/remains':
+      // MiniMax refuses a key with HTTP 200 and base_resp.status_code 1004.
+      return { status: 200, body: token === creds.minimaxKey ? miniMaxRemainsBody(now) : MINIMAX_KEY_EXPIRED };
     default:
       return { status: 404, body: { error: 'not a demo endpoint' } };
   }
@@ -141,6 +147,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     claudeConfigDir: creds.claudeConfigDir,
     openrouterKey: creds.openrouterKey,
     zaiKey: creds.zaiKey,
+    minimaxKey: creds.minimaxKey,
     script(target, reply) {
       const paths = target.startsWith('/') ? [target] : PATHS[target as DemoProvider];
       for (const p of paths) {

@@ -7,19 +7,20 @@ import { fixtureText } from '../core/providers/load-fixture';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest, type LoopbackServer } from './loopback-server';
 import { MemoryFiles } from './memory-files';
 
-export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'zai';
+export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'zai' | 'minimax';
 
 /** A provider in good health: OpenRouter comes with a capped or an uncapped key. */
-export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'zai';
+export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'zai' | 'minimax';
 
-/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/quota/limit. */
-export type Route = 'key' | 'credits' | 'usage' | 'limit';
+/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/quota/limit, …/remains. */
+export type Route = 'key' | 'credits' | 'usage' | 'limit' | 'remains';
 
 export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDeps) => Provider> = {
   openrouter: (config, deps) => buildProvider('openrouter', config, deps),
   codex: (config, deps) => buildProvider('codex', config, deps),
   claude: (config, deps) => buildProvider('claude', config, deps),
   zai: (config, deps) => buildProvider('zai', config, deps),
+  minimax: (config, deps) => buildProvider('minimax', config, deps),
 };
 
 /** The healthy kind of a provider (OpenRouter with a capped key unless told otherwise). */
@@ -34,6 +35,7 @@ export const HEALTHY_BODIES: Record<HealthyKind, Partial<Record<Route, string>>>
   codex: { usage: fixtureText('codex', 'usage-plus-both-windows') },
   claude: { usage: fixtureText('claude', 'usage-max-plan') },
   zai: { limit: fixtureText('zai', 'quota-pro-three-limits') },
+  minimax: { remains: fixtureText('minimax', 'remains-general') },
 };
 
 /** A JSON body as a 200 reply. */
@@ -72,6 +74,7 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
     QUOTABAR_CODEX_URL: `${base}/backend-api`,
     QUOTABAR_CLAUDE_URL: base,
     QUOTABAR_ZAI_URL: `${base}/zai`,
+    QUOTABAR_MINIMAX_URL: `${base}/minimax`,
     CODEX_HOME: `${home}/.codex`,
     CLAUDE_CONFIG_DIR: `${home}/.claude`,
     // Claude answers under `base` only through its opt-in OAuth path (off by default).
