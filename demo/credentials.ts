@@ -1,9 +1,12 @@
 // Throwaway credential files for demo mode: a CODEX_HOME with auth.json and a CLAUDE_CONFIG_DIR
-// with .credentials.json, both holding fake tokens that only the demo server accepts.
+// with .credentials.json, both holding fake tokens that only the demo server accepts, and each tool's
+// session logs (for the cost line).
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { claudeDemoLog } from '../core/providers/claude/demo';
+import { codexDemoLogs } from '../core/providers/codex/demo';
 import { DAY } from '../core/time';
 
 export interface DemoCredentials {
@@ -68,6 +71,12 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     }),
     { mode: 0o600 },
   );
+
+  // The tools' own session logs, so the demo's cost line and Cost window read real files.
+  for (const { dir, log } of [...codexDemoLogs(now).map((log) => ({ dir: codexHome, log })), { dir: claudeConfigDir, log: claudeDemoLog(now) }]) {
+    await mkdir(dirname(join(dir, log.file)), { recursive: true });
+    await writeFile(join(dir, log.file), log.text);
+  }
 
   return {
     root,

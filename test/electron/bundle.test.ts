@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -77,7 +78,7 @@ describe('the built main-process bundle', () => {
       timeout: 30_000,
     });
     const out = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-    expect(out.statuses).toEqual(['openrouter:ok', 'codex:ok', 'claude:ok']);
+    expect(out.statuses).toEqual(PROVIDER_IDS.map((id) => `${id}:ok`));
     expect(out.tooltip).toMatch(/% used/);
     expect(out.preloadExposes).toEqual(['invoke', 'on']);
     expect(out).toMatchObject({ window: 'app://quotabar/popover.html', sandbox: true });

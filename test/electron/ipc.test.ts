@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 vi.mock('electron', () => import('../support/electron-fake'));
 import { BrowserWindow, ipcMain, resetElectronFake, screen, WebContents } from '../support/electron-fake';
 import { setupIpc } from '../../electron/ipc';
@@ -22,6 +23,7 @@ async function start() {
   const handlers = createInvokeHandlers(h.services, {
     openSettings: () => windows.openSettings(),
     openHistory: () => windows.openHistory(),
+    openCost: () => windows.openCost(),
     hidePopover: () => windows.hidePopover(),
     fitPopover: (height) => windows.fitPopover(height),
     openExternal: (u) => actions.calls.push(u),
@@ -42,7 +44,7 @@ describe('IPC in the main process', () => {
   it('answers our own popover', async () => {
     const { popover } = await start();
     const view = (await ipcMain.invoke('quotabar:view:get', popover.webContents, null)) as { snapshots: unknown[] };
-    expect(view.snapshots).toHaveLength(3);
+    expect(view.snapshots).toHaveLength(PROVIDER_IDS.length);
   });
 
   it('refuses a sender that is not one of our windows, before looking at the payload', async () => {

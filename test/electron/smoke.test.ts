@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it, expect, vi } from 'vitest';
+import { PROVIDER_IDS } from '../../core/providers/registry';
 vi.mock('electron', () => import('../support/electron-fake'));
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -168,7 +169,7 @@ describe('the built bundle with --smoke', () => {
     const byName = Object.fromEntries(r.checks.map((c) => [c.name, c]));
     expect(byName['app starts on demo data']).toMatchObject({ ok: true });
     expect(byName['tray icon created']).toMatchObject({ ok: true });
-    expect(byName['demo providers polled']).toEqual({ name: 'demo providers polled', ok: true, detail: 'openrouter: ok, codex: ok, claude: ok' });
+    expect(byName['demo providers polled']).toEqual({ name: 'demo providers polled', ok: true, detail: PROVIDER_IDS.map((id) => `${id}: ok`).join(', ') });
     // The fake's windows never load a page: the run says so and stops, rather than passing.
     expect(byName['popover page loads from app://']?.ok).toBe(false);
     expect(byName['CSP header reached the popover page']).toMatchObject({ ok: false, detail: 'not run: "popover page loads from app://" failed' });
