@@ -1,4 +1,4 @@
-// Builds the renderer pages (popover, settings, history) into dist-renderer/ with relative asset paths,
+// Builds the renderer pages (popover, settings, history, cost) into dist-renderer/ with relative asset paths,
 // so Electron can load them from file:// and the preview host can serve them from any port.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +19,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     rollupOptions: {
-      // history.html alone imports uPlot: it is its own entry, so the chart library never reaches the popover.
-      input: { popover: resolve(root, 'popover.html'), settings: resolve(root, 'settings.html'), history: resolve(root, 'history.html') },
+      // history.html and cost.html alone import uPlot: each is its own entry, so the chart library never reaches the popover.
+      input: { popover: resolve(root, 'popover.html'), settings: resolve(root, 'settings.html'), history: resolve(root, 'history.html'), cost: resolve(root, 'cost.html') },
     },
   },
 });

@@ -10,6 +10,9 @@ import type { LocalApiStatus } from '../core/local-api';
 import type { Settings } from '../core/settings';
 import type { Sparkline } from '../core/sparkline';
 import type { RequestSchemas } from './schemas';
+import type { CostDayView, CostExport, CostPage, CostRow, CostSummaryView } from './cost-view';
+
+export type { CostDayView, CostExport, CostPage, CostRow, CostSummaryView };
 
 export type { PollerView };
 
@@ -91,6 +94,13 @@ interface InvokeResponses {
   'history:export': HistoryExport;
   /** Each on-screen window's stored readings over its current period (the popover's sparklines). */
   'history:sparklines': Sparkline[];
+  /** Today's and the last 30 days' cost per log source (the popover's line under each provider that keeps logs). */
+  'cost:summary': CostSummaryView;
+  /** The Cost window: the last 30 days by day, model and project. */
+  'cost:page': CostPage;
+  /** Those days as `quotabar cost --json` prints them, or as CSV. */
+  'cost:export': CostExport;
+  'window:open-cost': null;
   'window:hide-popover': null;
   /** The popover's content height in CSS px: the window grows or shrinks to fit, within the screen. */
   'window:fit-popover': null;
@@ -141,6 +151,10 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'history:query',
   'history:export',
   'history:sparklines',
+  'cost:summary',
+  'cost:page',
+  'cost:export',
+  'window:open-cost',
   'window:hide-popover',
   'window:fit-popover',
   'link:open',

@@ -8,6 +8,7 @@ import type { AppServices } from './services';
 export interface WindowActions {
   openSettings(): void;
   openHistory(): void;
+  openCost(): void;
   hidePopover(): void;
   /** Resizes the popover to its content height (clamped to the screen); no-op where there is no window. */
   fitPopover(height: number): void;
@@ -56,6 +57,10 @@ export function createInvokeHandlers(services: AppServices, windows: WindowActio
     'history:query': async (req) => services.history(req),
     'history:export': async (req) => services.exportHistory(req),
     'history:sparklines': async () => services.sparklines(),
+    'cost:summary': async () => services.cost.summary(),
+    'cost:page': async () => services.cost.page(),
+    'cost:export': async ({ format }) => services.cost.export(format),
+    'window:open-cost': async () => (windows.openCost(), null),
     'window:hide-popover': async () => (windows.hidePopover(), null),
     'window:fit-popover': async ({ height }) => (windows.fitPopover(height), null),
     'link:open': async ({ url }) => (windows.openExternal(url), null),

@@ -6,7 +6,7 @@ export const APP_HOST = 'quotabar';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** The renderer's pages, as built by Vite into dist-renderer/. */
-export const PAGES = { popover: 'popover.html', settings: 'settings.html', history: 'history.html' } as const;
+export const PAGES = { popover: 'popover.html', settings: 'settings.html', history: 'history.html', cost: 'cost.html' } as const;
 export type Page = keyof typeof PAGES;
 
 export function pageUrl(page: Page): string {

@@ -161,6 +161,10 @@ export const REQUEST_SCHEMAS = {
   'history:query': payload(historyEntries),
   'history:export': payload({ ...historyEntries, format: v.picklist(['csv', 'json'], BAD_FORMAT) }),
   'history:sparklines': None,
+  'cost:summary': None,
+  'cost:page': None,
+  'cost:export': payload({ format: v.picklist(['csv', 'json'], BAD_FORMAT) }),
+  'window:open-cost': None,
   'window:hide-popover': None,
   // A content height in CSS px: a whole, plausible number (the window clamps it to the screen).
   'window:fit-popover': payload({

@@ -7,6 +7,8 @@ import { NO_ACTIVITY, type ActivitySignals } from '../core/cadence';
 import { createPoller, type Poller } from '../core/poller';
 import type { Sparkline } from '../core/sparkline';
 import { sparklinesFor } from './sparklines';
+import { createCostService, type CostService } from './cost-service';
+import type { CostWorkerSpec } from './cost-runner';
 import type { Clock, FileSource, HistoryStore, HttpClient, Notifier, Scheduler, SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
 import type { Settings } from '../core/settings';
@@ -62,6 +64,8 @@ export interface AppServicesOptions {
   history?: HistoryStore | null;
   /** Serve the local API when Settings says so (default); `quotabar serve` passes false and serves from its flags. */
   shareLocalApi?: boolean;
+  /** Where the cost ledger's worker thread lives; absent: the ledger is read in-process (tests). */
+  costWorker?: CostWorkerSpec | null;
 }
 
 export interface AppServices {
@@ -101,12 +105,15 @@ export interface AppServices {
   exportHistory(req: HistoryRequest & { format: 'csv' | 'json' }): Promise<HistoryExport>;
   /** The popover's sparklines: each window's readings over its current period (app/sparklines.ts). */
   sparklines(): Promise<Sparkline[]>;
+  /** Tokens and dollars from the agents' logs (app/cost-service.ts). */
+  readonly cost: CostService;
 }
 
 /** Loads settings, resolves config and builds providers and the poller (not started). */
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const demo = opts.demo ?? null;
-  const envConfig: AppConfig = resolveConfig(demo ? demoEnv(opts.env, demo) : opts.env, opts.platform, opts.homedir);
+  const env = demo ? demoEnv(opts.env, demo) : opts.env;
+  const envConfig: AppConfig = resolveConfig(env, opts.platform, opts.homedir);
   // The environment's opt-ins plus the settings' (reading a vendor tool's sign-in); set once settings are loaded.
   let config: AppConfig = envConfig;
   const clock = opts.clock ?? new SystemClock();
@@ -326,6 +333,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     history: (req) => historyPage(historyContext(), req),
     exportHistory: (req) => historyExport(historyContext(), req),
     sparklines: () => sparklinesFor(history, poller.view().snapshots, clock.now()),
+    cost: createCostService({ env, homedir: opts.homedir, platform: opts.platform, clock, worker: opts.costWorker ?? null, useCache: demo === null }),
   };
 }
 

@@ -30,11 +30,13 @@ const MODELS = ['claude-sonnet-4-5-20250929', 'claude-opus-4-5-20251101', 'claud
 const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
 
 function usage(): Record<string, unknown> {
+  const created = Math.floor(rand() * 20_000);
   return {
     input_tokens: Math.floor(rand() * 50),
-    cache_creation_input_tokens: Math.floor(rand() * 20_000),
+    cache_creation_input_tokens: created,
     cache_read_input_tokens: Math.floor(rand() * 250_000),
-    cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+    // As Claude Code writes it: the buckets add up to cache_creation_input_tokens (ccusage reads the buckets).
+    cache_creation: { ephemeral_5m_input_tokens: created, ephemeral_1h_input_tokens: 0 },
     output_tokens: Math.floor(rand() * 3000),
     service_tier: 'standard',
   };

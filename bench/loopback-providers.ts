@@ -32,6 +32,7 @@ const PROVIDER: Record<BenchKind, ProviderKind> = {
   codex: 'codex',
   claude: 'claude',
   zai: 'zai',
+  minimax: 'minimax',
   moonshot: 'moonshot',
   deepseek: 'deepseek',
   copilot: 'copilot',
@@ -50,7 +51,7 @@ export async function startBenchServer(latencyMs: Partial<Record<BenchKind, numb
   const clock = new SystemClock({ unref: true });
   const home = '/home/bench';
   const files = signedInFiles(home, { accessToken: 'sk-ant-oat01-bench', expiresAt: Date.now() + 86_400_000, scopes: ['user:profile'] });
-  const deps: ComposeDeps = { secrets: new MemorySecretStore({ initial: { openrouter: 'sk-or-v1-bench-0000000000000000', zai: 'bench0000000000000000.secret0000', moonshot: `sk-${'0'.repeat(48)}`, deepseek: 'sk-00000000000000000000000000000bec' } }), files, clock };
+  const deps: ComposeDeps = { secrets: new MemorySecretStore({ initial: { openrouter: 'sk-or-v1-bench-0000000000000000', zai: 'bench0000000000000000.secret0000', minimax: 'sk-cp-bench0000000000000000', moonshot: `sk-${'0'.repeat(48)}`, deepseek: 'sk-00000000000000000000000000000bec' } }), files, clock };
   return {
     provider: (kind) => BUILDERS[PROVIDER[kind]](loopbackConfig(`${prefixed.server.url}/${kind}`, home), deps),
     requests: (kind) => prefixed.requestsUnder(kind).map((r) => r.path),

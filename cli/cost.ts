@@ -2,6 +2,7 @@
 // as JSON (the exact shape outside tests read) or a table that fits 80 columns. Models without a
 // price are named once on stderr, so the JSON keeps its shape.
 import { filterLedger, loadLedger, type CostTotals, type Ledger } from '../adapters/cost/ledger';
+import { compact, costJson, costText } from '../core/cost/format';
 import { descriptorOf } from '../core/providers/registry';
 import type { CostCommand } from './args';
 import type { CliIo } from './io';
@@ -15,25 +16,6 @@ export async function runCost(c: CostCommand, io: CliIo): Promise<number> {
     io.stderr(`quotabar: cost unknown for ${shown.unknownModels.join(', ')} (no price in the bundled table; tokens are counted)\n`);
   }
   return 0;
-}
-
-const money = (v: number | null): number | null => (v === null ? null : Math.round(v * 1e6) / 1e6);
-
-function fields(t: CostTotals) {
-  return {
-    inputTokens: t.inputTokens,
-    outputTokens: t.outputTokens,
-    cacheCreationTokens: t.cacheCreationTokens,
-    cacheReadTokens: t.cacheReadTokens,
-    totalTokens: t.totalTokens,
-    costUsd: money(t.costUsd),
-  };
-}
-
-/** `{"days":[{date, source, …totals, models:[{model, …totals}]}], "totals":{…}}`, one day per (date, source). */
-export function costJson(l: Ledger): string {
-  const days = l.days.map((d) => ({ date: d.date, source: d.source, ...fields(d), models: d.models.map((m) => ({ model: m.model, ...fields(m) })) }));
-  return `${JSON.stringify({ days, totals: fields(l.totals) }, null, 2)}\n`;
 }
 
 const FIRST = 29;
@@ -56,23 +38,4 @@ function row(label: string, t: CostTotals): string {
   const name = label.length > FIRST - 1 ? `${label.slice(0, FIRST - 2)}…` : label;
   const nums = [t.inputTokens, t.outputTokens, t.cacheCreationTokens, t.cacheReadTokens, t.totalTokens].map((n) => compact(n).padStart(NUM));
   return [name.padEnd(FIRST), ...nums, costText(t).padStart(10)].join('');
-}
-
-/** 950, 12.3K, 4.56M, 1.20B: at most 7 characters. */
-export function compact(n: number): string {
-  if (n < 1000) return String(n);
-  for (const [div, unit] of [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']] as const) {
-    if (n >= div) {
-      const v = n / div;
-      return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)}${unit}`;
-    }
-  }
-  return String(n);
-}
-
-/** "$12.34"; "?" when unknown; "$12.34+?" when part of it is unknown. */
-function costText(t: CostTotals): string {
-  const usd = (v: number) => (v > 0 && v < 0.005 ? '<$0.01' : `$${v >= 10_000 ? Math.round(v).toString() : v.toFixed(2)}`);
-  if (t.costUsd !== null) return usd(t.costUsd);
-  return t.pricedCostUsd > 0 ? `${usd(t.pricedCostUsd)}+?` : '?';
 }

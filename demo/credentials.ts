@@ -1,10 +1,12 @@
 // Throwaway credential files for demo mode: a CODEX_HOME with auth.json, a CLAUDE_CONFIG_DIR
 // with .credentials.json and a config folder with Copilot's github-copilot/apps.json, all holding
-// fake tokens that only the demo server accepts.
+// fake tokens that only the demo server accepts, and each tool's session logs (for the cost line).
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { claudeDemoLog } from '../core/providers/claude/demo';
+import { codexDemoLogs } from '../core/providers/codex/demo';
 import { DAY } from '../core/time';
 
 export interface DemoCredentials {
@@ -19,6 +21,7 @@ export interface DemoCredentials {
   copilotToken: string;
   openrouterKey: string;
   zaiKey: string;
+  minimaxKey: string;
   moonshotKey: string;
   deepseekKey: string;
   remove(): Promise<void>;
@@ -82,6 +85,11 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     JSON.stringify({ 'github.com:Iv1.b507a08c87ecfe98': { user: 'octo-demo', oauth_token: copilotToken, githubAppId: 'Iv1.b507a08c87ecfe98' } }),
     { mode: 0o600 },
   );
+  // The tools' own session logs, so the demo's cost line and Cost window read real files.
+  for (const { dir, log } of [...codexDemoLogs(now).map((log) => ({ dir: codexHome, log })), { dir: claudeConfigDir, log: claudeDemoLog(now) }]) {
+    await mkdir(dirname(join(dir, log.file)), { recursive: true });
+    await writeFile(join(dir, log.file), log.text);
+  }
 
   return {
     root,
@@ -94,6 +102,7 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     copilotToken,
     openrouterKey: `sk-or-v1-${randomBytes(32).toString('hex')}`,
     zaiKey: `${randomBytes(16).toString('hex')}.${randomBytes(12).toString('base64url')}`,
+    minimaxKey: `sk-cp-${randomBytes(24).toString('base64url')}`,
     moonshotKey: `sk-${randomBytes(36).toString('base64url').replace(/[-_]/g, 'x')}`,
     deepseekKey: `sk-${randomBytes(16).toString('hex')}`,
     remove: () => rm(root, { recursive: true, force: true }),

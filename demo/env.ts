@@ -8,7 +8,7 @@ import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
  * Each key provider's demo key is the field `<id>Key` (openrouterKey …), read by `demoKeys`.
  */
 export interface DemoEndpoints {
-  urls: { openrouter: string; codex: string; claude: string; zai?: string; moonshot?: string; deepseek?: string; copilot: string };
+  urls: { openrouter: string; codex: string; claude: string; zai?: string; minimax?: string; moonshot?: string; deepseek?: string; copilot: string };
   codexHome: string;
   claudeConfigDir: string;
   /** The config folder holding Copilot's demo github-copilot/apps.json. */
@@ -16,6 +16,7 @@ export interface DemoEndpoints {
   openrouterKey: string;
   /** Providers added later are optional, so a test's hand-made endpoints need not list them. */
   zaiKey?: string;
+  minimaxKey?: string;
   moonshotKey?: string;
   deepseekKey?: string;
 }

@@ -1,5 +1,5 @@
 // The demo provider server: one loopback HTTP server that answers like OpenRouter, Codex, Claude,
-// Z.ai, Moonshot, DeepSeek and Copilot with demo data, plus throwaway credential files, so Quotabar
+// Z.ai, MiniMax, Moonshot, DeepSeek and Copilot with demo data, plus throwaway credential files, so Quotabar
 // runs with no account.
 // Tests script it at runtime (e.g. Codex → 500, then 401) through `script`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,6 +12,7 @@ import { MOONSHOT_UNAUTHORIZED, moonshotBalanceBody } from '../core/providers/mo
 import { COPILOT_UNAUTHORIZED, copilotUserBody } from '../core/providers/copilot/demo';
 import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
 import { openRouterKeyBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
+import { MINIMAX_KEY_EXPIRED, miniMaxRemainsBody } from '../core/providers/minimax/demo';
 import { ZAI_UNAUTHORIZED, zaiQuotaBody } from '../core/providers/zai/demo';
 
 export type DemoProvider = KnownProviderId;
@@ -43,7 +44,7 @@ export interface DemoServerOptions {
 
 export interface DemoServer {
   /** Base URLs in the form the adapters expect (QUOTABAR_*_URL). */
-  urls: { openrouter: string; codex: string; claude: string; zai: string; moonshot: string; deepseek: string; copilot: string };
+  urls: { openrouter: string; codex: string; claude: string; zai: string; minimax: string; moonshot: string; deepseek: string; copilot: string };
   codexHome: string;
   claudeConfigDir: string;
   copilotConfigHome: string;
@@ -51,6 +52,8 @@ export interface DemoServer {
   openrouterKey: string;
   /** A fake Z.ai key the demo quota endpoint accepts. */
   zaiKey: string;
+  /** A fake MiniMax key the demo remains endpoint accepts. */
+  minimaxKey: string;
   /** A fake key the demo /v1/users/me/balance accepts. */
   moonshotKey: string;
   /** A fake key the demo /user/balance accepts. */
@@ -95,6 +98,9 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
     case '/zai/api/monitor/usage/quota/limit':
       // z.ai refuses a key with HTTP 200 and success:false.
       return { status: 200, body: token === creds.zaiKey ? zaiQuotaBody(now) : ZAI_UNAUTHORIZED };
+    case '/minimax/v1/api/openplatform/coding_plan/remains':
+      // MiniMax refuses a key with HTTP 200 and base_resp.status_code 1004.
+      return { status: 200, body: token === creds.minimaxKey ? miniMaxRemainsBody(now) : MINIMAX_KEY_EXPIRED };
     case '/v1/users/me/balance':
       return token === creds.moonshotKey ? { status: 200, body: moonshotBalanceBody() } : { status: 401, body: MOONSHOT_UNAUTHORIZED };
     case '/user/balance':
@@ -159,6 +165,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     copilotConfigHome: creds.copilotConfigHome,
     openrouterKey: creds.openrouterKey,
     zaiKey: creds.zaiKey,
+    minimaxKey: creds.minimaxKey,
     moonshotKey: creds.moonshotKey,
     deepseekKey: creds.deepseekKey,
     script(target, reply) {

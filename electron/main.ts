@@ -52,6 +52,7 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
     env: opts.env,
     platform: opts.platform,
     homedir: opts.homedir,
+    costWorker: { file: join(app.getAppPath(), 'dist-electron', 'cost-worker.cjs') },
     ...(demo ? { demo } : {}),
   });
 
@@ -69,6 +70,7 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
   const handlers = createInvokeHandlers(services, {
     openSettings: () => windows.openSettings(),
     openHistory: () => windows.openHistory(),
+    openCost: () => windows.openCost(),
     hidePopover: () => windows.hidePopover(),
     fitPopover: (height) => windows.fitPopover(height),
     openExternal: (url) => void shell.openExternal(url),

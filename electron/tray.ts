@@ -15,6 +15,7 @@ export interface TrayDeps {
     showPopover(anchor: Rectangle | null): void;
     openSettings(): void;
     openHistory(): void;
+    openCost(): void;
     /** macOS: the press that starts a click on the icon (decides whether that click closes the popover). */
     trayPressed(): void;
   };
@@ -87,6 +88,7 @@ export function setupTray(deps: TrayDeps): TrayHandle {
       { label: 'Open Quotabar', click: () => windows.showPopover(getBounds()) },
       { label: 'Refresh', click: () => void services.refresh(null).catch(noop) },
       { label: 'History…', click: () => windows.openHistory() },
+      { label: 'Cost…', click: () => windows.openCost() },
       { label: 'Settings…', click: () => windows.openSettings() },
       {
         label: 'Start at login',

@@ -47,6 +47,8 @@ export interface WindowManager {
   openSettings(): void;
   /** Opens (or brings forward) the History window with its charts and exports. */
   openHistory(): void;
+  /** Opens (or brings forward) the Cost window: the agents' logs by day, model and project. */
+  openCost(): void;
   /** True for the web contents of a window we created and have not closed. */
   isOurs(contents: WebContents): boolean;
   /** Web contents of every open window, for pushing events. */
@@ -58,6 +60,7 @@ export function setupWindows(deps: WindowDeps): WindowManager {
   let popover: BrowserWindow | null = null;
   let settings: BrowserWindow | null = null;
   let history: BrowserWindow | null = null;
+  let cost: BrowserWindow | null = null;
   let hiddenByBlurAt = -Infinity;
   let pressWillClose: boolean | null = null;
   let cancelIdle = () => {};
@@ -199,7 +202,13 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     });
   };
 
-  const open = () => [alive(popover), alive(settings), alive(history)].filter((w): w is BrowserWindow => w !== null);
+  const openCost = () => {
+    cost = openOrdinary(cost, 'cost', { width: 760, height: 720, minWidth: 480, minHeight: 400, title: 'Quotabar Cost' }, (w) => {
+      if (cost === w) cost = null;
+    });
+  };
+
+  const open = () => [alive(popover), alive(settings), alive(history), alive(cost)].filter((w): w is BrowserWindow => w !== null);
 
   return {
     togglePopover(anchor) {
@@ -229,6 +238,7 @@ export function setupWindows(deps: WindowDeps): WindowManager {
     },
     openSettings,
     openHistory,
+    openCost,
     isOurs: (contents) => open().some((w) => w.webContents === contents && !contents.isDestroyed()),
     contents: () => open().map((w) => w.webContents),
     closeAll() {

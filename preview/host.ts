@@ -38,6 +38,7 @@ export interface PreviewHost {
   popoverUrl: string;
   settingsUrl: string;
   historyUrl: string;
+  costUrl: string;
   services: AppServices;
   demo: DemoServer | null;
   /** The last content height the popover page asked its window to fit (a tab cannot be resized). */
@@ -64,6 +65,8 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
     env: process.env,
     platform: process.platform,
     homedir: homedir(),
+    // The cost ledger is read in a worker thread, run from source as the preview itself is.
+    costWorker: { file: fileURLToPath(new URL('../app/cost-worker.ts', import.meta.url)), tsx: true },
     ...(demo ? { demo } : {}),
     ...opts.services,
   });
@@ -79,6 +82,7 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
   const windows: WindowActions = {
     openSettings: () => undefined,
     openHistory: () => undefined,
+    openCost: () => undefined,
     hidePopover: () => undefined,
     // The browser tab is the window: nothing to resize, but the request is kept for inspection.
     fitPopover: (height) => void (fitted = height),
@@ -117,6 +121,7 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
     popoverUrl: `${origin}/popover.html#token=${token}`,
     settingsUrl: `${origin}/settings.html#token=${token}`,
     historyUrl: `${origin}/history.html#token=${token}`,
+    costUrl: `${origin}/cost.html#token=${token}`,
     services,
     demo,
     popoverFit: () => fitted,
@@ -163,6 +168,7 @@ async function main(): Promise<void> {
   console.log(`  popover   ${host.popoverUrl}`);
   console.log(`  settings  ${host.settingsUrl}`);
   console.log(`  history   ${host.historyUrl}`);
+  console.log(`  cost      ${host.costUrl}`);
   console.log('\nOpen the popover URL in a browser (it carries the session token). Ctrl+C stops.');
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -32,6 +32,7 @@ function install(token: string): void {
       const res = await inner.invoke(channel, req);
       if (channel === 'window:open-settings') window.open(`settings.html${location.hash}`, 'quotabar-settings');
       if (channel === 'window:open-history') window.open(`history.html${location.hash}`, 'quotabar-history');
+      if (channel === 'window:open-cost') window.open(`cost.html${location.hash}`, 'quotabar-cost');
       if (channel === 'link:open') window.open((req as InvokeMap['link:open']['req']).url, '_blank', 'noopener,noreferrer');
       return res;
     },

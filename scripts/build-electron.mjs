@@ -23,9 +23,11 @@ export async function buildElectron({ outdir = join(root, 'dist-electron'), mini
     outdir,
   };
   await build({ ...common, entryPoints: { main: 'electron/entry.ts' }, external: ['electron', '@napi-rs/keyring', 'libsql'] });
+  // The cost ledger's worker thread (app/cost-worker.ts): a file of its own, started by the main process.
+  await build({ ...common, entryPoints: { 'cost-worker': 'app/cost-worker.ts' } });
   // A sandboxed preload may require only 'electron' (and a few built-ins): everything else is inlined.
   await build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, external: ['electron'] });
-  return { main: join(outdir, 'main.cjs'), preload: join(outdir, 'preload.cjs') };
+  return { main: join(outdir, 'main.cjs'), preload: join(outdir, 'preload.cjs'), costWorker: join(outdir, 'cost-worker.cjs') };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

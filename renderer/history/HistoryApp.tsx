@@ -5,6 +5,7 @@ import { accountName, formatPercent } from '../../core/present';
 import { useConnection } from '../state/connection';
 import { exportHistory, loadHistory, useHistory } from '../state/history';
 import { Chart } from './Chart';
+import { download } from '../shared/download';
 
 const RANGES: Array<{ id: HistoryRange; label: string }> = [
   { id: '24h', label: '24 hours' },
@@ -12,18 +13,6 @@ const RANGES: Array<{ id: HistoryRange; label: string }> = [
   { id: '30d', label: '30 days' },
   { id: 'all', label: 'All time' },
 ];
-
-/** Offers text as a file: a download link on a Blob, clicked once and released. */
-function download(fileName: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const stat = (n: number | null) => (n === null ? '—' : formatPercent(n));
 

@@ -8,6 +8,7 @@ import { LOST_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { refresh, useView } from '../state/view';
 import { followSparklines } from '../state/sparklines';
+import { followCostSummary } from '../state/cost';
 import { popoverMode } from '../view-model/card';
 import { keyLabels } from '../view-model/credentials';
 import { FIRST_CARD_MARK } from '../perf-marks';
@@ -50,6 +51,7 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
   }, [mode.mode]);
 
   useEffect(() => followSparklines(bridge), [bridge]);
+  useEffect(() => followCostSummary(bridge), [bridge]);
 
   // Escape closes the popover, as it does for menus.
   useEffect(() => {

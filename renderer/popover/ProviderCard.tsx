@@ -5,6 +5,8 @@ import { Words } from '../shared/Words';
 import { WindowMeter } from './WindowMeter';
 import { descriptorOf } from '../../core/providers/registry';
 import { sparkKey, useSparklines } from '../state/sparklines';
+import { useCost } from '../state/cost';
+import { costLine } from '../../core/cost/format';
 
 interface Props {
   card: CardView;
@@ -14,6 +16,8 @@ interface Props {
 export function ProviderCard({ card, bridge }: Props) {
   const compact = card.badge.tone === 'unconfigured' || card.badge.tone === 'pending';
   const lines = useSparklines((s) => s.lines);
+  // What the tool's own logs say this machine spent: on the provider's first card (the logs are the machine's, not an account's).
+  const cost = useCost((s) => (card.accountLabel === null ? s.summary?.sources.find((c) => c.source === card.providerId) : undefined));
   const p = card.problem;
   return (
     <article
@@ -70,6 +74,14 @@ export function ProviderCard({ card, bridge }: Props) {
             <WindowMeter key={w.id} w={w} providerName={card.name} spark={lines[sparkKey(card.providerId, card.accountLabel, w.id)]} />
           ))}
         </ul>
+      )}
+
+      {cost && cost.last30Days.totalTokens > 0 && (
+        <p className="cost-line" data-testid="cost-line">
+          <button type="button" className="link-button" onClick={() => void bridge.invoke('window:open-cost', null)} title="Open the Cost window">
+            {costLine(cost.today, cost.last30Days)}
+          </button>
+        </p>
       )}
 
       {card.runway && (

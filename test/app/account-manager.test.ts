@@ -16,7 +16,7 @@ const WORK_KEY = CANARY_KEY.replace('canary', 'work00');
 const HOME_KEY = CANARY_KEY.replace('canary', 'home00');
 const capped = { status: 200, body: fixture('openrouter/key-capped-weekly.json') };
 const unauthorized = { status: 401, body: fixture('openrouter/error-401.json') };
-const noWindows: WindowActions = { openSettings() {}, openHistory() {}, hidePopover() {}, fitPopover() {}, openExternal() {}, quit() {} };
+const noWindows: WindowActions = { openSettings() {}, openHistory() {}, openCost() {}, hidePopover() {}, fitPopover() {}, openExternal() {}, quit() {} };
 
 // Payloads as a renderer sends them: optional fields left out (the schema fills them in).
 type AccountCalls = Record<'account:add' | 'account:test' | 'account:update' | 'account:move' | 'account:remove', (req: object) => Promise<AccountResult>>;

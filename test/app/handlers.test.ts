@@ -14,6 +14,7 @@ function recordingActions() {
   const actions: WindowActions = {
     openSettings: () => calls.push('openSettings'),
     openHistory: () => calls.push('openHistory'),
+    openCost: () => calls.push('openCost'),
     hidePopover: () => calls.push('hidePopover'),
     fitPopover: (height) => calls.push(`fitPopover:${height}`),
     openExternal: (url) => calls.push(`openExternal ${url}`),

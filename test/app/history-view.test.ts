@@ -60,7 +60,7 @@ afterEach(async () => {
 });
 
 const handlers = () =>
-  createInvokeHandlers(h.services, { openSettings() {}, openHistory() {}, hidePopover() {}, fitPopover() {}, openExternal() {}, quit() {} });
+  createInvokeHandlers(h.services, { openSettings() {}, openHistory() {}, openCost() {}, hidePopover() {}, fitPopover() {}, openExternal() {}, quit() {} });
 const EVERY = { providerId: null, accountLabel: null, windowId: null };
 
 async function cliOutput(...args: string[]): Promise<string> {
@@ -120,7 +120,7 @@ describe('the History window over the stored samples', () => {
 describe('without a history store', () => {
   it('says history is not kept rather than showing an empty chart', async () => {
     const bare = await makeHarness({ clock });
-    const hs = createInvokeHandlers(bare.services, { openSettings() {}, openHistory() {}, hidePopover() {}, fitPopover() {}, openExternal() {}, quit() {} });
+    const hs = createInvokeHandlers(bare.services, { openSettings() {}, openHistory() {}, openCost() {}, hidePopover() {}, fitPopover() {}, openExternal() {}, quit() {} });
     expect((await hs['history:query']({ ...EVERY, range: 'all' })).problem).toBe('History is not kept in this session.');
     expect(await hs['history:export']({ ...EVERY, range: 'all', format: 'csv' })).toEqual({ ok: false, problem: 'History is not kept in this session.' });
     await bare.dispose();

@@ -9,7 +9,7 @@ import { KEY_PROVIDERS, listText } from '../../core/providers/registry';
 const RUNS = { numRuns: 400 };
 const KEY = `sk-or-v1-${'c0ffee'.repeat(10)}`;
 const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS);
-const NO_PAYLOAD: InvokeChannel[] = ['view:get', 'settings:get', 'window:open-settings', 'window:open-history', 'history:sparklines', 'window:hide-popover', 'app:quit'];
+const NO_PAYLOAD: InvokeChannel[] = ['view:get', 'settings:get', 'window:open-settings', 'window:open-history', 'history:sparklines', 'cost:summary', 'cost:page', 'window:open-cost', 'window:hide-popover', 'app:quit'];
 
 const reasonFor = (channel: InvokeChannel, raw: unknown) => {
   const r = validatePayload(channel, raw);
@@ -158,6 +158,10 @@ const nearMiss: Record<InvokeChannel, fc.Arbitrary<unknown>> = {
     fc.record({ range: maybe(fc.constantFrom('24h', 'all', 'week')), format: maybe(fc.constantFrom('csv', 'json', 'xml')), windowId: maybe(fc.constantFrom(null, 'session', 'x'.repeat(101))) }, { requiredKeys: [] }),
   ),
   'history:sparklines': fc.constantFrom(null, undefined, {}, 'all'),
+  'cost:summary': fc.constantFrom(null, undefined, {}, 1),
+  'cost:page': fc.constantFrom(null, undefined, [], 'x'),
+  'cost:export': withStray(fc.record({ format: fc.constantFrom('csv', 'json', 'xml', 1) }, { requiredKeys: [] })),
+  'window:open-cost': fc.constantFrom(null, undefined, {}),
   'window:hide-popover': fc.constantFrom(null, undefined, []),
   'window:fit-popover': withStray(
     fc.record(
@@ -197,6 +201,7 @@ const FIELDS: Partial<Record<InvokeChannel, string[]>> = {
   'account:remove': ['label', 'providerId'],
   'history:query': ['accountLabel', 'providerId', 'range', 'windowId'],
   'history:export': ['accountLabel', 'format', 'providerId', 'range', 'windowId'],
+  'cost:export': ['format'],
 };
 
 const historyFieldOk = (x: unknown) => x == null || (typeof x === 'string' && x.length <= 100);
@@ -234,6 +239,8 @@ function shouldPass(channel: InvokeChannel, raw: unknown): boolean {
       return historyOk(raw);
     case 'history:export':
       return historyOk(raw) && (raw.format === 'csv' || raw.format === 'json');
+    case 'cost:export':
+      return raw.format === 'csv' || raw.format === 'json';
     case 'window:fit-popover':
       return typeof raw.height === 'number' && raw.height >= 1 && raw.height <= 10_000;
     case 'link:open':

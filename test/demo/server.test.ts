@@ -36,6 +36,17 @@ describe('the demo provider server', () => {
     expect(windowsOf(v, 'openrouter')).toEqual(['Weekly limit 38']);
     expect(windowsOf(v, 'codex')).toEqual(['5-hour 37', 'Weekly 62']);
     expect(windowsOf(v, 'claude')).toEqual(expect.arrayContaining(['5-hour 83', 'Weekly 41']));
+    // MiniMax reports what remains (58 % and 81 %): the card shows what is used.
+    expect(windowsOf(v, 'minimax')).toEqual(['5-hour 42', 'Weekly 19']);
+  });
+
+  it('accepts only its own MiniMax key, refusing others with status_code 1004 inside HTTP 200', async () => {
+    const s = await demoServices();
+    expect(await s.testKey('minimax', demo.minimaxKey)).toMatchObject({ ok: true });
+    expect(await s.testKey('minimax', 'sk-cp-not-the-demo-key-000000')).toEqual({
+      ok: false,
+      error: { kind: 'unauthorized', status: null, hint: 'minimax_login' },
+    });
   });
 
   it('sets reset times relative to now, so countdowns are always in the future', async () => {

@@ -23,6 +23,7 @@ async function start() {
   const handlers = createInvokeHandlers(h.services, {
     openSettings: () => windows.openSettings(),
     openHistory: () => windows.openHistory(),
+    openCost: () => windows.openCost(),
     hidePopover: () => windows.hidePopover(),
     fitPopover: (height) => windows.fitPopover(height),
     openExternal: (u) => actions.calls.push(u),

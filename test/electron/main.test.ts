@@ -101,7 +101,7 @@ describe('main process wiring', () => {
 
   it('without --demo, uses the real environment', async () => {
     const { created } = await launch();
-    expect(created[0]).toEqual({ env: {}, platform: 'darwin', homedir: '/home/dev' });
+    expect(created[0]).toEqual({ env: {}, platform: 'darwin', homedir: '/home/dev', costWorker: { file: expect.stringMatching(/dist-electron[\\/]cost-worker\.cjs$/) } });
   });
 
   it('stops polling on quit', async () => {

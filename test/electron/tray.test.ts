@@ -19,6 +19,7 @@ function fakeWindows() {
     showPopover: (b: unknown) => void calls.push(`show ${JSON.stringify(b)}`),
     openSettings: () => void calls.push('settings'),
     openHistory: () => void calls.push('history'),
+    openCost: () => void calls.push('cost'),
     trayPressed: () => void calls.push('pressed'),
   };
 }
@@ -43,7 +44,7 @@ async function stop() {
 }
 
 const labels = (items: Array<{ label?: string; type?: string }>) => items.filter((i) => i.type !== 'separator').map((i) => i.label);
-const ACTIONS = ['Open Quotabar', 'Refresh', 'History…', 'Settings…', 'Start at login', 'Quit'];
+const ACTIONS = ['Open Quotabar', 'Refresh', 'History…', 'Cost…', 'Settings…', 'Start at login', 'Quit'];
 
 // Codex at `used` % of its 5-hour window; OpenRouter's capped key at 38 %.
 const scripted = (used: number) => (http: Harness['http'], clock: Harness['clock']) => {

@@ -8,8 +8,9 @@ import { COPILOT_SCENARIOS } from './scenarios-copilot';
 import { ENVIRONMENT_SCENARIOS } from './scenarios-environment';
 import { OPENROUTER_SCENARIOS } from './scenarios-openrouter';
 import type { Scenario } from './scenario-kit';
+import { MINIMAX_SCENARIOS } from './scenarios-minimax';
 import { ZAI_SCENARIOS } from './scenarios-zai';
 
 export type { Scenario } from './scenario-kit';
 
-export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...ZAI_SCENARIOS, ...MOONSHOT_SCENARIOS, ...DEEPSEEK_SCENARIOS, ...COPILOT_SCENARIOS, ...ENVIRONMENT_SCENARIOS];
+export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...ZAI_SCENARIOS, ...MINIMAX_SCENARIOS, ...MOONSHOT_SCENARIOS, ...DEEPSEEK_SCENARIOS, ...COPILOT_SCENARIOS, ...ENVIRONMENT_SCENARIOS];

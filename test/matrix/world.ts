@@ -29,6 +29,7 @@ const CODEX_HOME = `${HOME}/.codex`;
 const OPENROUTER_KEY = 'sk-or-v1-matrix0000000000000000000000000000000000000000000000000000';
 const CLAUDE_TOKEN = 'sk-ant-oat01-matrix-token';
 const ZAI_KEY = '0123456789abcdef0123456789abcdef.matrixSecret00';
+const MINIMAX_KEY = 'sk-cp-matrix000000000000000000000000';
 const DEEPSEEK_KEY = 'sk-0000000000000000000000000000beef';
 const MOONSHOT_KEY = `sk-${'M'.repeat(48)}`;
 
@@ -62,7 +63,7 @@ export async function createWorld(ms: PrefixedServer, s: Scenario, prefix: strin
     files.write(`${CODEX_HOME}/sessions/2026/09/20/rollout-2026-09-20T10-00-00-matrix.jsonl`, fixtureLog('session-and-weekly'));
   }
   const absent = s.trouble?.kind === 'keychain-absent' ? 'No Secret Service provider is running' : null;
-  const secrets = new MemorySecretStore({ initial: { openrouter: OPENROUTER_KEY, zai: ZAI_KEY, moonshot: MOONSHOT_KEY, deepseek: DEEPSEEK_KEY }, unavailable: absent });
+  const secrets = new MemorySecretStore({ initial: { openrouter: OPENROUTER_KEY, zai: ZAI_KEY, minimax: MINIMAX_KEY, moonshot: MOONSHOT_KEY, deepseek: DEEPSEEK_KEY }, unavailable: absent });
 
   // Settings come from a real file through the real store, as the app loads them.
   const settingsPath = join(tmp, 'settings.json');
@@ -109,7 +110,7 @@ export async function createWorld(ms: PrefixedServer, s: Scenario, prefix: strin
       hostile = true;
       const t = s.trouble;
       if (t?.kind === 'keychain-locked') secrets.setUnavailable('The keyring is locked');
-      if (t?.kind === 'key-removed') void secrets.remove(s.provider === 'zai' || s.provider === 'deepseek' || s.provider === 'moonshot' ? s.provider : 'openrouter');
+      if (t?.kind === 'key-removed') void secrets.remove(s.provider === 'zai' || s.provider === 'minimax' || s.provider === 'deepseek' || s.provider === 'moonshot' ? s.provider : 'openrouter');
       if (t?.kind === 'wall-jump') clock.jump(t.ms);
       if (t?.kind === 'auth-file') files.write(`${CODEX_HOME}/auth.json`, t.text);
     },

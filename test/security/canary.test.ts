@@ -119,7 +119,7 @@ async function journey(): Promise<void> {
   const services = await createAppServices({ env, platform: 'linux', homedir: home, secrets: new MemorySecretStore(), clock, notifier });
   services.onView((v) => record('pushed view', v));
   services.onSettings((v) => record('pushed settings', v));
-  const handlers = createInvokeHandlers(services, { openSettings() {}, openHistory() {}, hidePopover() {}, fitPopover() {}, openExternal() {}, quit() {} });
+  const handlers = createInvokeHandlers(services, { openSettings() {}, openHistory() {}, openCost() {}, hidePopover() {}, fitPopover() {}, openExternal() {}, quit() {} });
   record('key:test', await handlers['key:test']({ providerId: 'openrouter', key: CANARY }));
   const saved = await handlers['key:save']({ providerId: 'openrouter', key: CANARY });
   expect(saved.ok).toBe(true);

@@ -7,19 +7,20 @@ import { fixtureText } from '../core/providers/load-fixture';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest, type LoopbackServer } from './loopback-server';
 import { MemoryFiles } from './memory-files';
 
-export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'zai' | 'moonshot' | 'deepseek' | 'copilot';
+export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'zai' | 'minimax' | 'moonshot' | 'deepseek' | 'copilot';
 
 /** A provider in good health: OpenRouter comes with a capped or an uncapped key. */
-export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'zai' | 'moonshot' | 'deepseek' | 'copilot';
+export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'zai' | 'minimax' | 'moonshot' | 'deepseek' | 'copilot';
 
-/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/quota/limit, …/balance, …/user. */
-export type Route = 'key' | 'credits' | 'usage' | 'limit' | 'balance' | 'user';
+/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/quota/limit, …/remains, …/balance, …/user. */
+export type Route = 'key' | 'credits' | 'usage' | 'limit' | 'remains' | 'balance' | 'user';
 
 export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDeps) => Provider> = {
   openrouter: (config, deps) => buildProvider('openrouter', config, deps),
   codex: (config, deps) => buildProvider('codex', config, deps),
   claude: (config, deps) => buildProvider('claude', config, deps),
   zai: (config, deps) => buildProvider('zai', config, deps),
+  minimax: (config, deps) => buildProvider('minimax', config, deps),
   moonshot: (config, deps) => buildProvider('moonshot', config, deps),
   deepseek: (config, deps) => buildProvider('deepseek', config, deps),
   copilot: (config, deps) => buildProvider('copilot', config, deps),
@@ -37,6 +38,7 @@ export const HEALTHY_BODIES: Record<HealthyKind, Partial<Record<Route, string>>>
   codex: { usage: fixtureText('codex', 'usage-plus-both-windows') },
   claude: { usage: fixtureText('claude', 'usage-max-plan') },
   zai: { limit: fixtureText('zai', 'quota-pro-three-limits') },
+  minimax: { remains: fixtureText('minimax', 'remains-general') },
   moonshot: { balance: fixtureText('moonshot', 'balance') },
   deepseek: { balance: fixtureText('deepseek', 'balance-cny') },
   copilot: { user: fixtureText('copilot', 'user-pro-premium') },
@@ -78,6 +80,7 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
     QUOTABAR_CODEX_URL: `${base}/backend-api`,
     QUOTABAR_CLAUDE_URL: base,
     QUOTABAR_ZAI_URL: `${base}/zai`,
+    QUOTABAR_MINIMAX_URL: `${base}/minimax`,
     QUOTABAR_MOONSHOT_URL: `${base}/moonshot/v1`,
     QUOTABAR_DEEPSEEK_URL: `${base}/deepseek`,
     QUOTABAR_COPILOT_URL: base,

@@ -19,3 +19,39 @@ export function claudeUsageBody(now: number): unknown {
 
 /** What the usage endpoint answers to a token it does not accept. */
 export const CLAUDE_UNAUTHORIZED = { error: { type: 'authentication_error', message: 'Invalid bearer token' } };
+
+/**
+ * Claude Code session logs for the demo's cost line and Cost window (shared/COST.md shapes): 30 days
+ * of Sonnet responses, more on weekdays, each written twice as Claude Code does (a streaming copy with
+ * partial output, then the final one) so the demo goes through the dedupe rule too. Path under the
+ * config dir, and the file's text.
+ */
+export function claudeDemoLog(now: number): { file: string; text: string } {
+  const lines: string[] = [];
+  // Today's responses all fall after local midnight, so the demo's figures don't depend on the hour.
+  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  for (let day = 29; day >= 0; day--) {
+    const count = day === 0 ? 24 : 20 + ((day * 37) % 50);
+    const step = Math.min(4 * MIN, (now - midnight) / (count + 1));
+    for (let i = 0; i < count; i++) {
+      const at = new Date(now - day * DAY - (count - i) * step).toISOString();
+      const id = `msg_demo_${day}_${i}`;
+      const line = (output: number) =>
+        JSON.stringify({
+          type: 'assistant',
+          isSidechain: false,
+          sessionId: `demo-${day}`,
+          requestId: `req_demo_${day}_${i}`,
+          timestamp: at,
+          message: {
+            id,
+            model: 'claude-sonnet-4-5-20250929',
+            role: 'assistant',
+            usage: { input_tokens: 1800, output_tokens: output, cache_creation_input_tokens: 4000, cache_read_input_tokens: 52_000 },
+          },
+        });
+      lines.push(line(12), line(900));
+    }
+  }
+  return { file: 'projects/-home-demo-quotabar/demo-session.jsonl', text: `${lines.join('\n')}\n` };
+}

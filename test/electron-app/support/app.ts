@@ -32,6 +32,7 @@ export async function launchApp(binaryPath: string): Promise<AppRig> {
       copilotConfigHome: demo.copilotConfigHome,
       openrouterKey: demo.openrouterKey,
       zaiKey: demo.zaiKey,
+      minimaxKey: demo.minimaxKey,
     }),
     // On Linux the app's user data, single-instance lock and autostart entry all follow HOME.
     ...(process.platform === 'linux' ? { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } : {}),
