@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { samplesFromSnapshots } from '../core/history';
 import type { ProviderSnapshot } from '../core/model';
-import type { Clock, HistoryFilter, Scheduler } from '../core/ports';
+import type { Clock, HistoryFilter, HistorySample, Scheduler } from '../core/ports';
+import { recentSpanMs, type RecentReadings } from '../core/pace';
 import { dataDir } from '../adapters/app-paths';
 import { historyProblem, setAsideText } from '../app/history-recorder';
 import type { HistoryCommand, Since } from './args';
@@ -35,6 +36,30 @@ export async function runHistory(c: HistoryCommand, io: CliIo, clock: Clock & Sc
   }
   io.stdout(c.format === 'json' ? historyJson(r.value) : c.format === 'csv' ? historyCsv(r.value) : historyTable(r.value));
   return 0;
+}
+
+/**
+ * The stored readings `status` projects pace from: each window's samples over the recent span of its
+ * length (core/pace.ts). The database is opened only when some window has a pace, and only if it
+ * exists; a read problem means the average rate, never a failed status.
+ */
+export async function recentReadings(snaps: readonly ProviderSnapshot[], io: CliIo, clock: Clock & Scheduler): Promise<RecentReadings> {
+  const none: RecentReadings = () => [];
+  const now = clock.now();
+  const span = recentSpanMs(snaps.flatMap((s) => s.windows), now);
+  if (span === 0) return none;
+  const { path, store } = await openStore(io, clock);
+  if (!existsSync(path)) return (store.close(), none);
+  const r = await store.query({ since: now - span });
+  store.close();
+  if (!r.ok) return none;
+  const key = (providerId: string, accountLabel: string | null, windowId: string) => `${providerId}\u0000${accountLabel ?? ''}\u0000${windowId}`;
+  const by = new Map<string, HistorySample[]>();
+  for (const x of r.value) {
+    const k = key(x.providerId, x.accountLabel, x.windowId);
+    by.set(k, [...(by.get(k) ?? []), x]);
+  }
+  return (s, w) => by.get(key(s.providerId, s.accountLabel, w.id)) ?? [];
 }
 
 /** After `status` has printed: one sample per window of each provider that answered. Problems go to stderr; the exit code stays. */

@@ -1,14 +1,14 @@
 // The --json shape: snapshots with ISO-8601 times, nothing secret (snapshots never hold keys).
 import { lowBalanceOf } from '../core/alerts';
 import type { Note, ProviderSnapshot, UsageWindow } from '../core/model';
-import { paceOf } from '../core/pace';
+import { paceOf, type Reading, type RecentReadings } from '../core/pace';
 import { runwayOf } from '../core/runway';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
 /** A window with its pace at `now` (null where pace does not apply; exactly these four fields). */
-function windowJson(w: UsageWindow, now: number | null) {
-  const p = now === null ? null : paceOf(w, now);
+function windowJson(w: UsageWindow, now: number | null, recent: readonly Reading[]) {
+  const p = now === null ? null : paceOf(w, now, recent);
   const pace = p && { expectedPercent: p.expectedPercent, deltaPercent: p.deltaPercent, runsOutAt: iso(p.runsOutAt), lastsUntilReset: p.lastsUntilReset };
   return { ...w, resetsAt: iso(w.resetsAt), pace };
 }
@@ -34,17 +34,17 @@ function lowBalanceNote(s: ProviderSnapshot, lowBalanceUsd: number) {
  * A snapshot as printed by `quotabar status --json`; `lowBalanceUsd` 0 adds no low-balance note.
  * Pace is judged at `now`, or at the snapshot's fetch time when no time is given.
  */
-export function snapshotJson(s: ProviderSnapshot, lowBalanceUsd = 0, now: number | null = null) {
+export function snapshotJson(s: ProviderSnapshot, lowBalanceUsd = 0, now: number | null = null, recent: RecentReadings = () => []) {
   return {
     ...s,
     fetchedAt: iso(s.fetchedAt),
     attemptedAt: iso(s.attemptedAt),
-    windows: s.windows.map((w) => windowJson(w, now ?? s.fetchedAt)),
+    windows: s.windows.map((w) => windowJson(w, now ?? s.fetchedAt, recent(s, w))),
     runwayDays: runwayJson(s),
     notes: [...s.notes.map(noteJson), ...lowBalanceNote(s, lowBalanceUsd)],
   };
 }
 
-export function statusJson(snaps: ProviderSnapshot[], lowBalanceUsd = 0, now: number | null = null): string {
-  return JSON.stringify({ providers: snaps.map((s) => snapshotJson(s, lowBalanceUsd, now)) }, null, 2);
+export function statusJson(snaps: ProviderSnapshot[], lowBalanceUsd = 0, now: number | null = null, recent: RecentReadings = () => []): string {
+  return JSON.stringify({ providers: snaps.map((s) => snapshotJson(s, lowBalanceUsd, now, recent)) }, null, 2);
 }

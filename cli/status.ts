@@ -29,9 +29,12 @@ export async function runStatus(
   poller.stop();
   const snaps = poller.view().snapshots;
   const { lowBalanceUsd } = settings;
-  io.stdout(c.json ? statusJson(snaps, lowBalanceUsd, deps.clock.now()) + '\n' : renderTable(snaps, deps.clock.now(), lowBalanceUsd));
-  // After the output: the history write (and loading its driver) never delays what the user reads.
-  await (await import('./history')).recordStatus(snaps, io, deps.clock);
+  const history = await import('./history');
+  // Pace projects from recent stored readings where there are enough (read before this poll is added).
+  const recent = await history.recentReadings(snaps, io, deps.clock);
+  io.stdout(c.json ? statusJson(snaps, lowBalanceUsd, deps.clock.now(), recent) + '\n' : renderTable(snaps, deps.clock.now(), lowBalanceUsd, recent));
+  // After the output: the history write never delays what the user reads.
+  await history.recordStatus(snaps, io, deps.clock);
   return 0;
 }
 

@@ -15,7 +15,7 @@ import {
   windowAmounts,
   windowFigure,
 } from '../core/present';
-import { paceOf } from '../core/pace';
+import { paceOf, type RecentReadings } from '../core/pace';
 import { runwayOf } from '../core/runway';
 
 const HEAD = ['PROVIDER', 'WINDOW', 'USED', 'AMOUNT', 'RESETS IN', 'STATUS', 'SOURCE'];
@@ -24,7 +24,7 @@ const HEAD = ['PROVIDER', 'WINDOW', 'USED', 'AMOUNT', 'RESETS IN', 'STATUS', 'SO
  * Renders snapshots as an aligned plain-text table followed by per-provider messages. A balance
  * below `lowBalanceUsd` (the app's alert line; 0 is off) reads `low`, not `ok`.
  */
-export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUsd = 0): string {
+export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUsd = 0, recent: RecentReadings = () => []): string {
   // A string is a note printed under the row before it, outside the columns.
   const rows: Array<string[] | string> = [];
   const messages: string[] = [];
@@ -38,7 +38,7 @@ export function renderTable(snaps: ProviderSnapshot[], now: number, lowBalanceUs
     for (const [i, w] of s.windows.entries()) {
       const resets = w.resetsAt === null ? '—' : w.resetsAt <= now ? 'now' : formatDuration(w.resetsAt - now);
       rows.push([i === 0 ? name : '', w.label, windowFigure(w), windowAmounts(w) ?? '', resets, i === 0 ? status : '', i === 0 ? source : '']);
-      const pace = paceOf(w, now);
+      const pace = paceOf(w, now, recent(s, w));
       if (pace) rows.push(`pace: ${paceText(pace, now)}`);
     }
     const runway = runwayOf(s);

@@ -1,6 +1,9 @@
 // Pace of a rolling window: how its use compares with use spread evenly over the window, and when
 // it runs out at the rate it is being used. Pure: time comes in as `now`.
 import type { HistorySample } from './ports';
+
+/** A stored reading as pace needs it: when, and how full. */
+export type Reading = Pick<HistorySample, 'at' | 'usedPercent'>;
 import type { UsageWindow } from './model';
 import { MINUTE } from './time';
 
@@ -30,7 +33,7 @@ export const RECENT_MIN_SAMPLES = 3;
  * window's stored readings (any order); with enough of them in the last tenth of the window the
  * run-out is projected at their rate, else at the window's average rate since it began.
  */
-export function paceOf(w: UsageWindow, now: number, recent: readonly HistorySample[] = []): Pace | null {
+export function paceOf(w: UsageWindow, now: number, recent: readonly Reading[] = []): Pace | null {
   if (w.kind === 'credits' || w.usedPercent === null || !Number.isFinite(w.usedPercent)) return null;
   if (w.resetsAt === null || w.windowMinutes === null || w.windowMinutes <= 0) return null;
   const length = w.windowMinutes * MINUTE;
@@ -49,8 +52,16 @@ export function paceOf(w: UsageWindow, now: number, recent: readonly HistorySamp
   };
 }
 
+/** A window's stored readings, for the recent rate (none: the average rate). */
+export type RecentReadings = (s: { providerId: string; accountLabel: string | null }, w: UsageWindow) => readonly Reading[];
+
+/** How far back the recent rate of any of these windows can reach (0 when none has a pace). */
+export function recentSpanMs(windows: readonly UsageWindow[], now: number): number {
+  return Math.max(0, ...windows.filter((w) => paceOf(w, now) !== null).map((w) => RECENT_SPAN * w.windowMinutes! * MINUTE));
+}
+
 /** Percent per ms from the oldest recent reading of this period to the current one; null when too few. */
-function recentRateOf(samples: readonly HistorySample[], used: number, now: number, start: number, length: number): number | null {
+function recentRateOf(samples: readonly Reading[], used: number, now: number, start: number, length: number): number | null {
   const from = Math.max(start, now - RECENT_SPAN * length);
   const inSpan = samples.filter((s) => s.usedPercent !== null && s.at >= from && s.at < now);
   if (inSpan.length + 1 < RECENT_MIN_SAMPLES) return null;

@@ -7,7 +7,7 @@ import { useClock } from '../state/clock';
 import { LOST_TEXT, useConnection } from '../state/connection';
 import { useSettings } from '../state/settings';
 import { refresh, useView } from '../state/view';
-import { followSparklines } from '../state/sparklines';
+import { followSparklines, sparkKey, useSparklines } from '../state/sparklines';
 import { followCostSummary } from '../state/cost';
 import { popoverMode } from '../view-model/card';
 import { keyLabels } from '../view-model/credentials';
@@ -43,7 +43,10 @@ export function PopoverApp({ bridge }: { bridge: QuotabarBridge }) {
   const labels = useMemo(() => keyLabels(credentials ?? []), [credentials]);
   const now = useClock((s) => s.now);
   const lost = useConnection((s) => s.lost);
-  const mode = popoverMode(view, { now, thresholds: settings.thresholds, lowBalanceUsd: settings.lowBalanceUsd, keyLabels: labels });
+  const lines = useSparklines((s) => s.lines);
+  // Pace projects at the recent rate from the same stored readings the sparklines draw.
+  const recentOf = useMemo(() => (s: { providerId: string; accountLabel: string | null }, w: { id: string }) => lines[sparkKey(s.providerId, s.accountLabel, w.id)]?.points ?? [], [lines]);
+  const mode = popoverMode(view, { now, thresholds: settings.thresholds, lowBalanceUsd: settings.lowBalanceUsd, keyLabels: labels, recentOf });
   const busy = mode.mode === 'cards' && mode.anyRefreshing;
 
   useEffect(() => {

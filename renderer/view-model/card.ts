@@ -3,6 +3,7 @@ import { lowBalanceOf } from '../../core/alerts';
 import type { PollerView, ProviderSnapshot } from '../../core/model';
 import { assertNever } from '../../core/errors';
 import { updatedText } from './format';
+import type { RecentReadings } from '../../core/pace';
 import { toWindowView, type WindowContext, type WindowView } from './window-view';
 import { describeNote, planLabel, planOf, providerName, runwayText } from '../../core/present';
 import { runwayOf } from '../../core/runway';
@@ -85,7 +86,7 @@ function accountProblem(p: Problem, s: ProviderSnapshot, kind: string): Problem 
 }
 
 /** Turns one snapshot into its card; last-known windows stay visible when stale or in error. */
-export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshing: boolean; keyLabels?: KeyLabels }): CardView {
+export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshing: boolean; keyLabels?: KeyLabels; recentOf?: RecentReadings }): CardView {
   const label = s.accountLabel;
   const problem = s.error && s.status !== 'ok' ? accountProblem(problemFor(s.error, s.providerId), s, s.error.kind) : null;
   const unconfigured = s.status === 'unconfigured';
@@ -99,7 +100,7 @@ export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshin
     // Settings' key labels are the implicit account's: a labelled account shows its own.
     account: unconfigured ? null : accountLine(s, label === null ? ctx.keyLabels?.[s.providerId] : undefined),
     badge: statusBadge(s, ctx.lowBalanceUsd),
-    windows: unconfigured ? [] : s.windows.map((w) => toWindowView(w, ctx)),
+    windows: unconfigured ? [] : s.windows.map((w) => toWindowView(w, { ...ctx, recent: ctx.recentOf?.(s, w) ?? [] })),
     // `now` passed explicitly: as a map callback, describeNote would take the index for it.
     notes: s.notes.map((n) => describeNote(n, ctx.now)).filter((t): t is string => t !== null),
     runway: runway === null ? null : runwayText(runway),
@@ -117,7 +118,7 @@ export type PopoverMode =
   | { mode: 'cards'; cards: CardView[]; anyRefreshing: boolean };
 
 /** Which screen the popover shows for a poller view (null until the first view arrives). */
-export function popoverMode(view: PollerView | null, ctx: WindowContext & { keyLabels?: KeyLabels }): PopoverMode {
+export function popoverMode(view: PollerView | null, ctx: WindowContext & { keyLabels?: KeyLabels; recentOf?: RecentReadings }): PopoverMode {
   if (view === null) return { mode: 'connecting' };
   const configured = view.snapshots.filter((s) => s.status !== 'unconfigured');
   const pending = view.snapshots.filter(isPending);

@@ -1,7 +1,7 @@
 // One meter as the popover draws it: a percent bar, or an amount for credit without a cap.
 import type { UsageWindow } from '../../core/model';
 import { formatAmount, formatResetsIn, paceText, windowAmounts, windowFigure } from '../../core/present';
-import { paceOf } from '../../core/pace';
+import { paceOf, type Reading } from '../../core/pace';
 import { levelForBalance, levelForPercent, type Level } from '../../core/levels';
 
 export type WindowDisplay =
@@ -27,6 +27,8 @@ export interface WindowView {
 
 export interface WindowContext {
   now: number;
+  /** This window's stored readings (the sparkline's), for pace at the recent rate; none: the average rate. */
+  recent?: readonly Reading[];
   thresholds: readonly number[];
   lowBalanceUsd: number;
 }
@@ -34,7 +36,7 @@ export interface WindowContext {
 /** Builds the view of one window; cheap enough to rerun every second for the countdown. */
 export function toWindowView(w: UsageWindow, ctx: WindowContext): WindowView {
   const countdown = formatResetsIn(w.resetsAt, ctx.now, { live: true });
-  const pace = paceOf(w, ctx.now);
+  const pace = paceOf(w, ctx.now, ctx.recent);
   const base = { id: w.id, label: w.label, countdown, pace: pace && paceText(pace, ctx.now) };
   if (w.usedPercent !== null && Number.isFinite(w.usedPercent)) {
     return {

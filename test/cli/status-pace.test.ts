@@ -96,3 +96,34 @@ describe('pace in quotabar status', () => {
     expect(or.notes).toContainEqual({ code: 'week_spend', amount: 7.63, unit: 'usd', since: '2026-09-21T00:00:00.000Z' });
   });
 });
+
+describe('pace from stored history in quotabar status', () => {
+  it('projects the run-out at the recent rate when the history database has enough recent readings', async () => {
+    const { historyPath, SqliteHistoryStore } = await import('../../adapters/history/sqlite-history-store');
+    const data = tempDir();
+    const clock = new FakeClock(NOW);
+    const store = new SqliteHistoryStore({ path: historyPath(data), clock, scheduler: clock });
+    const reading = (minutesAgo: number, usedPercent: number) => ({
+      at: NOW - minutesAgo * 60_000, providerId: 'codex', accountLabel: null, windowId: 'session', usedPercent,
+      used: null, limit: null, remaining: null, resetsAt: SESSION_RESET, source: 'codex:/wham/usage',
+    });
+    // 20 % 25 min ago, 30 % 15 min ago, 37 % now: 0.68 points a minute, against 0.19 on average since the window began.
+    expect((await store.record([reading(25, 20), reading(15, 30)])).ok).toBe(true);
+    store.close();
+
+    const server = await startLoopbackServer(() => ({ body: codexUsage(37) }));
+    servers.push(server);
+    const o = io({ CODEX_HOME: codexHome(), QUOTABAR_CODEX_URL: `${server.url}/backend-api`, QUOTABAR_DATA_DIR: data });
+    expect(await main(['status', '--provider', 'codex', '--json'], o)).toBe(0);
+    const session = JSON.parse(o.out).providers[0].windows.find((w: { id: string }) => w.id === 'session');
+    // At the recent rate 63 points take about 93 min: before the reset in 102 min.
+    expect(session.pace.lastsUntilReset).toBe(false);
+    expect(Date.parse(session.pace.runsOutAt) - NOW).toBeGreaterThan(90 * 60_000);
+    expect(Date.parse(session.pace.runsOutAt) - NOW).toBeLessThan(95 * 60_000);
+
+    // The same answer with no history: the average rate lasts until the reset.
+    const bare = io({ CODEX_HOME: codexHome(), QUOTABAR_CODEX_URL: `${server.url}/backend-api`, QUOTABAR_DATA_DIR: tempDir() });
+    expect(await main(['status', '--provider', 'codex', '--json'], bare)).toBe(0);
+    expect(JSON.parse(bare.out).providers[0].windows.find((w: { id: string }) => w.id === 'session').pace).toMatchObject({ lastsUntilReset: true, runsOutAt: null });
+  });
+});

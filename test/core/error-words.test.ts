@@ -130,7 +130,7 @@ describe('missing or unreadable setup', () => {
     expect(words(none, 'openrouter')).toEqual({ reason: 'Not set up.', action: 'Add an OpenRouter key in Settings or set OPENROUTER_API_KEY.' });
     expect(words(none, 'openrouter', cli).action).toBe('Run `quotabar key set openrouter` or set OPENROUTER_API_KEY.');
     expect(words(none, 'codex').action).toBe('Sign in with `codex login`.');
-    expect(words(none, 'claude').action).toBe('Sign in with Claude Code.');
+    expect(words(none, 'claude').action).toBe('Run `quotabar statusline install`, then use Claude Code: its status line reports the 5-hour and weekly figures.');
     expect(words(none, 'other').action).toBeNull();
     expect(words({ kind: 'credentials_invalid', detail: 'auth.json is unreadable (EACCES)' }, 'codex')).toEqual({
       reason: 'The saved credentials could not be read (auth.json is unreadable (EACCES)).',
