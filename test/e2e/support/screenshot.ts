@@ -102,9 +102,21 @@ export async function expectScreenshot(page: Page, name: string, opts: { mask?: 
     // of the look either; pace.test.ts checks its words.
     for (const e of document.querySelectorAll<HTMLElement>('.runway')) e.style.display = 'none';
     // Sparklines grow with every poll the test happens to make (their own baseline, popover-sparkline-card,
-    // is taken from seeded history): left out of the whole-page pictures.
-    for (const e of document.querySelectorAll<HTMLElement>('.spark')) e.style.display = 'none';
+    // is taken from seeded history): left out of the whole-page pictures. A rule, not a style on today's
+    // elements, so a line drawn after this (new readings arriving) stays hidden too; CSSOM on the page's
+    // own sheet, which the CSP allows where a <style> element is blocked.
+    const sheet = [...document.styleSheets].find((s) => {
+      try {
+        return s.cssRules !== null;
+      } catch {
+        return false;
+      }
+    });
+    sheet?.insertRule('.spark { display: none !important; }', sheet.cssRules.length);
   });
+  // The page's size for a full-page picture comes from the last frame drawn: let two frames pass, so it
+  // is the layout just changed (a card that just turned to error, the elements just hidden).
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
   const png = await page.screenshot({
     fullPage: true,
     animations: 'disabled',
