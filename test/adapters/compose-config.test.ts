@@ -26,6 +26,8 @@ describe('the configuration read from the environment', () => {
       timeoutMs: 15_000,
       dataDir: '/home/me/.local/share/quotabar',
       optIn: { claude: false },
+      env: {},
+      homedir: '/home/me',
     });
   });
 
