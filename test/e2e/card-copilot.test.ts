@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../core/providers/load-fixture';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
-import { matchBaseline, timeAndKeyText } from './support/screenshot';
+import { expectCardScreenshot } from './support/card-screenshot';
 
 let rig: Rig;
 
@@ -27,13 +27,7 @@ describe('the Copilot card', () => {
     expect(await text(premium.locator('.countdown'))).toMatch(/^resets in \d+ (d|h|min)/);
     expect(await text(card(page, 'copilot').locator('.account'))).toBe('Individual pro · octo-demo');
 
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.mouse.move(0, 0);
-    await page.evaluate(() => {
-      for (const e of document.querySelectorAll<HTMLElement>('#quotabar-toasts, .runway')) e.style.display = 'none';
-    });
-    const png = await card(page, 'copilot').screenshot({ animations: 'disabled', caret: 'hide', mask: timeAndKeyText(page), maskColor: '#ff00ff' });
-    await matchBaseline('card-copilot', png);
+    await expectCardScreenshot(page, 'copilot');
     expect(errors).toEqual([]);
     await context.close();
   });

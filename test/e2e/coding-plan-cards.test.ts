@@ -1,9 +1,8 @@
 // The coding-plan providers' cards (Z.ai, MiniMax) from demo data, as a user sees them in the popover, each
 // compared with its own baseline (test/e2e/__screenshots__/card-<id>.png).
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
-import { matchBaseline, timeAndKeyText } from './support/screenshot';
+import { expectCardScreenshot } from './support/card-screenshot';
 
 let rig: Rig;
 
@@ -14,18 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close();
 });
-
-/** One provider's card alone, with the clock- and key-dependent text painted over. */
-async function expectCardScreenshot(page: Page, id: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.mouse.move(0, 0);
-  // Toasts and the runway come and go with the wall clock (see expectScreenshot): not part of the look.
-  await page.evaluate(() => {
-    for (const e of document.querySelectorAll<HTMLElement>('#quotabar-toasts, .runway')) e.style.display = 'none';
-  });
-  const png = await card(page, id).screenshot({ animations: 'disabled', caret: 'hide', mask: timeAndKeyText(page), maskColor: '#ff00ff' });
-  await matchBaseline(`card-${id}`, png);
-}
 
 describe('the Z.ai card with demo data', () => {
   it('shows one meter per plan limit with its figures, the plan and the masked key', async () => {

@@ -1,9 +1,8 @@
 // The cards of the key providers added with issue 11, as the popover draws them from the demo
 // server: the words a user reads and a screenshot of each card (baselines card-<id>.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
-import { matchBaseline } from './support/screenshot';
+import { expectCardScreenshot } from './support/card-screenshot';
 
 let rig: Rig;
 
@@ -14,21 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close();
 });
-
-/** One card's picture, with the clock-driven texts and the random demo key's mask painted over. */
-async function expectCardScreenshot(page: Page, providerId: string): Promise<void> {
-  const c = card(page, providerId);
-  // Tall enough for every card at once (no scrolling mid-shot), and no alert toast over the card.
-  await page.setViewportSize({ width: 360, height: 1400 });
-  await page.evaluate(() => {
-    const r = document.getElementById('quotabar-toasts') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'quotabar-toasts' }));
-    r.style.display = 'none';
-  });
-  await page.mouse.move(0, 0);
-  const mask: Locator[] = [c.getByTestId('updated'), c.locator('.account'), c.locator('.countdown')];
-  const png = await c.screenshot({ animations: 'disabled', caret: 'hide', mask, maskColor: '#ff00ff' });
-  await matchBaseline(`card-${providerId}`, png);
-}
 
 describe('the DeepSeek card', () => {
   it('shows the yuan balance as an amount, not a percentage, with the masked key', async () => {

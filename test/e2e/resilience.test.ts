@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { card, meter, openPage, startRig, text, type Rig } from './support/harness';
-import { matchBaseline, timeAndKeyText } from './support/screenshot';
+import { expectCardScreenshot } from './support/card-screenshot';
 
 let rig: Rig;
 
@@ -42,9 +42,7 @@ describe('a provider that starts failing', () => {
     // The other providers are untouched by one provider's trouble.
     expect(await text(card(page, 'claude').getByTestId('badge'))).toBe('OK');
     // The failing card itself (a whole-page picture of eight cards also depends on when the others last polled).
-    await page.mouse.move(0, 0);
-    const png = await codex.screenshot({ animations: 'disabled', caret: 'hide', mask: timeAndKeyText(page), maskColor: '#ff00ff' });
-    await matchBaseline('popover-error', png);
+    await expectCardScreenshot(page, 'codex', { name: 'popover-error' });
 
     rig.demo.script('codex', 'demo');
     await refresh.click();
