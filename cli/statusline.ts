@@ -9,6 +9,7 @@ import { normalFolder, readingPath, writeAtomic } from '../adapters/status-line-
 import { statusLineOutcomeOk, statusLineOutcomeText } from '../core/providers/status-line';
 import { statusLineAdapter, type StatusLineAdapter } from '../adapters/providers/registry';
 import type { CliIo } from './io';
+import { todayCostPart } from './statusline-cost';
 
 type Hooked = StatusLineAdapter['descriptor'] & { statusLine: StatusLineAdapter['statusLine'] };
 
@@ -52,13 +53,14 @@ async function report(io: CliIo, folder: string, p: Hooked): Promise<number> {
   try {
     stdin = await (io.readAllStdin ?? (await import('./read-all-stdin')).readAllStdin)();
     const now = io.deps?.clock?.now() ?? Date.now();
-    const { line, record } = p.statusLine.readout(stdin, now);
+    const { line, record, understood } = p.statusLine.readout(stdin, now);
     if (record !== null) {
       await writeAtomic(readingPath(dataDir(io.env, io.platform, io.homedir), p.id, folder), record).catch((e: unknown) => {
         io.stderr(`quotabar: could not record the reading (${(e as { code?: string }).code ?? String(e)})\n`);
       });
     }
-    io.stdout(`${line}\n`);
+    const cost = understood ? todayCostPart(io, p.id, now) : '';
+    io.stdout(`${cost ? `${line} · ${cost}` : line}\n`);
   } catch (e) {
     io.stdout('Quotabar: status line unavailable\n');
     io.stderr(`quotabar: ${String(e)}\n`);

@@ -16,7 +16,9 @@ import { planKey, planPricer, type PricePlans } from '../../core/cost/price-plan
 import { localDater, type OffsetAt } from '../../core/cost/local-date';
 import type { Pricer } from '../../core/cost/pricing';
 import { COST_LOGS } from '../../core/providers/registry';
+import { todaySummary } from '../../core/cost/today';
 import { costCacheDir, loadCache, saveCache } from './cache';
+import { writeTodaySummary } from './today-file';
 import { listLogFiles, type LogFile } from './log-files';
 import { scanFile, type FileRecord } from './scan-file';
 
@@ -35,6 +37,8 @@ export interface LoadLedgerOptions {
   useCache?: boolean;
   /** Prices; default plans from the bundled genai-prices table, kept in the cache (the table is loaded only for new models). */
   pricer?: Pricer;
+  /** The time "today" is taken at for the status line's summary (default the system clock). */
+  now?: number;
 }
 
 export interface LedgerStats {
@@ -46,6 +50,8 @@ export interface LedgerStats {
 
 /** Reads every log of the chosen sources (only appended bytes when cached) and builds the ledger. */
 export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Ledger; stats: LedgerStats }> {
+  // The logs are read as of now: the summary says so even when the scan takes a while.
+  const now = opts.now ?? Date.now();
   const kinds = COST_LOGS.filter((k) => !opts.sources || opts.sources.includes(k.source));
   const useCache = opts.useCache !== false;
   const cacheDir = costCacheDir(opts.env, opts.platform, opts.homedir);
@@ -68,12 +74,12 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
   const gone = records.length !== countOf(cached, kinds);
   if (useCache && (stats.filesRead > 0 || gone || newPlans)) saveCache(cacheDir, mergeUnread(cached, records, kinds), cache.plans);
   const pricer = opts.pricer ?? planPricer(cache.plans);
-  const ledger = buildLedger({
-    kept,
-    dateOf: localDater(zoneOf(opts)),
-    pricer,
-    priceProviderOf,
-  });
+  const dateOf = costDater(opts);
+  const ledger = buildLedger({ kept, dateOf, pricer, priceProviderOf });
+  // Every source read, with the cache in use (not the demo's throwaway logs): the status line's figure.
+  if (useCache && kinds.length === COST_LOGS.length) {
+    writeTodaySummary(cacheDir, todaySummary(ledger, dateOf(now), kinds.map((k) => k.source), now));
+  }
   return { ledger, stats };
 }
 
@@ -123,9 +129,14 @@ function countOf(cached: Map<string, FileRecord>, kinds: readonly CostLogKind[])
   return n;
 }
 
+/** Epoch ms → the local date the ledger files it under (`timeZone`, else `env.TZ`, else the runtime's zone). */
+export function costDater(opts: Pick<LoadLedgerOptions, 'env' | 'timeZone'>): (at: number) => string {
+  return localDater(zoneOf(opts));
+}
+
 // The runtime's own zone (the usual case: the CLI's TZ) is read through Date, which needs no Intl
 // formatter (lighter on start-up and memory); another zone through Intl.
-function zoneOf(opts: LoadLedgerOptions): string | undefined | OffsetAt {
+function zoneOf(opts: Pick<LoadLedgerOptions, 'env' | 'timeZone'>): string | undefined | OffsetAt {
   const z = (opts.timeZone ?? opts.env['TZ'])?.trim();
   if (!z || z === process.env['TZ']?.trim()) return runtimeOffset;
   try {

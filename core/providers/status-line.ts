@@ -11,6 +11,8 @@ export interface StatusLineReadout {
   line: string;
   /** The reading to store (JSON text), or null when stdin held no figures (the last reading is kept). */
   record: string | null;
+  /** True when stdin was the tool's status JSON (with or without figures): the line may carry more. */
+  understood: boolean;
 }
 
 /** Installing our command into the tool's settings object, or why nothing changes. */

@@ -49,7 +49,7 @@ export const claudeStatusLine: StatusLineHook = {
   toolName: 'Claude Code',
   readout(stdin, now) {
     const reading = parseStatusLineInput(stdin, now);
-    return { line: statusLineText(reading, now), record: reading && hasFigures(reading) ? recordText(reading) : null };
+    return { line: statusLineText(reading, now), record: reading && hasFigures(reading) ? recordText(reading) : null, understood: reading !== null };
   },
   fromRecord(text, now) {
     const reading = parseRecord(text);

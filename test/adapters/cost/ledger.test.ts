@@ -1,6 +1,6 @@
 // The ledger over real files in a temp folder: roots, appends, truncation, replacement, bad lines,
 // and the cache (a warm run must print exactly what a cold run prints).
-import { appendFileSync, mkdirSync, mkdtempSync, truncateSync, writeFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -173,5 +173,27 @@ describe('local dates in the zone of TZ', () => {
       if (before === undefined) delete process.env.TZ;
       else process.env.TZ = before;
     }
+  });
+});
+
+describe('the status line’s summary (cost-today.json)', () => {
+  const summaryFile = () => join(home, 'cache', 'cost-today.json');
+  const read = () => JSON.parse(readFileSync(summaryFile(), 'utf8')) as { date: string; computedAt: number; sources: Record<string, { totalTokens: number; costUsd: number | null }> };
+
+  it('is written with today’s figures of every source each time the whole ledger is read with the cache', async () => {
+    write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 5, at: '2026-11-30T23:30:00Z' }), claudeLine({ id: 'm2', req: 'r2', output: 5, at: '2026-11-30T10:00:00Z' })]);
+    const now = Date.parse('2026-11-30T23:45:00Z');
+    await loadLedger({ env, homedir: home, platform: 'linux', now });
+    expect(read()).toMatchObject({ date: '2026-11-30', computedAt: now, sources: { claude: { totalTokens: 2230 }, codex: { totalTokens: 0, costUsd: 0 } } });
+    // The local date is TZ's: in Tokyo that instant is already the 1st, which has only the 23:30 UTC message.
+    await loadLedger({ env: { ...env, TZ: 'Asia/Tokyo' }, homedir: home, platform: 'linux', now });
+    expect(read()).toMatchObject({ date: '2026-12-01', sources: { claude: { totalTokens: 1115 } } });
+  });
+
+  it('is not written for one source only, nor without the cache (the demo’s logs)', async () => {
+    write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 5 })]);
+    await load({ sources: ['claude'] });
+    await load({ useCache: false });
+    expect(existsSync(summaryFile())).toBe(false);
   });
 });

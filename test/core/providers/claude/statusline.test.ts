@@ -50,7 +50,7 @@ describe('the status-line JSON', () => {
 
   it('prints a plain line for empty stdin, garbage, or JSON that is not an object', () => {
     for (const text of ['', 'not json', '[1,2]', '42', '{"model": ']) {
-      expect(claudeStatusLine.readout(text, Date.parse(NOW))).toEqual({ line: 'Quotabar: no status data on stdin', record: null });
+      expect(claudeStatusLine.readout(text, Date.parse(NOW))).toEqual({ line: 'Quotabar: no status data on stdin', record: null, understood: false });
     }
   });
 

@@ -1,0 +1,25 @@
+// The status line's "today $4.12": read from the summary the last ledger run wrote (never from the
+// logs: this runs after every message), and when that summary is stale a detached `quotabar cost`
+// is started so the next line is current. docs/decisions/0019.
+import { costCacheDir } from '../adapters/cost/cache';
+import { costDater } from '../adapters/cost/ledger';
+import { readTodaySummary, startTodayRefresh } from '../adapters/cost/today-file';
+import { todayCostText, todaySummaryStale } from '../core/cost/today';
+import type { CliIo } from './io';
+
+/** Today's cost words for `source` ('' when unknown); may start one background refresh. Never throws. */
+export function todayCostPart(io: CliIo, source: string, now: number): string {
+  try {
+    const dir = costCacheDir(io.env, io.platform, io.homedir);
+    const summary = readTodaySummary(dir);
+    const today = costDater({ env: io.env })(now);
+    if (todaySummaryStale(summary, today, now)) {
+      const self = io.self ?? [process.execPath, process.argv[1] ?? 'quotabar'];
+      // Its JSON goes nowhere: the run is for the summary it writes; --since keeps the output small.
+      startTodayRefresh(dir, summary, now, [...self, 'cost', '--json', '--since', today], { ...io.env });
+    }
+    return todayCostText(summary, today, source);
+  } catch {
+    return '';
+  }
+}
