@@ -23,11 +23,12 @@ export function resolveConfig(env: Env, platform: string, homedir: string): AppC
   const credentials: Record<string, ResolvedCredentials> = {};
   const optIn: Record<string, boolean> = {};
   for (const p of PROVIDERS) {
-    const c: { envKey?: string; dir?: { env: string; defaultName: string }; optIn?: { env: string } } = p.credentials;
+    const c: { envKey?: string; dir?: { env: string; defaultName: string }; optIn?: { env: string }; managementKey?: { envKey: string } } = p.credentials;
     if (c.optIn) optIn[p.id] = env[c.optIn.env]?.trim() === '1';
     urls[p.id] = pick(env[p.baseUrlEnv], p.defaultBaseUrl);
     const key = c.envKey ? env[c.envKey]?.trim() : undefined;
-    credentials[p.id] = { envKey: key ? key : null, dir: c.dir ? toolDir(env, homedir, c.dir) : null };
+    const management = c.managementKey ? env[c.managementKey.envKey]?.trim() : undefined;
+    credentials[p.id] = { envKey: key ? key : null, dir: c.dir ? toolDir(env, homedir, c.dir) : null, ...(c.managementKey ? { managementKey: management || null } : {}) };
   }
   return {
     platform,

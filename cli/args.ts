@@ -8,8 +8,9 @@ import { infoCommand } from './help';
 export type Command =
   | { cmd: 'status'; json: boolean; providers: ProviderId[] | null; account: string | null }
   | AccountCommand
-  | { cmd: 'key-set'; providerId: ProviderId }
-  | { cmd: 'key-remove'; providerId: ProviderId }
+  /** `management`: the provider's management key (`--management`), not its ordinary key. */
+  | { cmd: 'key-set'; providerId: ProviderId; management?: boolean }
+  | { cmd: 'key-remove'; providerId: ProviderId; management?: boolean }
   | HistoryCommand
   | CostCommand
   /** `quotabar serve`: the local usage API until stopped; port 0 picks a free one. */
@@ -66,8 +67,10 @@ export function parseArgs(argv: string[]): Parsed {
     if (provider === undefined) return { ok: false, message: `key ${action}: name the provider, one of ${cliNamesText(names.map((n) => `'${n}'`))} (quotabar key ${action} <provider>)` };
     const keyed = KEY_PROVIDERS.find((p) => p === providerByCliName(provider));
     if (!keyed) return { ok: false, message: `key ${action}: only ${cliNamesText(names.map((n) => `'${n}'`))} keys are stored by Quotabar` };
+    const management = rest[0] === '--management' && keyed.credentials.managementKey !== undefined;
+    if (management) rest.shift();
     if (rest.length) return { ok: false, message: `key ${action}: unexpected argument '${rest[0]}'` };
-    return { ok: true, command: { cmd: action === 'set' ? 'key-set' : 'key-remove', providerId: keyed.id } };
+    return { ok: true, command: { cmd: action === 'set' ? 'key-set' : 'key-remove', providerId: keyed.id, ...(management ? { management } : {}) } };
   }
   return { ok: false, message: `unknown command '${first}' (try: quotabar --help)` };
 }

@@ -6,7 +6,7 @@ import { NodeFileSource } from '../adapters/node-file-source';
 import { SystemClock } from '../adapters/system-clock';
 import { parseArgs } from './args';
 import { infoText } from './help';
-import { removeKey, setKey } from './key';
+import { removeKey, setKey, setManagementKey } from './key';
 import type { CliIo } from './io';
 import { runStatus } from './status';
 
@@ -34,9 +34,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     case 'status':
       return runStatus(c, config, deps, io);
     case 'key-set':
-      return setKey(config, deps, io, c.providerId);
+      return c.management ? setManagementKey(config, deps, io, c.providerId) : setKey(config, deps, io, c.providerId);
     case 'key-remove':
-      return removeKey(deps, io, c.providerId);
+      return removeKey(deps, io, c.providerId, c.management === true);
     case 'account-list':
     case 'account-add':
     case 'account-remove':

@@ -28,6 +28,12 @@ function keyLines(): string {
     [
       `  quotabar key set ${p.cli.name}`.padEnd(35) + `read a key (prompted without echo, or piped), check it with ${p.displayName}, store it in the keychain`,
       `  quotabar key remove ${p.cli.name}`.padEnd(35) + 'delete the stored key',
+      ...(p.credentials.managementKey
+        ? [
+            row(`  quotabar key set ${p.cli.name} --management`, `a management key for the team view (every key of the account); or set ${p.credentials.managementKey.envKey}`),
+            row(`  quotabar key remove ${p.cli.name} --management`, 'delete the stored management key'),
+          ]
+        : []),
     ].join('\n'),
   ).join('\n');
 }

@@ -66,11 +66,55 @@ export async function readCheckStore(
   return { label: check.value.label ?? a.maskKey!(key) };
 }
 
-/** Deletes the stored key. Removing a key that is not there is not an error. */
-export async function removeKey(deps: ComposeDeps, io: CliIo, providerId: string): Promise<number> {
+/**
+ * `key set <provider> --management`: reads the management key, refuses a wrong shape before any request,
+ * checks that it lists the account's keys, then stores it under the descriptor's management entry.
+ */
+export async function setManagementKey(config: AppConfig, deps: ComposeDeps, io: CliIo, providerId: string): Promise<number> {
+  const a = adapterOf(providerId);
+  const d = a.descriptor;
+  const entry = d.credentials.managementKey;
+  if (!entry || !a.managementKey || !a.maskKey) throw new Error(`${d.id} has no management key`);
+  const key = (await io.readStdin(`Paste your ${d.displayName} management key (it will not be shown) and press Enter: `))?.trim() ?? '';
+  if (key === '') {
+    io.stderr('quotabar: cancelled\n');
+    return 1;
+  }
+  const problem = a.managementKey.formatProblem(key);
+  if (problem !== null) {
+    io.stderr(`quotabar: management key not saved: ${problem}\n`);
+    return 1;
+  }
+  const url = config.urls[d.id] ?? d.defaultBaseUrl;
+  const check = await a.managementKey.validate(providerHttp(config, deps, url), url, key);
+  if (!check.ok) {
+    io.stderr(`quotabar: management key not saved: ${managementSentence(check.error, d.id)}\n`);
+    return 1;
+  }
+  const stored = await deps.secrets.set(entry.keychainAccount, key);
+  if (!stored.ok) {
+    io.stderr(`quotabar: management key is valid but could not be stored: ${sentence(stored.error, d.id)}\n`);
+    return 1;
+  }
+  io.stdout(`Saved ${d.displayName} management key ${a.maskKey(key)} in the system keychain; it lists ${check.value.keys} key${check.value.keys === 1 ? '' : 's'}.\n`);
+  if (config.credentials[d.id]?.managementKey) io.stdout(`Note: ${entry.envKey} is set and takes precedence over the stored key.\n`);
+  return 0;
+}
+
+function managementSentence(e: ProviderError, providerId: string): string {
+  if (e.kind === 'forbidden' && e.reason === 'management_key_required') {
+    return 'the provider refused it: it is not a management key, or it is invalid or disabled. A management key is created in the provider\'s account settings.';
+  }
+  return sentence(e, providerId);
+}
+
+/** Deletes the stored key (or management key). Removing a key that is not there is not an error. */
+export async function removeKey(deps: ComposeDeps, io: CliIo, providerId: string, management = false): Promise<number> {
   const { a, account } = keyed(providerId);
-  const name = a.descriptor.displayName;
-  const r = await deps.secrets.remove(account);
+  const name = management ? `${a.descriptor.displayName} management` : a.descriptor.displayName;
+  const entry = management ? a.descriptor.credentials.managementKey?.keychainAccount : account;
+  if (!entry) throw new Error(`${a.descriptor.id} has no management key`);
+  const r = await deps.secrets.remove(entry);
   if (!r.ok) {
     io.stderr(`quotabar: could not remove the key: ${describeError(r.error, a.descriptor.id, { surface: 'cli' }).reason}\n`);
     return 1;

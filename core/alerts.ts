@@ -1,7 +1,7 @@
 // Alert rules, pure: which notifications a new poller view deserves. The shell only delivers them
 // (words come from core/alerts-text.ts). State is carried between calls so each crossing fires once.
 import { accountKey } from './accounts';
-import type { ProviderId, ProviderSnapshot, Unit, UsageWindow } from './model';
+import { isOwnWindow, type ProviderId, type ProviderSnapshot, type Unit, type UsageWindow } from './model';
 import { paceOf } from './pace';
 import { MINUTE } from './time';
 import type { Settings } from './settings';
@@ -86,7 +86,8 @@ export function evaluateAlerts(
     const fresh = s.fetchedAt !== null && (seen === undefined || s.fetchedAt > seen);
     if (s.fetchedAt !== null) seenFetchedAt[who] = Math.max(s.fetchedAt, seen ?? s.fetchedAt);
     else if (seen !== undefined) seenFetchedAt[who] = seen;
-    for (const w of s.windows) {
+    // Team-key rows are other people's keys, shown read-only: they never alert.
+    for (const w of s.windows.filter(isOwnWindow)) {
       const key = memoryKey(who, w.id);
       const step = judgeWindow(windows[key], s, w, fresh, settings, now);
       windows[key] = step.memory;
@@ -166,7 +167,7 @@ export interface LowBalance {
 
 /** The first window of `s` whose balance is below `lineUsd`, or null when none is. */
 export function lowBalanceOf(s: ProviderSnapshot, lineUsd: number): LowBalance | null {
-  const w = s.windows.find((x) => isLowBalance(x, lineUsd));
+  const w = s.windows.find((x) => isOwnWindow(x) && isLowBalance(x, lineUsd));
   return w && w.remaining !== null ? { remaining: w.remaining, threshold: lineUsd, unit: w.unit } : null;
 }
 

@@ -28,6 +28,25 @@ export interface UsageWindow {
   /** Epoch ms, or null when the window never resets / the reset is unknown. */
   resetsAt: number | null;
   windowMinutes: number | null;
+  /**
+   * Set when the window reports another key of the account (a management key's team view), not one of
+   * this account's own limits: shown in its own section, never in the tray meter, alerts or runway.
+   */
+  teamKey?: TeamKeyInfo;
+}
+
+/** Who a team-key window belongs to, as safe-to-show labels (the provider's masked label, never the key). */
+export interface TeamKeyInfo {
+  /** The name its owner gave the key, or null. */
+  name: string | null;
+  /** The provider's masked label of the key, e.g. `sk-or-v1-ab1…9f0`. */
+  label: string | null;
+  disabled: boolean;
+}
+
+/** True for a window of the account's own limits (not a team-key row). */
+export function isOwnWindow(w: UsageWindow): boolean {
+  return w.teamKey === undefined;
 }
 
 export type ProviderStatus = 'ok' | 'stale' | 'error' | 'unconfigured';
@@ -54,7 +73,9 @@ export type Note =
   /** A meter with no personal allowance on this seat (billed by use or by an organization), never "0 % used". */
   | { code: 'no_personal_quota'; label: string; creditsUsed: number | null }
   /** Spent since `since` (epoch ms, the start of this UTC week), for the runway (core/runway.ts). */
-  | { code: 'week_spend'; amount: number; unit: Unit; since: number };
+  | { code: 'week_spend'; amount: number; unit: Unit; since: number }
+  /** The team view (every key of the account, listed with a management key) could not be read. */
+  | { code: 'team_keys_error'; error: ProviderError };
 
 export type NoteCode = Note['code'];
 

@@ -2,7 +2,7 @@
 // both use these, so a user reads the same sentence in the terminal and in the popover.
 import { lowBalanceOf } from './alerts';
 import { assertNever, type AuthHint, type ProviderError } from './errors';
-import type { Note, ProviderSnapshot, UsageWindow } from './model';
+import { isOwnWindow, type Note, type ProviderSnapshot, type UsageWindow } from './model';
 import type { Pace } from './pace';
 import type { ProviderDescriptor } from './providers/descriptor';
 import { descriptorOf } from './providers/registry';
@@ -201,9 +201,19 @@ export function describeNote(n: Note, now: number | null = null): string | null 
       return `${n.label}: no personal allowance on this seat (billed by use or managed by an organization)${
         n.creditsUsed !== null ? `; ${formatAmount(n.creditsUsed, 'credits')} used` : ''
       }.`;
+    case 'team_keys_error':
+      return `Team keys not shown: ${teamKeysReason(n.error)}`;
     default:
       return assertNever(n);
   }
+}
+
+/** Why the team view is missing: a refused key says what kind of key it takes; anything else in the usual words. */
+function teamKeysReason(e: ProviderError): string {
+  if (e.kind === 'forbidden' && e.reason === 'management_key_required') {
+    return 'the management key was refused (it is not a management key, or it is invalid or disabled).';
+  }
+  return describeError(e).reason;
 }
 
 /** "$0.80 left (alert below $2.00)": a low balance, as the card, tray, CLI and notification say it. */
@@ -360,6 +370,6 @@ export function tightestWindow(snaps: ProviderSnapshot[]): { snapshot: ProviderS
   let best: { snapshot: ProviderSnapshot; window: UsageWindow } | null = null;
   for (const s of snaps)
     for (const w of s.windows)
-      if (w.usedPercent !== null && (!best || w.usedPercent > (best.window.usedPercent ?? -1))) best = { snapshot: s, window: w };
+      if (isOwnWindow(w) && w.usedPercent !== null && (!best || w.usedPercent > (best.window.usedPercent ?? -1))) best = { snapshot: s, window: w };
   return best;
 }

@@ -1,6 +1,6 @@
 // Dollar runway: how many days the credit left lasts at this week's spend. Pure: time comes in as
 // arguments, never from a clock.
-import type { Note, ProviderSnapshot } from './model';
+import { isOwnWindow, type Note, type ProviderSnapshot } from './model';
 import { DAY } from './time';
 
 /** Runway stays hidden until this much of the week has passed: a Monday-morning burst is not a pace. */
@@ -26,7 +26,7 @@ type WeekSpend = Extract<Note, { code: 'week_spend' }>;
  */
 export function runwayOf(s: ProviderSnapshot): number | null {
   const spend = s.notes.find((n): n is WeekSpend => n.code === 'week_spend');
-  const credit = s.windows.find((w) => w.kind === 'credits' && w.unit !== 'percent' && w.unit !== 'credits' && w.remaining !== null);
+  const credit = s.windows.find((w) => isOwnWindow(w) && w.kind === 'credits' && w.unit !== 'percent' && w.unit !== 'credits' && w.remaining !== null);
   if (!spend || !credit || s.fetchedAt === null || spend.unit !== credit.unit) return null;
   return runwayDays(credit.remaining, spend.amount, spend.since, s.fetchedAt);
 }

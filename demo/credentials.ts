@@ -24,6 +24,8 @@ export interface DemoCredentials {
   minimaxKey: string;
   moonshotKey: string;
   deepseekKey: string;
+  /** A fake management key the demo /keys accepts (the ordinary key gets 403 there, as OpenRouter answers). */
+  openrouterManagementKey: string;
   remove(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     minimaxKey: `sk-cp-${randomBytes(24).toString('base64url')}`,
     moonshotKey: `sk-${randomBytes(36).toString('base64url').replace(/[-_]/g, 'x')}`,
     deepseekKey: `sk-${randomBytes(16).toString('hex')}`,
+    openrouterManagementKey: `sk-or-v1-${randomBytes(32).toString('hex')}`,
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }

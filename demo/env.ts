@@ -19,6 +19,8 @@ export interface DemoEndpoints {
   minimaxKey?: string;
   moonshotKey?: string;
   deepseekKey?: string;
+  /** The management key the demo /keys accepts; absent: no team view in the demo. */
+  openrouterManagementKey?: string;
 }
 
 /** The environment with everything that locates a provider pointed at the demo server. */
@@ -29,6 +31,7 @@ export function demoEnv(env: NodeJS.ProcessEnv, demo: DemoEndpoints): NodeJS.Pro
   for (const d of PROVIDERS as readonly ProviderDescriptor[]) {
     // A real key in the environment would win over the demo key: the demo must not use it.
     if (d.credentials.envKey) delete out[d.credentials.envKey];
+    if (d.credentials.managementKey) delete out[d.credentials.managementKey.envKey];
     const url = urls[d.id];
     if (url !== undefined) out[d.baseUrlEnv] = url;
     const dir = dirs[d.id];
@@ -62,6 +65,9 @@ export function demoSecrets(demo: DemoEndpoints): Record<string, string> {
   for (const p of KEY_PROVIDERS) {
     const key = keys[p.id];
     if (key !== undefined && p.credentials.keychainAccount) out[p.credentials.keychainAccount] = key;
+    // A management key for the team view: the field `<id>ManagementKey` (openrouterManagementKey).
+    const management = (demo as unknown as Record<string, unknown>)[`${p.id}ManagementKey`];
+    if (typeof management === 'string' && p.credentials.managementKey) out[p.credentials.managementKey.keychainAccount] = management;
   }
   return out;
 }

@@ -11,9 +11,9 @@ import { DEEPSEEK_UNAUTHORIZED, deepSeekBalanceBody } from '../core/providers/de
 import { MOONSHOT_UNAUTHORIZED, moonshotBalanceBody } from '../core/providers/moonshot/demo';
 import { COPILOT_UNAUTHORIZED, copilotUserBody } from '../core/providers/copilot/demo';
 import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
-import { openRouterKeyBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
 import { MINIMAX_KEY_EXPIRED, miniMaxRemainsBody } from '../core/providers/minimax/demo';
 import { ZAI_UNAUTHORIZED, zaiQuotaBody } from '../core/providers/zai/demo';
+import { openRouterKeyBody, openRouterKeysBody, OPENROUTER_CREDITS_FORBIDDEN, OPENROUTER_UNAUTHORIZED } from '../core/providers/openrouter/demo';
 
 export type DemoProvider = KnownProviderId;
 
@@ -58,6 +58,8 @@ export interface DemoServer {
   moonshotKey: string;
   /** A fake key the demo /user/balance accepts. */
   deepseekKey: string;
+  /** A fake management key the demo /keys accepts. */
+  openrouterManagementKey: string;
   /** Replaces one provider's (or one path's) answers until scripted again. */
   script(target: DemoProvider | `/${string}`, reply: DemoScript): void;
   /** Every request received, in order. */
@@ -82,6 +84,10 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
     case '/api/v1/key': {
       if (token !== creds.openrouterKey) return { status: 401, body: OPENROUTER_UNAUTHORIZED };
       return { status: 200, body: openRouterKeyBody(`${token.slice(0, 12)}…${token.slice(-3)}`) };
+    }
+    case '/api/v1/keys': {
+      if (token === creds.openrouterManagementKey) return { status: 200, body: openRouterKeysBody() };
+      return token === creds.openrouterKey ? { status: 403, body: OPENROUTER_CREDITS_FORBIDDEN } : { status: 401, body: OPENROUTER_UNAUTHORIZED };
     }
     case '/api/v1/credits':
       return token === creds.openrouterKey
@@ -168,6 +174,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     minimaxKey: creds.minimaxKey,
     moonshotKey: creds.moonshotKey,
     deepseekKey: creds.deepseekKey,
+    openrouterManagementKey: creds.openrouterManagementKey,
     script(target, reply) {
       const paths = target.startsWith('/') ? [target] : PATHS[target as DemoProvider];
       for (const p of paths) {

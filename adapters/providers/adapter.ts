@@ -32,4 +32,12 @@ export interface ProviderAdapter {
   maskKey?(key: string): string;
   /** The vendor tool pipes its usage to a status-line command: `quotabar statusline` (issue 11 §2). */
   readonly statusLine?: StatusLineHook;
+  /**
+   * Providers with a management key (descriptor `credentials.managementKey`): its shape check and a
+   * check with the provider that it lists the account's keys (how many it saw).
+   */
+  managementKey?: {
+    formatProblem(key: string): string | null;
+    validate(http: HttpClient, baseUrl: string, key: string): Promise<Result<{ keys: number }>>;
+  };
 }

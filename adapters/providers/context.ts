@@ -10,6 +10,8 @@ export interface ResolvedCredentials {
   envKey: string | null;
   /** The vendor tool's folder (its override variable, else its folder under home); null when it has none. */
   dir: string | null;
+  /** The descriptor's `managementKey.envKey` variable, trimmed; null when unset, blank, or the provider has none. */
+  managementKey?: string | null;
 }
 
 export interface AppConfig {
@@ -54,5 +56,5 @@ export function providerHttp(config: AppConfig, deps: Pick<ComposeDeps, 'httpFor
  */
 export function configFor(config: AppConfig, id: ProviderId, account?: { dir?: string }): { url: string } & ResolvedCredentials {
   const creds = config.credentials[id] ?? { envKey: null, dir: null };
-  return { url: config.urls[id] ?? '', ...(account ? { envKey: null, dir: account.dir ?? null } : creds) };
+  return { url: config.urls[id] ?? '', ...(account ? { envKey: null, dir: account.dir ?? null, managementKey: null } : creds) };
 }

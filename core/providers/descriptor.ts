@@ -23,6 +23,11 @@ export interface CredentialSources {
    * it is off (the vendor's terms) and what only it provides.
    */
   optIn?: { env: string; label: string; note: string };
+  /**
+   * A second, wider key that lists every key of the account (a team view), for the implicit account:
+   * its environment variable (wins when set) and the keychain account Quotabar stores it under.
+   */
+  managementKey?: { envKey: string; keychainAccount: string };
 }
 
 /** The provider's own words; every other sentence about errors is shared (core/present.ts). */

@@ -2,6 +2,7 @@
 import type { QuotabarBridge } from '../../app/contract';
 import type { CardView } from '../view-model/card';
 import { Words } from '../shared/Words';
+import { TeamKeys } from './TeamKeys';
 import { WindowMeter } from './WindowMeter';
 import { descriptorOf } from '../../core/providers/registry';
 import { sparkKey, useSparklines } from '../state/sparklines';
@@ -83,6 +84,7 @@ export function ProviderCard({ card, bridge }: Props) {
           </button>
         </p>
       )}
+      {card.teamKeys.length > 0 && <TeamKeys rows={card.teamKeys} accountName={card.name} />}
 
       {card.runway && (
         <p className="runway" data-testid="runway">

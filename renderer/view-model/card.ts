@@ -1,6 +1,6 @@
 // A provider card as the popover draws it, and which mode the popover is in.
 import { lowBalanceOf } from '../../core/alerts';
-import type { PollerView, ProviderSnapshot } from '../../core/model';
+import { isOwnWindow, type PollerView, type ProviderSnapshot } from '../../core/model';
 import { assertNever } from '../../core/errors';
 import { updatedText } from './format';
 import type { RecentReadings } from '../../core/pace';
@@ -10,6 +10,7 @@ import { runwayOf } from '../../core/runway';
 import { problemFor, type Problem } from './problem';
 import { labelledAccountRemedy } from '../../core/accounts';
 import { credentialState, type CredentialState } from './credentials';
+import { teamKeyRows, type TeamKeyRowView } from './team-keys';
 
 export type BadgeTone = 'ok' | 'low' | 'stale' | 'error' | 'unconfigured' | 'pending';
 
@@ -30,6 +31,8 @@ export interface CardView {
   account: string | null;
   badge: Badge;
   windows: WindowView[];
+  /** The team view: every key of the account, when a management key lists them (read only). */
+  teamKeys: TeamKeyRowView[];
   notes: string[];
   /** "≈ 4 days at this week's pace": how long the credit lasts (core/runway.ts), or null. */
   runway: string | null;
@@ -100,7 +103,8 @@ export function toCardView(s: ProviderSnapshot, ctx: WindowContext & { refreshin
     // Settings' key labels are the implicit account's: a labelled account shows its own.
     account: unconfigured ? null : accountLine(s, label === null ? ctx.keyLabels?.[s.providerId] : undefined),
     badge: statusBadge(s, ctx.lowBalanceUsd),
-    windows: unconfigured ? [] : s.windows.map((w) => toWindowView(w, { ...ctx, recent: ctx.recentOf?.(s, w) ?? [] })),
+    windows: unconfigured ? [] : s.windows.filter(isOwnWindow).map((w) => toWindowView(w, { ...ctx, recent: ctx.recentOf?.(s, w) ?? [] })),
+    teamKeys: unconfigured ? [] : teamKeyRows(s, ctx.now),
     // `now` passed explicitly: as a map callback, describeNote would take the index for it.
     notes: s.notes.map((n) => describeNote(n, ctx.now)).filter((t): t is string => t !== null),
     runway: runway === null ? null : runwayText(runway),

@@ -26,7 +26,7 @@ export function pinOptions(snapshots: readonly ProviderSnapshot[], current: Tray
     if (s.status === 'unconfigured') continue;
     for (const w of s.windows) {
       // The tray draws a percentage: a window without a cap has none to show.
-      if (w.usedPercent === null) continue;
+      if (w.usedPercent === null || w.teamKey) continue;
       const pin: TrayPin = { providerId: s.providerId, accountLabel: s.accountLabel, windowId: w.id };
       const value = pinValue(pin);
       if (!out.some((o) => o.value === value)) out.push({ value, label: `${accountName(s.providerId, s.accountLabel)} · ${w.label}`, pin });

@@ -19,7 +19,7 @@ describe('the configuration read from the environment', () => {
       urls: { ...DEFAULT_URLS, openrouter: 'https://openrouter.ai/api/v1', codex: 'https://chatgpt.com/backend-api', claude: 'https://api.anthropic.com' },
       credentials: {
         ...Object.fromEntries(PROVIDERS.map((p) => [p.id, expect.anything()])),
-        openrouter: { envKey: null, dir: null },
+        openrouter: { envKey: null, dir: null, managementKey: null },
         codex: { envKey: null, dir: '/home/me/.codex' },
         claude: { envKey: null, dir: '/home/me/.claude' },
       },

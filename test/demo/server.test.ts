@@ -33,7 +33,7 @@ describe('the demo provider server', () => {
     const s = await demoServices();
     const v = await s.refresh(null);
     expect(v.snapshots.map((x) => [x.providerId, x.status])).toEqual(PROVIDER_IDS.map((id) => [id, 'ok']));
-    expect(windowsOf(v, 'openrouter')).toEqual(['Weekly limit 38']);
+    expect(windowsOf(v, 'openrouter')).toEqual(['Weekly limit 38', 'Backend CI 75', 'Ana (laptop) 28', 'Eval runs -1', 'Old prototype 0']);
     expect(windowsOf(v, 'codex')).toEqual(['5-hour 37', 'Weekly 62']);
     expect(windowsOf(v, 'claude')).toEqual(expect.arrayContaining(['5-hour 83', 'Weekly 41']));
     // MiniMax reports what remains (58 % and 81 %): the card shows what is used.

@@ -9,7 +9,12 @@ export const openrouter = {
   displayName: 'OpenRouter',
   defaultBaseUrl: 'https://openrouter.ai/api/v1',
   baseUrlEnv: 'QUOTABAR_OPENROUTER_URL',
-  credentials: { envKey: 'OPENROUTER_API_KEY', keychainAccount: 'openrouter' },
+  credentials: {
+    envKey: 'OPENROUTER_API_KEY',
+    keychainAccount: 'openrouter',
+    // CodexBar keeps it apart too (OPENROUTER_MANAGEMENT_API_KEY); ours is set with `quotabar key set openrouter --management`.
+    managementKey: { envKey: 'OPENROUTER_MANAGEMENT_KEY', keychainAccount: 'openrouter-management' },
+  },
   words: {
     setup: 'Add an OpenRouter key in Settings or set OPENROUTER_API_KEY.',
     setupCli: `Run ${KEY_SET} or set OPENROUTER_API_KEY.`,
@@ -20,7 +25,7 @@ export const openrouter = {
     key: { placeholderHint: 'sk-or-v1-…', keysUrl: 'https://openrouter.ai/keys', keysLinkText: 'openrouter.ai/keys' },
   },
   keyFormatProblem,
-  sources: ['openrouter:/key', 'openrouter:/credits'],
+  sources: ['openrouter:/key', 'openrouter:/credits', 'openrouter:/keys'],
   cli: { name: 'openrouter', aliases: [] },
-  demo: { basePath: '/api/v1', paths: ['/api/v1/key', '/api/v1/credits'] },
+  demo: { basePath: '/api/v1', paths: ['/api/v1/key', '/api/v1/credits', '/api/v1/keys'] },
 } as const satisfies ProviderDescriptor;

@@ -7,14 +7,18 @@ import { asBool, asNumber, asObject, asText, parseJson } from '../../json';
 import { makeWindow, type FetchData, type Note, type UsageWindow } from '../../model';
 import type { Clock, CredentialLookup, HttpClient, HttpResponse } from '../../ports';
 import type { Provider, Source } from '../../provider';
-import { DAY, nextUtcMidnight, nextUtcMonday, nextUtcMonthStart, parseIso } from '../../time';
+import { DAY, nextUtcMonday, parseIso } from '../../time';
+import { CAP_LABEL, finite, isPeriod, PERIOD_MINUTES, PERIODS, periodReset, usedUnderCap, type Period } from './periods';
 import { keyFingerprint, maskKey } from './key';
+import { fetchTeamKeys, teamWindows } from './team';
 import { openrouter } from './descriptor';
 
 export { keyFingerprint, maskKey };
 
 /** Source id of the provider's one source, and FetchData.source when /key answered the meter. */
 export const OPENROUTER_KEY_SOURCE = 'openrouter:/key';
+/** FetchData.source when only a management key is set up and /keys answered alone. */
+export const OPENROUTER_KEYS_SOURCE = 'openrouter:/keys';
 /** FetchData.source when the /credits balance answered the meter. */
 export const OPENROUTER_CREDITS_SOURCE = 'openrouter:/credits';
 
@@ -74,41 +78,18 @@ export function hasUsableCap(key: OpenRouterKeyInfo): boolean {
   return key.limit !== null && Number.isFinite(key.limit) && key.limit > 0;
 }
 
-type Period = 'daily' | 'weekly' | 'monthly';
-const PERIODS: Period[] = ['daily', 'weekly', 'monthly'];
-
-function isPeriod(v: string | null): v is Period {
-  return v === 'daily' || v === 'weekly' || v === 'monthly';
-}
-
-function periodReset(p: Period, now: number): number {
-  if (p === 'daily') return nextUtcMidnight(now);
-  if (p === 'weekly') return nextUtcMonday(now);
-  return nextUtcMonthStart(now);
-}
-
 function periodUsage(key: OpenRouterKeyInfo, p: Period): number | null {
   if (p === 'daily') return key.usageDaily;
   if (p === 'weekly') return key.usageWeekly;
   return key.usageMonthly;
 }
 
-/** Arithmetic on huge inputs can overflow; an infinite figure is shown as unknown. */
-function finite(n: number | null): number | null {
-  return n !== null && Number.isFinite(n) ? n : null;
-}
-
-const CAP_LABEL: Record<Period, string> = { daily: 'Daily limit', weekly: 'Weekly limit', monthly: 'Monthly limit' };
 const SPEND_LABEL: Record<Period, string> = { daily: 'Today', weekly: 'This week', monthly: 'This month' };
-const PERIOD_MINUTES: Record<Period, number | null> = { daily: 1440, weekly: 10080, monthly: null };
 
 /** The key's cap as one credits window (CodexBar's arithmetic). */
 function capWindow(key: OpenRouterKeyInfo, limit: number, now: number): UsageWindow {
   const period = isPeriod(key.limitReset) ? key.limitReset : null;
-  const used =
-    key.limitRemaining !== null
-      ? limit - Math.min(Math.max(key.limitRemaining, 0), limit)
-      : (period ? periodUsage(key, period) : null) ?? key.usage;
+  const used = usedUnderCap(limit, key.limitRemaining, period ? periodUsage(key, period) : null, key.usage);
   return makeWindow({
     id: 'key-limit',
     kind: 'credits',
@@ -220,6 +201,8 @@ export interface OpenRouterDeps {
   /** e.g. https://openrouter.ai/api/v1 */
   baseUrl: string;
   getKey: CredentialLookup<string>;
+  /** A management key for the team view (GET /keys); absent or null: no team view. */
+  getManagementKey?: CredentialLookup<string>;
 }
 
 /** The OpenRouter provider: one source that asks /key and, only for an uncapped key, /credits. */
@@ -241,7 +224,32 @@ export function createOpenRouterProvider(deps: OpenRouterDeps): Provider {
     return credits ? ok({ kind: 'balance', credits }) : err({ kind: 'malformed', detail: '/credits response has no data object' });
   }
 
+  /** The team view's windows, null without a management key, or why it failed. */
+  async function team(): Promise<Result<UsageWindow[] | null>> {
+    const got = deps.getManagementKey ? await deps.getManagementKey() : ok(null);
+    if (!got.ok) return got;
+    const key = got.value?.trim();
+    if (!key) return ok(null);
+    const rows = await fetchTeamKeys(deps.http, deps.baseUrl, key, () => deps.clock.now());
+    return rows.ok ? ok(teamWindows(rows.value, deps.clock.now())) : rows;
+  }
+
   async function fetch(): Promise<Result<FetchData>> {
+    const own = await fetchOwn();
+    // Only a management key set up: the team view alone.
+    if (!own.ok && own.error.kind === 'unconfigured') {
+      const t = await team();
+      if (!t.ok) return t;
+      if (t.value) return ok({ source: OPENROUTER_KEYS_SOURCE, windows: t.value, notes: [], account: null });
+      return own;
+    }
+    if (!own.ok) return own;
+    const t = await team();
+    if (!t.ok) return ok({ ...own.value, notes: [...own.value.notes, { code: 'team_keys_error', error: t.error }] });
+    return t.value ? ok({ ...own.value, windows: [...own.value.windows, ...t.value] }) : own;
+  }
+
+  async function fetchOwn(): Promise<Result<FetchData>> {
     const got = await deps.getKey();
     if (!got.ok) return got;
     const key = got.value?.trim();
