@@ -8,9 +8,9 @@ export function TeamKeys({ rows, accountName }: { rows: TeamKeyRowView[]; accoun
       <ul>
         {rows.map((r) => (
           <li key={r.id} className={`team-key level-${r.level}${r.disabled ? ' is-disabled' : ''}`} data-key={r.id}>
-            <span className="team-key-name">
+            {/* The masked key is a tooltip: the row stays one line in a tray-sized popover. */}
+            <span className="team-key-name" title={r.keyLabel ?? undefined}>
               {r.name}
-              {r.keyLabel && <span className="team-key-label"> {r.keyLabel}</span>}
               {r.disabled && <span className="team-key-tag">disabled</span>}
             </span>
             <span className="team-key-amount">{r.amount}</span>
