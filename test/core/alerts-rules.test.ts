@@ -117,3 +117,21 @@ describe('the low-balance rule', () => {
     expect(lowBalanceOf({ ...s, windows: [credit(3)] }, 2)).toBeNull();
   });
 });
+
+describe('team keys (OpenRouter team view)', () => {
+  it('never alert, even at 100 % or below the low-balance line: they are other people\'s keys', () => {
+    const [evaluate, initial, make, settings] = [evaluateAlerts, initialAlertState, makeWindow, DEFAULT_SETTINGS];
+    const team = make({ id: 'team:abc', kind: 'credits', label: 'Ana', usedPercent: 100, used: 10, limit: 10, remaining: 0, unit: 'usd', teamKey: { name: 'Ana', label: 'sk-or-v1-abc…def', disabled: false } });
+    const own = make({ id: 'key-limit', kind: 'credits', label: 'Weekly limit', usedPercent: 10, used: 1, limit: 10, remaining: 9, unit: 'usd' });
+    const s = { providerId: 'openrouter', accountLabel: null, status: 'ok' as const, error: null, fetchedAt: 1_000, attemptedAt: 1_000, source: 'openrouter:/key', windows: [own, team], notes: [], account: null };
+    const first = evaluate(initial(), [s], { ...settings, lowBalanceUsd: 5 }, 1_000);
+    const second = evaluate(first.state, [{ ...s, fetchedAt: 2_000, attemptedAt: 2_000 }], { ...settings, lowBalanceUsd: 5 }, 2_000);
+    expect([...first.alerts, ...second.alerts]).toEqual([]);
+    expect(lowBalanceOf(s, 5)).toBeNull();
+    // The same window without the team mark does alert: the mark is what keeps it quiet.
+    const { teamKey: _drop, ...plain } = team;
+    const third = evaluate(initial(), [{ ...s, windows: [own, { ...plain, id: 'other' }] }], { ...settings, lowBalanceUsd: 5 }, 1_000);
+    const fourth = evaluate(third.state, [{ ...s, fetchedAt: 2_000, windows: [own, { ...plain, id: 'other' }] }], { ...settings, lowBalanceUsd: 5 }, 2_000);
+    expect([...third.alerts, ...fourth.alerts].length).toBeGreaterThan(0);
+  });
+});
