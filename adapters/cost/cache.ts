@@ -11,7 +11,7 @@ import type { FileRecord } from './scan-file';
 // Bump when the entry fields or a parser's rules change: old caches are then ignored.
 const VERSION = 1;
 // The price table the cached plans were read from: plans are re-read when it changes.
-const PRICE_TABLE = '@pydantic/genai-prices 0.1.8';
+export const PRICE_TABLE = '@pydantic/genai-prices 0.1.8';
 const FILE = 'cost-ledger-v1.bin';
 const W = 8;
 

@@ -11,16 +11,17 @@
 import { statSync, type Stats } from 'node:fs';
 import { dedupe, type FileEntries, type KeptEntry } from '../../core/cost/dedupe';
 import type { CostLogKind } from '../../core/cost/entry';
-import { buildLedger, SYNTHETIC, type Ledger } from '../../core/cost/ledger';
+import { buildLedger, SYNTHETIC, withTotals, type Ledger, type LedgerDay } from '../../core/cost/ledger';
 import { planKey, planPricer, type PricePlans } from '../../core/cost/price-plan';
 import { localDater, type OffsetAt } from '../../core/cost/local-date';
 import type { Pricer } from '../../core/cost/pricing';
 import { COST_LOGS } from '../../core/providers/registry';
 import { todaySummary } from '../../core/cost/today';
-import { costCacheDir, loadCache, saveCache } from './cache';
+import { costCacheDir, loadCache, PRICE_TABLE, saveCache } from './cache';
 import { writeTodaySummary } from './today-file';
 import { listLogFiles, type LogFile } from './log-files';
 import { scanFile, type FileRecord } from './scan-file';
+import { loadSummary, putSummary, saveSummary, summaryDays, type ListedFile, type Summary } from './summary';
 
 export { filterLedger, summarize, type CostSummary, type LedgerFilter } from '../../core/cost/view';
 export type { CostTotals, Ledger, LedgerDay, ModelRow, ProjectRow } from '../../core/cost/ledger';
@@ -55,18 +56,33 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
   const kinds = COST_LOGS.filter((k) => !opts.sources || opts.sources.includes(k.source));
   const useCache = opts.useCache !== false;
   const cacheDir = costCacheDir(opts.env, opts.platform, opts.homedir);
+  const files = listLogFiles(kinds, opts.env, opts.homedir);
+  const listed = files.map((f): ListedFile => ({ path: f.path, project: f.project, st: statOrNull(f.path) }));
+  const zone = zoneOf(opts);
+  // The summary holds priced days: only for the bundled prices, under the zone they were dated in.
+  const summaryKey = `${PRICE_TABLE}\u0000${zoneKey(zone)}`;
+  const finish = (ledger: Ledger, stats: LedgerStats, dateOf = localDater(zone)) => {
+    // Every source read, with the cache in use (not the demo's throwaway logs): the status line's figure.
+    if (useCache && kinds.length === COST_LOGS.length) writeTodaySummary(cacheDir, todaySummary(ledger, dateOf(now), kinds.map((k) => k.source), now));
+    return { ledger, stats };
+  };
+  const summary: Summary | null = useCache && !opts.pricer ? loadSummary(cacheDir) : null;
+  const bySource = (source: string) => listed.filter((_, i) => files[i]!.kind.source === source);
+  if (summary) {
+    const parts = kinds.map((k) => summaryDays(summary, k.source, summaryKey, bySource(k.source)));
+    if (parts.every((p) => p !== null)) return finish(merged(parts as LedgerDay[][]), { files: files.length, filesRead: 0, bytesRead: 0 });
+  }
   const cache = useCache ? loadCache(cacheDir) : { records: new Map<string, FileRecord>(), plans: new Map() as PricePlans };
   const cached = cache.records;
-  const files = listLogFiles(kinds, opts.env, opts.homedir);
   const stats: LedgerStats = { files: files.length, filesRead: 0, bytesRead: 0 };
   const records: FileRecord[] = [];
   const perFile: FileEntries[] = [];
-  for (const f of files) {
-    const r = readOne(f, cached.get(f.path) ?? null, stats);
-    if (!r) continue;
+  files.forEach((f, i) => {
+    const r = readOne(f, listed[i]!.st, cached.get(f.path) ?? null, stats);
+    if (!r) return;
     records.push(r.record);
     perFile.push({ source: f.kind.source, project: f.project, entries: r.tail ? [...r.record.entries, r.tail] : r.record.entries });
-  }
+  });
   const kept = dedupe(perFile);
   const byId = new Map(kinds.map((k) => [k.source, k] as const));
   const priceProviderOf = (s: string): string => byId.get(s)?.priceProvider ?? '';
@@ -74,22 +90,33 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
   const gone = records.length !== countOf(cached, kinds);
   if (useCache && (stats.filesRead > 0 || gone || newPlans)) saveCache(cacheDir, mergeUnread(cached, records, kinds), cache.plans);
   const pricer = opts.pricer ?? planPricer(cache.plans);
-  const dateOf = costDater(opts);
+  const dateOf = localDater(zone);
   const ledger = buildLedger({ kept, dateOf, pricer, priceProviderOf });
-  // Every source read, with the cache in use (not the demo's throwaway logs): the status line's figure.
-  if (useCache && kinds.length === COST_LOGS.length) {
-    writeTodaySummary(cacheDir, todaySummary(ledger, dateOf(now), kinds.map((k) => k.source), now));
+  if (summary) {
+    for (const k of kinds) putSummary(summary, k.source, summaryKey, bySource(k.source), ledger.days.filter((d) => d.source === k.source));
+    saveSummary(cacheDir, summary);
   }
-  return { ledger, stats };
+  return finish(ledger, stats, dateOf);
 }
 
-function readOne(f: LogFile, prev: FileRecord | null, stats: LedgerStats): ReturnType<typeof scanFile> | null {
-  let st: Stats;
+/** One ledger of the sources' days, ordered as buildLedger orders them. */
+function merged(parts: LedgerDay[][]): Ledger {
+  const days = parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => cmp(a.date, b.date) || cmp(a.source, b.source));
+  return withTotals(days);
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function statOrNull(path: string): Stats | null {
   try {
-    st = statSync(f.path);
+    return statSync(path);
   } catch {
     return null;
   }
+}
+
+function readOne(f: LogFile, st: Stats | null, prev: FileRecord | null, stats: LedgerStats): ReturnType<typeof scanFile> | null {
+  if (!st) return null;
   // Unchanged and fully read: nothing to open.
   if (prev && prev.ino === st.ino && prev.size === st.size && prev.mtimeMs === st.mtimeMs && prev.offset === st.size && prev.project === f.project) {
     return { record: prev, tail: null, bytesRead: 0 };
@@ -132,6 +159,16 @@ function countOf(cached: Map<string, FileRecord>, kinds: readonly CostLogKind[])
 /** Epoch ms → the local date the ledger files it under (`timeZone`, else `env.TZ`, else the runtime's zone). */
 export function costDater(opts: Pick<LoadLedgerOptions, 'env' | 'timeZone'>): (at: number) => string {
   return localDater(zoneOf(opts));
+}
+
+// What decides the dates a summary's days were built with: the zone's name, or for the runtime's
+// own zone (whose name only Intl knows, ~8 MiB and 50+ ms to ask) TZ and the zone's offsets at
+// instants spread over decades, which a change of the system's zone alters.
+function zoneKey(zone: string | undefined | OffsetAt): string {
+  if (typeof zone === 'string') return `zone:${zone}`;
+  const offsets: number[] = [];
+  for (let y = 1990; y <= 2040; y += 2) offsets.push(runtimeOffset(Date.UTC(y, 0, 15)), runtimeOffset(Date.UTC(y, 6, 15)));
+  return `${zone ? 'runtime' : 'default'}:${process.env['TZ'] ?? ''}:${offsets.join(',')}`;
 }
 
 // The runtime's own zone (the usual case: the CLI's TZ) is read through Date, which needs no Intl

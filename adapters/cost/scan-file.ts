@@ -68,8 +68,8 @@ export function scanFile(kind: CostLogKind, path: string, project: string | null
     const parser = kind.parser(record.state);
     const index = indexOf(record.entries);
     const needles = kind.needles.map((n) => Buffer.from(n, 'latin1'));
-    const r = readLines(fd, record.offset, st.size, needles, (text) => {
-      const e = parser.line(text);
+    const r = readLines(fd, record.offset, st.size, needles, (b, ls, le) => {
+      const e = parser.bytes ? parser.bytes(b, ls, le) : parser.line(b.toString('utf8', ls, le));
       if (e) addToFile(record.entries, index, e);
     });
     bytesRead += r.bytesRead;
@@ -105,8 +105,11 @@ interface Lines {
   bytesRead: number;
 }
 
+/** A line found: the bytes `b[start, end)`, valid only during the call. */
+type OnLine = (b: Buffer, start: number, end: number) => void;
+
 /** Calls `onLine` with each complete line in [from, size) that contains one of `needles`. */
-function readLines(fd: number, from: number, size: number, needles: Buffer[], onLine: (text: string) => void): Lines {
+function readLines(fd: number, from: number, size: number, needles: Buffer[], onLine: OnLine): Lines {
   let buf = shared;
   let pos = from; // file position of buf[0]
   let len = 0;
@@ -160,14 +163,14 @@ function readLines(fd: number, from: number, size: number, needles: Buffer[], on
 }
 
 /** Lines of `view` (which ends with a newline) from `start` on that contain a needle. */
-function matchLines(view: Buffer, start: number, needles: Buffer[], onLine: (text: string) => void): void {
+function matchLines(view: Buffer, start: number, needles: Buffer[], onLine: OnLine): void {
   if (needles.length === 1) {
     const needle = needles[0]!;
     let p = view.indexOf(needle, start);
     while (p >= 0) {
       const ls = view.lastIndexOf(NL, p) + 1;
       const le = view.indexOf(NL, p);
-      onLine(view.toString('utf8', Math.max(ls, start), le));
+      onLine(view, Math.max(ls, start), le);
       p = view.indexOf(needle, le + 1);
     }
     return;
@@ -179,7 +182,7 @@ function matchLines(view: Buffer, start: number, needles: Buffer[], onLine: (tex
     if (p < 0) return;
     const ls = view.lastIndexOf(NL, p) + 1;
     const le = view.indexOf(NL, p);
-    onLine(view.toString('utf8', Math.max(ls, start), le));
+    onLine(view, Math.max(ls, start), le);
     for (let i = 0; i < next.length; i++) if (next[i]! >= 0 && next[i]! <= le) next[i] = view.indexOf(needles[i]!, le + 1);
   }
 }

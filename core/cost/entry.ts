@@ -26,6 +26,8 @@ export interface CostEntry {
 export interface CostFileParser {
   /** One complete line (without its newline); an entry or null. Never throws. */
   line(text: string): CostEntry | null;
+  /** The same for a line's UTF-8 bytes `b[start, end)`, when the format reads bytes without decoding them. */
+  bytes?(b: Uint8Array, start: number, end: number): CostEntry | null;
   /** JSON-serialisable state after the lines read so far (null for a stateless format). */
   state(): unknown;
 }

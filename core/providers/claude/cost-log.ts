@@ -1,25 +1,46 @@
 // Claude Code's session logs as a cost source (shared/COST.md): every `projects/**/*.jsonl` under
 // each root; a line counts when it carries `message.usage`, or is a progress line mirroring a
-// subagent's response in `data.message`. Parsing is of whole lines with JSON.parse, so a
-// `"model":null` inside a tool input or `"usage": {` with a space is read correctly.
+// subagent's response in `data.message`. Lines are read as bytes for just the fields below
+// (core/cost/json-pick.ts), yet checked as whole JSON objects, so a `"model":null` inside a tool
+// input or `"usage": {` with a space is read correctly.
 import type { CostEntry, CostFileParser, CostLogKind, CostRoot } from '../../cost/entry';
 import { optionalCount, timestampOf, tokenCount } from '../../cost/entry';
-import { withoutKey } from '../../cost/slim-json';
+import { compilePick, pick, type Pick } from '../../cost/json-pick';
 import { asObject } from '../../json';
-
-const SLIM_ABOVE = 2048;
 import { claude } from './descriptor';
+
+const MESSAGE: Pick = {
+  id: true,
+  model: true,
+  usage: {
+    input_tokens: true,
+    output_tokens: true,
+    cache_creation_input_tokens: true,
+    cache_read_input_tokens: true,
+    speed: true,
+    cache_creation: { ephemeral_1h_input_tokens: true },
+    server_tool_use: { web_search_requests: true },
+  },
+};
+const FIELDS = compilePick({
+  timestamp: true,
+  requestId: true,
+  isSidechain: true,
+  message: MESSAGE,
+  data: { message: { timestamp: true, requestId: true, isSidechain: true, message: MESSAGE } },
+});
+
+const utf8 = new TextEncoder();
 
 /** One line → its usage entry, or null when the line does not count (COST.md "Dropped lines"). */
 export function parseClaudeCostLine(text: string): CostEntry | null {
-  let root: unknown;
-  try {
-    // Long lines are long because of their content, which is never read: cut it before parsing.
-    root = JSON.parse(text.length > SLIM_ABOVE ? withoutKey(text, 'content') : text);
-  } catch {
-    return null;
-  }
-  const o = asObject(root);
+  const b = utf8.encode(text);
+  return parseClaudeCostBytes(b, 0, b.length);
+}
+
+/** The same, for the UTF-8 bytes `b[start, end)` of one line. */
+export function parseClaudeCostBytes(b: Uint8Array, start: number, end: number): CostEntry | null {
+  const o = pick(b, start, end, FIELDS);
   if (!o) return null;
   const nested = asObject(asObject(o['data'])?.['message']);
   const nestedMsg = asObject(nested?.['message']);
@@ -62,7 +83,7 @@ function entryOf(ts: unknown, msg: Record<string, unknown>, requestId: unknown, 
   };
 }
 
-const stateless: CostFileParser = { line: parseClaudeCostLine, state: () => null };
+const stateless: CostFileParser = { line: parseClaudeCostLine, bytes: parseClaudeCostBytes, state: () => null };
 
 /**
  * Roots: each comma-separated `CLAUDE_CONFIG_DIR` entry (a config folder holding `projects/`, or a

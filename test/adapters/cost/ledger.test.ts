@@ -22,11 +22,18 @@ const write = (rel: string, lines: string[], end = '\n'): string => {
   writeFileSync(path, lines.join('\n') + end);
   return path;
 };
-const load = async (o: { useCache?: boolean; sources?: string[] } = {}): Promise<Ledger> => (await loadLedger({ env, homedir: home, platform: 'linux', ...o })).ledger;
+const run = (o: { useCache?: boolean; sources?: string[] } = {}) => loadLedger({ env, homedir: home, platform: 'linux', ...o });
+const load = async (o: { useCache?: boolean; sources?: string[] } = {}): Promise<Ledger> => (await run(o)).ledger;
 const outputs = (l: Ledger) => l.days.map((d) => [d.date, d.source, d.outputTokens]);
-/** A cold run (no cache) must equal the cached run: checked on every load in these tests. */
+/**
+ * A cold run (no cache) must equal the cached run, and a second cached run (nothing changed: the
+ * summary's fast path, no file read) the first: checked on every load in these tests.
+ */
 async function both(): Promise<Ledger> {
   const warm = await load();
+  const again = await run();
+  expect(again.stats.filesRead).toBe(0);
+  expect(again.ledger).toEqual(warm);
   const cold = await load({ useCache: false });
   expect(warm).toEqual(cold);
   return warm;
