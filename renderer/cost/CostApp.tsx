@@ -3,27 +3,15 @@
 import type { QuotabarBridge } from '../../app/contract';
 import type { CostPage, CostRow } from '../../app/contract';
 import { compact, shortUsd } from '../../core/cost/format';
-import type { CostTotals } from '../../core/cost/ledger';
 import { COST_LOGS, descriptorOf, listText } from '../../core/providers/registry';
 import { download } from '../shared/download';
+import { ExportButtons, ExportNotices } from '../shared/ExportBar';
 import { useConnection } from '../state/connection';
 import { exportCost, useCost } from '../state/cost';
 import { CostChart } from './CostChart';
+import { CostTable } from './CostTable';
 
 const sourceName = (id: string) => descriptorOf(id)?.displayName ?? id;
-
-function Figures({ t }: { t: CostTotals }) {
-  return (
-    <>
-      <td className="num">{compact(t.inputTokens)}</td>
-      <td className="num">{compact(t.outputTokens)}</td>
-      <td className="num">{compact(t.cacheCreationTokens + t.cacheReadTokens)}</td>
-      <td className="num">{shortUsd(t)}</td>
-    </>
-  );
-}
-
-const HEAD = ['Input', 'Output', 'Cache', 'Cost'];
 
 function Rows({ title, rows, testId }: { title: string; rows: CostRow[]; testId: string }) {
   return (
@@ -32,28 +20,11 @@ function Rows({ title, rows, testId }: { title: string; rows: CostRow[]; testId:
       {rows.length === 0 ? (
         <p className="muted">Nothing in these 30 days.</p>
       ) : (
-        <table className="cost-table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Source</th>
-              {HEAD.map((h) => (
-                <th key={h} className="num">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.source}/${r.name}`}>
-                <td className="name">{r.name}</td>
-                <td>{sourceName(r.source)}</td>
-                <Figures t={r} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CostTable
+          heads={['Name', 'Source']}
+          firstClass="name"
+          rows={rows.map((r) => ({ key: `${r.source}/${r.name}`, first: r.name, second: sourceName(r.source), totals: r }))}
+        />
       )}
     </section>
   );
@@ -64,28 +35,10 @@ function Days({ page }: { page: CostPage }) {
   return (
     <section className="history-window" data-testid="cost-days">
       <h2>By day</h2>
-      <table className="cost-table">
-        <thead>
-          <tr>
-            <th>Date</th>
-            <th>Sources</th>
-            {HEAD.map((h) => (
-              <th key={h} className="num">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {used.map((d) => (
-            <tr key={d.date}>
-              <td>{d.date}</td>
-              <td>{Object.keys(d.bySource).map(sourceName).join(', ')}</td>
-              <Figures t={d.total} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CostTable
+        heads={['Date', 'Sources']}
+        rows={used.map((d) => ({ key: d.date, first: d.date, second: Object.keys(d.bySource).map(sourceName).join(', '), totals: d.total }))}
+      />
     </section>
   );
 }
@@ -103,30 +56,9 @@ export function CostApp({ bridge }: { bridge: QuotabarBridge }) {
         <p className="cost-total" data-testid="cost-total">
           {page && !page.problem ? `${shortUsd(page.totals)} · ${compact(page.totals.totalTokens)} tokens` : ''}
         </p>
-        <div className="exports">
-          <button type="button" onClick={() => void exportCost(bridge, 'csv', download)}>
-            Export CSV
-          </button>
-          <button type="button" onClick={() => void exportCost(bridge, 'json', download)}>
-            Export JSON
-          </button>
-        </div>
+        <ExportButtons onExport={(format) => void exportCost(bridge, format, download)} />
       </div>
-      {note && (
-        <p className={note.kind === 'failed' ? 'banner' : 'muted export-note'} role="status" data-testid="export-note">
-          {note.text}
-        </p>
-      )}
-      {lost && (
-        <p className="banner" role="alert">
-          Lost the connection to Quotabar. The figures come back when it does.
-        </p>
-      )}
-      {failure && !lost && (
-        <p className="banner" role="alert">
-          {failure}
-        </p>
-      )}
+      <ExportNotices note={note} lost={lost} lostText="The figures come back when it does." failure={failure} />
       {page === null ? (
         <p className="muted loading">Reading the logs…</p>
       ) : page.problem ? (

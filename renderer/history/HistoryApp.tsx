@@ -6,6 +6,7 @@ import { useConnection } from '../state/connection';
 import { exportHistory, loadHistory, useHistory } from '../state/history';
 import { Chart } from './Chart';
 import { download } from '../shared/download';
+import { ExportButtons, ExportNotices } from '../shared/ExportBar';
 
 const RANGES: Array<{ id: HistoryRange; label: string }> = [
   { id: '24h', label: '24 hours' },
@@ -61,30 +62,9 @@ export function HistoryApp({ bridge }: { bridge: QuotabarBridge }) {
             </button>
           ))}
         </div>
-        <div className="exports">
-          <button type="button" onClick={() => void exportHistory(bridge, 'csv', download)}>
-            Export CSV
-          </button>
-          <button type="button" onClick={() => void exportHistory(bridge, 'json', download)}>
-            Export JSON
-          </button>
-        </div>
+        <ExportButtons onExport={(format) => void exportHistory(bridge, format, download)} />
       </div>
-      {note && (
-        <p className={note.kind === 'failed' ? 'banner' : 'muted export-note'} role="status" data-testid="export-note">
-          {note.text}
-        </p>
-      )}
-      {lost && (
-        <p className="banner" role="alert">
-          Lost the connection to Quotabar. The charts come back when it does.
-        </p>
-      )}
-      {failure && !lost && (
-        <p className="banner" role="alert">
-          {failure}
-        </p>
-      )}
+      <ExportNotices note={note} lost={lost} lostText="The charts come back when it does." failure={failure} />
       {page === null || (loading && page.range !== range) ? (
         <p className="muted loading">Loading history…</p>
       ) : page.problem ? (

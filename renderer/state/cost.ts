@@ -4,8 +4,7 @@ import { create } from 'zustand';
 import type { CostPage, CostSummaryView, QuotabarBridge } from '../../app/contract';
 import { callFailure } from '../bridge';
 import type { ExportNote } from './history';
-import { newestReading } from './sparklines';
-import { useView } from './view';
+import { onNewReading } from './view';
 
 interface CostState {
   summary: CostSummaryView | null;
@@ -26,14 +25,7 @@ export async function loadCostSummary(bridge: QuotabarBridge): Promise<void> {
 
 /** Loads the summary now and after every new reading; returns the unsubscribe function. */
 export function followCostSummary(bridge: QuotabarBridge): () => void {
-  let seen = newestReading(useView.getState().view);
-  void loadCostSummary(bridge);
-  return useView.subscribe((s) => {
-    const newest = newestReading(s.view);
-    if (newest === seen) return;
-    seen = newest;
-    void loadCostSummary(bridge);
-  });
+  return onNewReading(() => void loadCostSummary(bridge));
 }
 
 export async function loadCostPage(bridge: QuotabarBridge): Promise<void> {

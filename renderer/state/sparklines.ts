@@ -1,9 +1,8 @@
 // The popover's sparklines: asked from main when the popover opens and whenever a new reading arrives.
 import { create } from 'zustand';
 import { accountKey } from '../../core/accounts';
-import type { PollerView } from '../../core/model';
 import type { QuotabarBridge, Sparkline } from '../../app/contract';
-import { useView } from './view';
+import { onNewReading } from './view';
 
 interface SparklineState {
   /** By sparkKey(provider, account, window). */
@@ -25,20 +24,7 @@ export async function loadSparklines(bridge: QuotabarBridge): Promise<void> {
   }
 }
 
-/** The newest reading's time in a view: the lines change only when it does. */
-export function newestReading(v: PollerView | null): number | null {
-  const times = (v?.snapshots ?? []).map((s) => s.fetchedAt).filter((t): t is number => t !== null);
-  return times.length ? Math.max(...times) : null;
-}
-
 /** Loads the lines now and after every new reading; returns the unsubscribe function. */
 export function followSparklines(bridge: QuotabarBridge): () => void {
-  let seen = newestReading(useView.getState().view);
-  void loadSparklines(bridge);
-  return useView.subscribe((s) => {
-    const newest = newestReading(s.view);
-    if (newest === seen) return;
-    seen = newest;
-    void loadSparklines(bridge);
-  });
+  return onNewReading(() => void loadSparklines(bridge));
 }

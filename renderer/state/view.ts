@@ -40,3 +40,21 @@ export async function refresh(bridge: QuotabarBridge, providerId: ProviderId | n
     useView.setState({ failure: callFailure(e) });
   }
 }
+
+/** The newest reading's time in a view: what depends on readings changes only when it does. */
+export function newestReading(v: PollerView | null): number | null {
+  const times = (v?.snapshots ?? []).map((s) => s.fetchedAt).filter((t): t is number => t !== null);
+  return times.length ? Math.max(...times) : null;
+}
+
+/** Calls `load` now and after every new reading (not on every view push); returns the unsubscribe function. */
+export function onNewReading(load: () => void): () => void {
+  let seen = newestReading(useView.getState().view);
+  load();
+  return useView.subscribe((s) => {
+    const newest = newestReading(s.view);
+    if (newest === seen) return;
+    seen = newest;
+    load();
+  });
+}
