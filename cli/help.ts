@@ -63,7 +63,7 @@ function envLines(): string {
   for (const p of all) {
     const c = p.credentials;
     if (c.envKey) lines.push(`  ${c.envKey}`.padEnd(28) + 'used instead of the keychain when set');
-    if (c.dir) lines.push(`  ${c.dir.env}`.padEnd(28) + `${c.dir.description} (default ~/${c.dir.defaultName})`);
+    if (c.dir) lines.push(`  ${c.dir.env}`.padEnd(28) + `${c.dir.description} (default ~${c.dir.defaultName ? `/${c.dir.defaultName}` : ''})`);
   }
   lines.push(`  ${all.map((p) => p.baseUrlEnv).join(', ')}   base URLs (proxies, tests)`);
   return lines.join('\n');

@@ -1,5 +1,6 @@
 // Throwaway credential files for demo mode: a CODEX_HOME with auth.json, a CLAUDE_CONFIG_DIR
-// with .credentials.json and a config folder with Copilot's github-copilot/apps.json, all holding
+// with .credentials.json, a config folder with Copilot's github-copilot/apps.json and a Gemini CLI
+// home with .gemini/oauth_creds.json, all holding
 // fake tokens that only the demo server accepts, and each tool's session logs (for the cost line).
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,6 +20,9 @@ export interface DemoCredentials {
   /** Stands in for $XDG_CONFIG_HOME (and %LOCALAPPDATA%): holds github-copilot/apps.json. */
   copilotConfigHome: string;
   copilotToken: string;
+  /** Stands in for $GEMINI_CLI_HOME: holds .gemini/oauth_creds.json. */
+  geminiHome: string;
+  geminiAccessToken: string;
   openrouterKey: string;
   zaiKey: string;
   minimaxKey: string;
@@ -87,6 +91,21 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     JSON.stringify({ 'github.com:Iv1.b507a08c87ecfe98': { user: 'octo-demo', oauth_token: copilotToken, githubAppId: 'Iv1.b507a08c87ecfe98' } }),
     { mode: 0o600 },
   );
+  const geminiHome = join(root, 'gemini');
+  await mkdir(join(geminiHome, '.gemini'), { recursive: true, mode: 0o700 });
+  const geminiAccessToken = `ya29.demo-${randomBytes(16).toString('hex')}`;
+  await writeFile(
+    join(geminiHome, '.gemini', 'oauth_creds.json'),
+    JSON.stringify({
+      access_token: geminiAccessToken,
+      refresh_token: `demo-refresh-${randomBytes(12).toString('hex')}`,
+      scope: 'openid',
+      token_type: 'Bearer',
+      id_token: fakeJwt({ email: 'demo@quotabar.dev' }),
+      expiry_date: now + 30 * DAY,
+    }),
+    { mode: 0o600 },
+  );
   // The tools' own session logs, so the demo's cost line and Cost window read real files.
   for (const { dir, log } of [...codexDemoLogs(now).map((log) => ({ dir: codexHome, log })), { dir: claudeConfigDir, log: claudeDemoLog(now) }]) {
     await mkdir(dirname(join(dir, log.file)), { recursive: true });
@@ -102,6 +121,8 @@ export async function writeDemoCredentials(now: number): Promise<DemoCredentials
     claudeAccessToken,
     copilotConfigHome,
     copilotToken,
+    geminiHome,
+    geminiAccessToken,
     openrouterKey: `sk-or-v1-${randomBytes(32).toString('hex')}`,
     zaiKey: `${randomBytes(16).toString('hex')}.${randomBytes(12).toString('base64url')}`,
     minimaxKey: `sk-cp-${randomBytes(24).toString('base64url')}`,

@@ -8,11 +8,13 @@ import { KEY_PROVIDERS, PROVIDERS } from '../core/providers/registry';
  * Each key provider's demo key is the field `<id>Key` (openrouterKey …), read by `demoKeys`.
  */
 export interface DemoEndpoints {
-  urls: { openrouter: string; codex: string; claude: string; zai?: string; minimax?: string; moonshot?: string; deepseek?: string; copilot: string };
+  urls: { openrouter: string; codex: string; claude: string; zai?: string; minimax?: string; moonshot?: string; deepseek?: string; copilot: string; gemini: string };
   codexHome: string;
   claudeConfigDir: string;
   /** The config folder holding Copilot's demo github-copilot/apps.json. */
   copilotConfigHome: string;
+  /** Stands in for $GEMINI_CLI_HOME: the home folder holding Gemini's demo .gemini/oauth_creds.json. */
+  geminiHome: string;
   openrouterKey: string;
   /** Providers added later are optional, so a test's hand-made endpoints need not list them. */
   zaiKey?: string;
@@ -26,7 +28,7 @@ export interface DemoEndpoints {
 /** The environment with everything that locates a provider pointed at the demo server. */
 export function demoEnv(env: NodeJS.ProcessEnv, demo: DemoEndpoints): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env };
-  const dirs: Record<string, string> = { codex: demo.codexHome, claude: demo.claudeConfigDir };
+  const dirs: Record<string, string> = { codex: demo.codexHome, claude: demo.claudeConfigDir, gemini: demo.geminiHome };
   const urls: Record<string, string | undefined> = demo.urls;
   for (const d of PROVIDERS as readonly ProviderDescriptor[]) {
     // A real key in the environment would win over the demo key: the demo must not use it.

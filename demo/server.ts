@@ -1,5 +1,5 @@
 // The demo provider server: one loopback HTTP server that answers like OpenRouter, Codex, Claude,
-// Z.ai, MiniMax, Moonshot, DeepSeek and Copilot with demo data, plus throwaway credential files, so Quotabar
+// Z.ai, MiniMax, Moonshot, DeepSeek, Copilot and Gemini with demo data, plus throwaway credential files, so Quotabar
 // runs with no account.
 // Tests script it at runtime (e.g. Codex → 500, then 401) through `script`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,6 +10,7 @@ import { codexUsageBody } from '../core/providers/codex/demo';
 import { DEEPSEEK_UNAUTHORIZED, deepSeekBalanceBody } from '../core/providers/deepseek/demo';
 import { MOONSHOT_UNAUTHORIZED, moonshotBalanceBody } from '../core/providers/moonshot/demo';
 import { COPILOT_UNAUTHORIZED, copilotUserBody } from '../core/providers/copilot/demo';
+import { GEMINI_UNAUTHORIZED, geminiLoadCodeAssistBody, geminiQuotaBody } from '../core/providers/gemini/demo';
 import { PROVIDERS, type KnownProviderId } from '../core/providers/registry';
 import { MINIMAX_KEY_EXPIRED, miniMaxRemainsBody } from '../core/providers/minimax/demo';
 import { ZAI_UNAUTHORIZED, zaiQuotaBody } from '../core/providers/zai/demo';
@@ -44,10 +45,12 @@ export interface DemoServerOptions {
 
 export interface DemoServer {
   /** Base URLs in the form the adapters expect (QUOTABAR_*_URL). */
-  urls: { openrouter: string; codex: string; claude: string; zai: string; minimax: string; moonshot: string; deepseek: string; copilot: string };
+  urls: { openrouter: string; codex: string; claude: string; zai: string; minimax: string; moonshot: string; deepseek: string; copilot: string; gemini: string };
   codexHome: string;
   claudeConfigDir: string;
   copilotConfigHome: string;
+  /** The home folder holding Gemini CLI's demo .gemini/oauth_creds.json. */
+  geminiHome: string;
   /** A fake key the demo /key accepts. */
   openrouterKey: string;
   /** A fake Z.ai key the demo quota endpoint accepts. */
@@ -115,6 +118,11 @@ function demoReply(req: DemoRequest, creds: DemoCredentials, now: number): DemoR
       const okAuth = req.headers.authorization === `token ${creds.copilotToken}`;
       return okAuth ? { status: 200, body: copilotUserBody(now) } : { status: 401, body: COPILOT_UNAUTHORIZED };
     }
+    case '/gemini/v1internal:loadCodeAssist':
+    case '/gemini/v1internal:retrieveUserQuota': {
+      if (req.method !== 'POST' || token !== creds.geminiAccessToken) return { status: 401, body: GEMINI_UNAUTHORIZED };
+      return { status: 200, body: req.path.endsWith(':loadCodeAssist') ? geminiLoadCodeAssistBody() : geminiQuotaBody(now) };
+    }
     default:
       return { status: 404, body: { error: 'not a demo endpoint' } };
   }
@@ -169,6 +177,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     codexHome: creds.codexHome,
     claudeConfigDir: creds.claudeConfigDir,
     copilotConfigHome: creds.copilotConfigHome,
+    geminiHome: creds.geminiHome,
     openrouterKey: creds.openrouterKey,
     zaiKey: creds.zaiKey,
     minimaxKey: creds.minimaxKey,

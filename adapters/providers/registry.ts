@@ -9,10 +9,11 @@ import { deepSeekAdapter } from './deepseek';
 import { miniMaxAdapter } from './minimax';
 import { moonshotAdapter } from './moonshot';
 import { copilotAdapter } from './copilot';
+import { geminiAdapter } from './gemini';
 import { openRouterAdapter } from './openrouter';
 import { zaiAdapter } from './zai';
 
-const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter, zaiAdapter, miniMaxAdapter, moonshotAdapter, deepSeekAdapter, copilotAdapter];
+const ADAPTERS: readonly ProviderAdapter[] = [openRouterAdapter, codexAdapter, claudeAdapter, zaiAdapter, miniMaxAdapter, moonshotAdapter, deepSeekAdapter, copilotAdapter, geminiAdapter];
 
 /** The adapter for a registered provider; throws for an id with no adapter (a registry bug). */
 export function adapterOf(id: string): ProviderAdapter {

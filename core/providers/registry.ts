@@ -9,11 +9,12 @@ import { deepseek } from './deepseek/descriptor';
 import { moonshot } from './moonshot/descriptor';
 import { copilot } from './copilot/descriptor';
 import type { ProviderDescriptor } from './descriptor';
+import { gemini } from './gemini/descriptor';
 import { minimax } from './minimax/descriptor';
 import { openrouter } from './openrouter/descriptor';
 import { zai } from './zai/descriptor';
 
-export const PROVIDERS = [openrouter, codex, claude, zai, minimax, moonshot, deepseek, copilot] as const;
+export const PROVIDERS = [openrouter, codex, claude, zai, minimax, moonshot, deepseek, copilot, gemini] as const;
 
 /** The providers whose local logs feed the cost ledger (`quotabar cost`), in display order. */
 export const COST_LOGS: readonly CostLogKind[] = [claudeCostLog, codexCostLog];

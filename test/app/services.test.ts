@@ -157,10 +157,11 @@ describe('demo mode', () => {
       files: new MemoryFiles(),
       httpFor: () => http,
       demo: {
-        urls: { openrouter: 'http://127.0.0.1:9/openrouter', codex: 'http://127.0.0.1:9/codex', claude: 'http://127.0.0.1:9/claude', copilot: 'http://127.0.0.1:9/copilot' },
+        urls: { openrouter: 'http://127.0.0.1:9/openrouter', codex: 'http://127.0.0.1:9/codex', claude: 'http://127.0.0.1:9/claude', copilot: 'http://127.0.0.1:9/copilot', gemini: 'http://127.0.0.1:9/gemini' },
         codexHome: '/demo/codex',
         claudeConfigDir: '/demo/claude',
         copilotConfigHome: '/demo/config',
+        geminiHome: '/demo/gemini',
         openrouterKey: 'sk-or-v1-demo-key-000000000000000000000',
       },
     });

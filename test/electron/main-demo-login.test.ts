@@ -26,10 +26,11 @@ async function launch(argv: string[]) {
     clock: h.clock,
     createServices: async () => h!.services,
     startDemo: async () => ({
-      urls: { openrouter: 'http://127.0.0.1:1/api/v1', codex: 'http://127.0.0.1:1/backend-api', claude: 'http://127.0.0.1:1', copilot: 'http://127.0.0.1:1' },
+      urls: { openrouter: 'http://127.0.0.1:1/api/v1', codex: 'http://127.0.0.1:1/backend-api', claude: 'http://127.0.0.1:1', copilot: 'http://127.0.0.1:1', gemini: 'http://127.0.0.1:1/gemini' },
       codexHome: '/tmp/demo/codex',
       claudeConfigDir: '/tmp/demo/claude',
       copilotConfigHome: '/tmp/demo/config',
+      geminiHome: '/tmp/demo/gemini',
       openrouterKey: 'sk-or-v1-demo',
       close: async () => undefined,
     }),

@@ -30,6 +30,7 @@ export async function launchApp(binaryPath: string): Promise<AppRig> {
       codexHome: demo.codexHome,
       claudeConfigDir: demo.claudeConfigDir,
       copilotConfigHome: demo.copilotConfigHome,
+      geminiHome: demo.geminiHome,
       openrouterKey: demo.openrouterKey,
       zaiKey: demo.zaiKey,
       minimaxKey: demo.minimaxKey,
