@@ -36,6 +36,7 @@ const PROVIDER: Record<BenchKind, ProviderKind> = {
   moonshot: 'moonshot',
   deepseek: 'deepseek',
   copilot: 'copilot',
+  gemini: 'gemini',
 };
 
 /** Starts the server; each kind answers under `/<kind>/…`, after `latencyMs[kind]` when given. */

@@ -51,6 +51,8 @@ export interface Scenario {
   codexLogs?: boolean;
   /** Claude's access token expires this long after the start (default: in 30 days). */
   claudeTokenTtlMs?: number;
+  /** Gemini CLI's access token (`expiry_date`) expires this long after the start (default: the fixture's, in 2030). */
+  geminiTokenTtlMs?: number;
   expect: Expectation;
   /** Most requests the server may see in the simulated hour after the trouble starts. */
   maxRequests: number;

@@ -6,6 +6,7 @@ import { DEEPSEEK_SCENARIOS } from './scenarios-deepseek';
 import { MOONSHOT_SCENARIOS } from './scenarios-moonshot';
 import { COPILOT_SCENARIOS } from './scenarios-copilot';
 import { ENVIRONMENT_SCENARIOS } from './scenarios-environment';
+import { GEMINI_SCENARIOS } from './scenarios-gemini';
 import { OPENROUTER_SCENARIOS } from './scenarios-openrouter';
 import type { Scenario } from './scenario-kit';
 import { MINIMAX_SCENARIOS } from './scenarios-minimax';
@@ -13,4 +14,4 @@ import { ZAI_SCENARIOS } from './scenarios-zai';
 
 export type { Scenario } from './scenario-kit';
 
-export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...ZAI_SCENARIOS, ...MINIMAX_SCENARIOS, ...MOONSHOT_SCENARIOS, ...DEEPSEEK_SCENARIOS, ...COPILOT_SCENARIOS, ...ENVIRONMENT_SCENARIOS];
+export const SCENARIOS: Scenario[] = [...OPENROUTER_SCENARIOS, ...CODEX_SCENARIOS, ...CLAUDE_SCENARIOS, ...ZAI_SCENARIOS, ...MINIMAX_SCENARIOS, ...MOONSHOT_SCENARIOS, ...DEEPSEEK_SCENARIOS, ...COPILOT_SCENARIOS, ...GEMINI_SCENARIOS, ...ENVIRONMENT_SCENARIOS];

@@ -10,6 +10,7 @@ import { JsonSettingsStore, type SettingsProblem } from '../../adapters/json-set
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import type { ProviderSnapshot } from '../../core/model';
 import { createPoller, type Poller } from '../../core/poller';
+import { fixtureText } from '../core/providers/load-fixture';
 import { flush } from '../support/fake-clock';
 import {
   BUILDERS,
@@ -59,6 +60,10 @@ export async function createWorld(ms: PrefixedServer, s: Scenario, prefix: strin
     scopes: ['user:inference', 'user:profile'],
     subscriptionType: 'max',
   });
+  if (s.geminiTokenTtlMs !== undefined) {
+    const creds = JSON.parse(fixtureText('gemini', 'oauth-creds')) as Record<string, unknown>;
+    files.write(`${HOME}/.gemini/oauth_creds.json`, JSON.stringify({ ...creds, expiry_date: start + s.geminiTokenTtlMs }));
+  }
   if (s.codexLogs) {
     files.write(`${CODEX_HOME}/sessions/2026/09/20/rollout-2026-09-20T10-00-00-matrix.jsonl`, fixtureLog('session-and-weekly'));
   }

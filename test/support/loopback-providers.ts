@@ -7,13 +7,16 @@ import { fixtureText } from '../core/providers/load-fixture';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest, type LoopbackServer } from './loopback-server';
 import { MemoryFiles } from './memory-files';
 
-export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'zai' | 'minimax' | 'moonshot' | 'deepseek' | 'copilot';
+export type ProviderKind = 'openrouter' | 'codex' | 'claude' | 'zai' | 'minimax' | 'moonshot' | 'deepseek' | 'copilot' | 'gemini';
 
 /** A provider in good health: OpenRouter comes with a capped or an uncapped key. */
-export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'zai' | 'minimax' | 'moonshot' | 'deepseek' | 'copilot';
+export type HealthyKind = 'openrouter-capped' | 'openrouter-uncapped' | 'codex' | 'claude' | 'zai' | 'minimax' | 'moonshot' | 'deepseek' | 'copilot' | 'gemini';
 
-/** Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/quota/limit, …/remains, …/balance, …/user. */
-export type Route = 'key' | 'credits' | 'usage' | 'limit' | 'remains' | 'balance' | 'user';
+/**
+ * Which endpoint a request is for, by the last path segment: /key, /credits, …/usage, …/quota/limit,
+ * …/remains, …/balance, …/user; for `/v1internal:<method>` paths, the method after the colon.
+ */
+export type Route = 'key' | 'credits' | 'usage' | 'limit' | 'remains' | 'balance' | 'user' | 'loadCodeAssist' | 'retrieveUserQuota';
 
 export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDeps) => Provider> = {
   openrouter: (config, deps) => buildProvider('openrouter', config, deps),
@@ -24,6 +27,7 @@ export const BUILDERS: Record<ProviderKind, (config: AppConfig, deps: ComposeDep
   moonshot: (config, deps) => buildProvider('moonshot', config, deps),
   deepseek: (config, deps) => buildProvider('deepseek', config, deps),
   copilot: (config, deps) => buildProvider('copilot', config, deps),
+  gemini: (config, deps) => buildProvider('gemini', config, deps),
 };
 
 /** The healthy kind of a provider (OpenRouter with a capped key unless told otherwise). */
@@ -42,6 +46,7 @@ export const HEALTHY_BODIES: Record<HealthyKind, Partial<Record<Route, string>>>
   moonshot: { balance: fixtureText('moonshot', 'balance') },
   deepseek: { balance: fixtureText('deepseek', 'balance-cny') },
   copilot: { user: fixtureText('copilot', 'user-pro-premium') },
+  gemini: { loadCodeAssist: fixtureText('gemini', 'load-code-assist-standard'), retrieveUserQuota: fixtureText('gemini', 'quota-three-models') },
 };
 
 /** A JSON body as a 200 reply. */
@@ -62,7 +67,7 @@ export async function startPrefixedServer(): Promise<PrefixedServer> {
   const server = await startLoopbackServer((req) => {
     const m = /^\/([^/]+)(\/[^?]*)/.exec(req.path);
     const answer = m ? cases.get(m[1]!) : undefined;
-    const route = m?.[2]?.split('/').pop() as Route | undefined;
+    const route = m?.[2]?.split('/').pop()?.split(':').pop() as Route | undefined;
     return answer && route ? answer(route) : { status: 404, body: { error: 'no such case' } };
   });
   return {
@@ -84,6 +89,7 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
     QUOTABAR_MOONSHOT_URL: `${base}/moonshot/v1`,
     QUOTABAR_DEEPSEEK_URL: `${base}/deepseek`,
     QUOTABAR_COPILOT_URL: base,
+    QUOTABAR_GEMINI_URL: `${base}/gemini`,
     CODEX_HOME: `${home}/.codex`,
     CLAUDE_CONFIG_DIR: `${home}/.claude`,
     // Claude answers under `base` only through its opt-in OAuth path (off by default).
@@ -93,10 +99,11 @@ export function loopbackConfig(base: string, home: string, extra: Record<string,
   return resolveConfig(env, 'linux', home);
 }
 
-/** In-memory sign-in files under `home`: a Codex ChatGPT login, a Claude Code OAuth login with `claude`'s fields and a Copilot editor-plugin login. */
+/** In-memory sign-in files under `home`: a Codex ChatGPT login, a Claude Code OAuth login with `claude`'s fields, a Copilot editor-plugin login and a Gemini CLI sign-in. */
 export function signedInFiles(home: string, claude: Record<string, unknown>): MemoryFiles {
   return new MemoryFiles()
     .write(`${home}/.codex/auth.json`, fixtureText('codex', 'auth-chatgpt'))
     .write(`${home}/.claude/.credentials.json`, JSON.stringify({ claudeAiOauth: claude }))
-    .write(`${home}/.config/github-copilot/apps.json`, fixtureText('copilot', 'apps-github-and-enterprise'));
+    .write(`${home}/.config/github-copilot/apps.json`, fixtureText('copilot', 'apps-github-and-enterprise'))
+    .write(`${home}/.gemini/oauth_creds.json`, fixtureText('gemini', 'oauth-creds'));
 }
