@@ -1,7 +1,5 @@
 // The app's services in plain Node: settings, keychain, providers, poller and alerts, wired once.
 // Electron's main process and the browser preview host both run exactly this; neither adds logic.
-import { evaluateAlerts, initialAlertState, type AlertState } from '../core/alerts';
-import { alertText } from '../core/alerts-text';
 import type { PollerView, ProviderId } from '../core/model';
 import { NO_ACTIVITY, type ActivitySignals } from '../core/cadence';
 import { createPoller, type Poller } from '../core/poller';
@@ -37,6 +35,7 @@ import { applySettingsPatch } from './validate';
 import { createKeyManagers } from './key-manager';
 import { createAccountManager, type AccountManager } from './account-manager';
 import { serialQueue } from './serial';
+import { alertJudge } from './alert-judge';
 import { fileSettings, memorySettings, type SettingsPersistence } from '../adapters/settings-persistence';
 import { defaultHistory, historyRecorder } from './history-recorder';
 import { demoHistory, historyExport, historyPage, type HistoryContext, type HistoryRequest } from './history-view';
@@ -131,7 +130,6 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   let settings = (await store.load()).settings;
   config = withOptIn(envConfig, settings.credentialOptIn);
   let notifier: Notifier | null = opts.notifier ?? null;
-  let alerts: AlertState = initialAlertState();
   const settingsListeners = new Set<(v: SettingsView) => void>();
 
   let providers: Provider[] = buildAllProviders(config, deps, undefined, settings.accounts);
@@ -168,19 +166,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     cadence: { mode: settings.pollingMode, thresholds: settings.thresholds, signals },
   });
 
-  // Alerts are judged on every emission; the rules themselves skip data they have already seen.
-  poller.subscribe(
-    guarded('alerts', (v) => {
-      const now = clock.now();
-      const r = evaluateAlerts(alerts, v.snapshots, settings, now);
-      alerts = r.state;
-      for (const a of r.alerts) notifier?.notify({ id: a.id, ...alertText(a, now) });
-    }),
-  );
-
   // Demo mode keeps the demo's own polls in a throw-away file, so the History window has real readings.
   const demoStore = opts.history === undefined && demo ? demoHistory(clock) : null;
   const history = opts.history !== undefined ? opts.history : demoStore ? demoStore.store : defaultHistory(opts, clock);
+  // Alerts are judged on every emission; the rules themselves skip data they have already seen.
+  poller.subscribe(guarded('alerts', alertJudge({ clock, settings: () => settings, notifier: () => notifier, history, report: (m) => console.error(m) })));
+
   const recorder = history ? historyRecorder(history) : null;
   if (recorder) poller.subscribe((v) => recorder.listen(v));
 

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { samplesFromSnapshots } from '../core/history';
 import type { ProviderSnapshot } from '../core/model';
-import type { Clock, HistoryFilter, HistorySample, Scheduler } from '../core/ports';
-import { recentSpanMs, type RecentReadings } from '../core/pace';
+import type { Clock, HistoryFilter, Scheduler } from '../core/ports';
+import { readingsBy, recentSpanMs, type RecentReadings } from '../core/pace';
 import { dataDir } from '../adapters/app-paths';
 import { historyProblem, setAsideText } from '../app/history-recorder';
 import type { HistoryCommand, Since } from './args';
@@ -52,14 +52,7 @@ export async function recentReadings(snaps: readonly ProviderSnapshot[], io: Cli
   if (!existsSync(path)) return (store.close(), none);
   const r = await store.query({ since: now - span });
   store.close();
-  if (!r.ok) return none;
-  const key = (providerId: string, accountLabel: string | null, windowId: string) => `${providerId}\u0000${accountLabel ?? ''}\u0000${windowId}`;
-  const by = new Map<string, HistorySample[]>();
-  for (const x of r.value) {
-    const k = key(x.providerId, x.accountLabel, x.windowId);
-    by.set(k, [...(by.get(k) ?? []), x]);
-  }
-  return (s, w) => by.get(key(s.providerId, s.accountLabel, w.id)) ?? [];
+  return r.ok ? readingsBy(r.value) : none;
 }
 
 /** After `status` has printed: one sample per window of each provider that answered. Problems go to stderr; the exit code stays. */

@@ -2,7 +2,7 @@
 // (words come from core/alerts-text.ts). State is carried between calls so each crossing fires once.
 import { accountKey } from './accounts';
 import { isOwnWindow, type ProviderId, type ProviderSnapshot, type Unit, type UsageWindow } from './model';
-import { paceOf } from './pace';
+import { paceOf, type RecentReadings } from './pace';
 import { MINUTE } from './time';
 import type { Settings } from './settings';
 
@@ -71,6 +71,7 @@ export function evaluateAlerts(
   snapshots: ProviderSnapshot[],
   settings: Settings,
   now: number,
+  recent: RecentReadings = () => [],
 ): { state: AlertState; alerts: Alert[] } {
   const windows: Record<string, WindowMemory> = {};
   const seenFetchedAt: Record<string, number> = {};
@@ -89,7 +90,7 @@ export function evaluateAlerts(
     // Team-key rows are other people's keys, shown read-only: they never alert.
     for (const w of s.windows.filter(isOwnWindow)) {
       const key = memoryKey(who, w.id);
-      const step = judgeWindow(windows[key], s, w, fresh, settings, now);
+      const step = judgeWindow(windows[key], s, w, fresh, settings, now, recent);
       windows[key] = step.memory;
       alerts.push(...step.alerts);
     }
@@ -104,6 +105,7 @@ function judgeWindow(
   fresh: boolean,
   settings: Settings,
   now: number,
+  recent: RecentReadings,
 ): { memory: WindowMemory; alerts: Alert[] } {
   const alerts: Alert[] = [];
   let mem: WindowMemory = prev ?? { fired: [], resetsAt: null, lowBalanceFired: false };
@@ -136,17 +138,18 @@ function judgeWindow(
       mem = { ...mem, lowBalanceFired: false };
     }
   }
-  const pace = paceStep(mem, owner, w, settings, now);
+  const pace = paceStep(mem, owner, w, settings, now, recent);
   return { memory: pace.memory, alerts: pace.alert ? [...alerts, pace.alert] : alerts };
 }
 
 /** The pace alert, once per period: the run-out comes more than the margin before the reset. */
-function paceStep(mem: WindowMemory, owner: Owner, w: UsageWindow, settings: Settings, now: number): { memory: WindowMemory; alert: Alert | null } {
+function paceStep(mem: WindowMemory, owner: Owner, w: UsageWindow, settings: Settings, now: number, recent: RecentReadings): { memory: WindowMemory; alert: Alert | null } {
   if (!settings.predictiveAlerts.includes(owner.providerId) || w.resetsAt === null) return { memory: mem, alert: null };
   const firedFor = mem.paceFiredFor ?? null;
   // Server jitter in the reset time is the same period; a clearly later reset is a new one.
   if (firedFor !== null && w.resetsAt <= firedFor + RESET_SHIFT_TOLERANCE_MS) return { memory: mem, alert: null };
-  const p = paceOf(w, now);
+  // At the recent rate where stored readings allow (the same projection the card shows), else the average.
+  const p = paceOf(w, now, recent(owner, w));
   if (p === null || p.runsOutAt === null || w.resetsAt - p.runsOutAt <= settings.predictiveMarginMin * MINUTE) {
     return { memory: mem, alert: null };
   }

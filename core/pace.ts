@@ -55,6 +55,19 @@ export function paceOf(w: UsageWindow, now: number, recent: readonly Reading[] =
 /** A window's stored readings, for the recent rate (none: the average rate). */
 export type RecentReadings = (s: { providerId: string; accountLabel: string | null }, w: UsageWindow) => readonly Reading[];
 
+/** Stored samples (any windows, any order) as the RecentReadings of each window. */
+export function readingsBy(samples: readonly HistorySample[]): RecentReadings {
+  const key = (providerId: string, accountLabel: string | null, windowId: string) => `${providerId}\u0000${accountLabel ?? ''}\u0000${windowId}`;
+  const by = new Map<string, HistorySample[]>();
+  for (const x of samples) {
+    const k = key(x.providerId, x.accountLabel, x.windowId);
+    const list = by.get(k);
+    if (list) list.push(x);
+    else by.set(k, [x]);
+  }
+  return (s, w) => by.get(key(s.providerId, s.accountLabel, w.id)) ?? [];
+}
+
 /** How far back the recent rate of any of these windows can reach (0 when none has a pace). */
 export function recentSpanMs(windows: readonly UsageWindow[], now: number): number {
   return Math.max(0, ...windows.filter((w) => paceOf(w, now) !== null).map((w) => RECENT_SPAN * w.windowMinutes! * MINUTE));
