@@ -38,8 +38,9 @@ export function demoEnv(env: NodeJS.ProcessEnv, demo: DemoEndpoints): NodeJS.Pro
     if (url !== undefined) out[d.baseUrlEnv] = url;
     const dir = dirs[d.id];
     if (d.credentials.dir && dir !== undefined) out[d.credentials.dir.env] = dir;
-    // The demo server answers the opt-in sign-in path too, so the demo shows every meter.
-    if (d.credentials.optIn) out[d.credentials.optIn.env] = '1';
+    // The demo server answers the opt-in sign-in path too, so the demo shows every meter, unless the
+    // caller has set the variable itself (a test of the opted-out path sets it to 0).
+    if (d.credentials.optIn && out[d.credentials.optIn.env] === undefined) out[d.credentials.optIn.env] = '1';
   }
   // Copilot finds the editor plugins' sign-in by platform rules (XDG_CONFIG_HOME, LOCALAPPDATA) and gh's
   // under GH_CONFIG_DIR: all three point into the demo folder, so no real GitHub token is read.

@@ -2,7 +2,7 @@
 // element picture's size is its box rounded out to whole pixels, so a card sitting at a fractional
 // height (after cards whose lines come and go with the clock) would come out a pixel taller on
 // some runs. Alone under the popover's fixed header, it always sits at the same place.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { COST_LOGS } from '../../../core/providers/registry';
 import { card } from './harness';
 import { matchBaseline, timeAndKeyText } from './screenshot';
@@ -12,6 +12,8 @@ export interface CardShotOptions {
   name?: string;
   /** Keep the sparklines (their own baseline is drawn from seeded history); hidden by default. */
   keepSparklines?: boolean;
+  /** More text that moves with the clock, painted over too. */
+  mask?: Locator[];
 }
 
 export async function expectCardScreenshot(page: Page, providerId: string, opts: CardShotOptions = {}): Promise<void> {
@@ -43,7 +45,7 @@ export async function expectCardScreenshot(page: Page, providerId: string, opts:
   }, rules);
   try {
     await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-    const png = await card(page, providerId).screenshot({ animations: 'disabled', caret: 'hide', mask: timeAndKeyText(page), maskColor: '#ff00ff' });
+    const png = await card(page, providerId).screenshot({ animations: 'disabled', caret: 'hide', mask: [...timeAndKeyText(page), ...(opts.mask ?? [])], maskColor: '#ff00ff' });
     await matchBaseline(opts.name ?? `card-${providerId}`, png);
   } finally {
     await page.evaluate(
