@@ -29,10 +29,26 @@ export interface SettingsView {
   demoKeys?: Partial<Record<string, string>>;
   /** Whether "Share usage with local tools" is serving (absent where no shell serves it). */
   localApi?: LocalApiStatus;
+  /** One per key provider that takes a management key: where it is set, as a masked label (never the key). */
+  managementKeys?: ManagementKeyStatus[];
+}
+
+/** Which of a key provider's keys a key call means: absent, its API key; 'management', its management key. */
+export type KeySlot = 'management';
+
+/** Where a provider's management key is set: its environment variable (which wins), the keychain, or nowhere. */
+export interface ManagementKeyStatus {
+  providerId: string;
+  origin: 'env' | 'keychain' | null;
+  /** The masked key (as the key form masks it); null when not set. */
+  label: string | null;
+  /** Set when the keychain could not be read. */
+  error: ProviderError | null;
 }
 
 export type KeyCheck =
-  | { ok: true; label: string | null }
+  /** `keys`: for a management key, how many keys of the account it lists. */
+  | { ok: true; label: string | null; keys?: number }
   | { ok: false; error: ProviderError | { kind: 'invalid_format'; detail: string } };
 
 /** The History window's ranges: the last 24 hours, 7 days, 30 days, or everything stored. */
@@ -76,9 +92,9 @@ interface InvokeResponses {
   'refresh': PollerView;
   'settings:get': SettingsView;
   'settings:update': SettingsView;
-  /** Validates a key against the provider without storing it. */
+  /** Validates a key (or, with `slot: 'management'`, a management key) against the provider without storing it. */
   'key:test': KeyCheck;
-  /** Validates, then stores in the keychain, then refreshes the provider. */
+  /** Validates, then stores in the keychain, then refreshes the provider (a management key: its team view). */
   'key:save': KeyCheck;
   'key:remove': SettingsView;
   /** Labelled accounts (app/account-manager.ts); the new list arrives as a 'settings' event. */

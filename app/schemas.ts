@@ -8,7 +8,7 @@ import { normalizeOrigin, normalizePort } from '../core/local-api';
 import { normalizeAccounts } from '../core/accounts';
 import { asBool } from '../core/json';
 import { MAX_KEY_LENGTH } from '../core/providers/descriptor';
-import { KEY_PROVIDERS, isKeyProviderId, listText, type KeyProviderId } from '../core/providers/registry';
+import { KEY_PROVIDERS, MANAGEMENT_KEY_PROVIDERS, hasManagementKey, isKeyProviderId, listText, type KeyProviderId } from '../core/providers/registry';
 
 export const MAX_URL_LENGTH = 2048;
 
@@ -16,6 +16,10 @@ const NOT_AN_OBJECT = 'payload must be an object';
 const NO_PAYLOAD = 'this call takes no payload';
 const BAD_PROVIDER = 'unknown provider id';
 const KEYS_ONLY_FOR = `keys can only be stored for ${listText(KEY_PROVIDERS.map((p) => p.id))}`;
+export const BAD_SLOT = 'slot must be management or left out';
+export const MANAGEMENT_ONLY_FOR = MANAGEMENT_KEY_PROVIDERS.length
+  ? `management keys can only be stored for ${listText(MANAGEMENT_KEY_PROVIDERS.map((p) => p.id))}`
+  : 'no provider takes a management key';
 
 /** A provider whose key Quotabar stores itself (the registry says which). */
 const keyProviderId = (message: string) => v.custom<KeyProviderId>(isKeyProviderId, message);
@@ -102,8 +106,18 @@ export const SettingsPatch = v.pipe(
   v.transform(withoutUndefined),
 );
 
-const KeyRequest = payload({
-  providerId: keyProviderId(KEYS_ONLY_FOR),
+/**
+ * A key call's fields plus its slot: left out for the provider's API key, 'management' for its
+ * management key, which only providers with one take.
+ */
+function keyPayload<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(
+    payload({ providerId: keyProviderId(KEYS_ONLY_FOR), ...entries, slot: v.optional(v.picklist(['management'], BAD_SLOT)) }),
+    v.check((r) => r.slot === undefined || hasManagementKey(r.providerId), MANAGEMENT_ONLY_FOR),
+  );
+}
+
+const KeyRequest = keyPayload({
   // Format problems other than length are answered as a KeyCheck (a message the user can act on).
   key: v.pipe(v.string('key must be a string'), v.maxLength(MAX_KEY_LENGTH, 'key is too long')),
 });
@@ -145,7 +159,7 @@ export const REQUEST_SCHEMAS = {
   'settings:update': SettingsPatch,
   'key:test': KeyRequest,
   'key:save': KeyRequest,
-  'key:remove': payload({ providerId: keyProviderId(KEYS_ONLY_FOR) }),
+  'key:remove': keyPayload({}),
   'account:add': AccountCandidate,
   // With a key or folder: that candidate; without: the stored account of that label.
   'account:test': AccountCandidate,

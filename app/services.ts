@@ -30,7 +30,7 @@ import { SystemClock } from '../adapters/system-clock';
 import { adapterOf } from '../adapters/providers/registry';
 import { KEY_PROVIDERS } from '../core/providers/registry';
 import { demoEnv, demoKeys, demoSecrets, type DemoEndpoints } from '../demo/env';
-import type { CredentialStatus, HistoryExport, HistoryPage, KeyCheck, SettingsView } from './contract';
+import type { CredentialStatus, HistoryExport, HistoryPage, KeyCheck, KeySlot, ManagementKeyStatus, SettingsView } from './contract';
 import { applySettingsPatch } from './validate';
 import { createKeyManagers } from './key-manager';
 import { createAccountManager, type AccountManager } from './account-manager';
@@ -88,11 +88,11 @@ export interface AppServices {
   settingsView(): Promise<SettingsView>;
   /** Validated, saved, then applied live (interval, thresholds, login item via `onSettings`). */
   updateSettings(patch: Partial<Settings>): Promise<SettingsView>;
-  /** One request to the key provider with a candidate key; nothing is stored. */
-  testKey(providerId: string, key: string): Promise<KeyCheck>;
+  /** One request to the key provider with a candidate key (`slot` 'management': a management key); nothing is stored. */
+  testKey(providerId: string, key: string, slot?: KeySlot): Promise<KeyCheck>;
   /** Validates, stores in the keychain, then polls the key's provider with it. */
-  saveKey(providerId: string, key: string): Promise<KeyCheck>;
-  removeKey(providerId: string): Promise<SettingsView>;
+  saveKey(providerId: string, key: string, slot?: KeySlot): Promise<KeyCheck>;
+  removeKey(providerId: string, slot?: KeySlot): Promise<SettingsView>;
   /** Labelled accounts from the settings window: add, test, enable/disable/relabel, reorder, remove. */
   readonly accounts: AccountManager;
   onView(fn: (v: PollerView) => void): () => void;
@@ -178,9 +178,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // Credential statuses read the keychains (on macOS a vendor tool's item too): read when the settings
   // window asks or the key changed, not again on every settings change (a tray menu toggle).
   let credentials: Promise<CredentialStatus[]> | null = null;
+  // Management keys are read with the credentials (same moments, same keychain).
+  let managementKeys: Promise<ManagementKeyStatus[]> = Promise.resolve([]);
   const readCredentials = (): Promise<CredentialStatus[]> => {
     const read = credentialStatuses(config, deps);
     read.catch(() => (credentials === read ? (credentials = null) : undefined));
+    managementKeys = keys.managementStatuses();
+    managementKeys.catch(() => undefined);
     return (credentials = read);
   };
 
@@ -190,6 +194,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     settings,
     ...(share ? { localApi: share.status() } : {}),
     credentials: await creds,
+    managementKeys: await managementKeys,
     platform: opts.platform,
     demo: demo !== null,
     ...(demo ? { demoKeys: demoKeys(demo) } : {}),
@@ -244,6 +249,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     httpFor,
     secrets,
     onChange: replaceKeyed,
+    managementEnvOf: (id) => config.credentials[id]?.managementKey ?? null,
   });
 
   // Account changes start from the file's list (the CLI may have changed it) and run in the settings queue.
@@ -301,14 +307,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     settings: () => settings,
     settingsView,
     updateSettings: (patch) => serial(() => applyUpdate(patch)),
-    testKey: (providerId, key) => keys.test(providerId, key),
-    async saveKey(providerId, key) {
-      const r = await keys.save(providerId, key);
+    testKey: (providerId, key, slot) => keys.test(providerId, key, slot),
+    async saveKey(providerId, key, slot) {
+      const r = await keys.save(providerId, key, slot);
       if (r.ok) await publishSettings(readCredentials());
       return r;
     },
-    async removeKey(providerId) {
-      await keys.remove(providerId);
+    async removeKey(providerId, slot) {
+      await keys.remove(providerId, slot);
       return publishSettings(readCredentials());
     },
     accounts,

@@ -279,6 +279,11 @@ export function demoKeyRejected(providerName: string): string {
   return `The demo server rejected this key: in demo mode keys are checked by a local demo server, not by ${providerName}. Use the demo key shown above.`;
 }
 
+/** A management key the demo server refused: said as the demo server's answer, never as the provider's. */
+export function demoManagementKeyRejected(providerName: string): string {
+  return `The demo server refused this key: in demo mode management keys are checked by a local demo server, not by ${providerName}.`;
+}
+
 /** "resets in 3 h 12 min", "resetting now", or null when unknown; `live` as for formatDuration. */
 export function formatResetsIn(resetsAt: number | null, now: number, opts: { live?: boolean } = {}): string | null {
   if (resetsAt === null) return null;

@@ -52,6 +52,11 @@ export interface ProviderWords {
   signInWith?: string;
   /** The key form's texts, for providers whose key Quotabar stores. */
   key?: { placeholderHint: string; keysUrl: string; keysLinkText: string };
+  /**
+   * The management key's row in Settings (providers with `credentials.managementKey`): what it is for,
+   * and where it is sent (the only host and endpoint it ever reaches).
+   */
+  managementKey?: { purpose: string; sentTo: string };
 }
 
 /** Everything the rest of Quotabar may know about one provider. */

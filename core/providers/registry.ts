@@ -50,6 +50,16 @@ export function isKeyProviderId(id: unknown): id is KeyProviderId {
   return KEY_PROVIDERS.some((p) => p.id === id);
 }
 
+/** Key providers that also take a management key (a team view): a second row in Settings, `key set --management`. */
+export const MANAGEMENT_KEY_PROVIDERS: readonly (ProviderDescriptor & { id: KeyProviderId })[] = KEY_PROVIDERS.filter(
+  (p) => p.credentials.managementKey !== undefined,
+);
+
+/** True for a key provider that takes a management key. */
+export function hasManagementKey(id: unknown): id is KeyProviderId {
+  return MANAGEMENT_KEY_PROVIDERS.some((p) => p.id === id);
+}
+
 /** Providers whose sign-in Quotabar reads from the vendor tool's own files (not a stored key). */
 export const SIGN_IN_PROVIDERS: readonly ProviderDescriptor[] = all.filter((p) => p.credentials.keychainAccount === undefined);
 

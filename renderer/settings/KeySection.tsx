@@ -1,26 +1,29 @@
 // The API keys Quotabar stores, one per key provider in the registry. With one key provider its form
 // is the panel; with several, each is a compact row (name, state, masked label) that opens to its form,
-// so five providers stay one short list.
+// so five providers stay one short list. A provider that takes a management key gets a second row for it.
 import { useState } from 'react';
 import type { ProviderSnapshot } from '../../core/model';
-import type { CredentialStatus, QuotabarBridge } from '../../app/contract';
+import type { CredentialStatus, ManagementKeyStatus, QuotabarBridge } from '../../app/contract';
 import type { ProviderDescriptor } from '../../core/providers/descriptor';
 import type { KeyProviderId } from '../../core/providers/registry';
 import { credentialView, type CredentialView } from '../view-model/credentials';
 import { KeyForm } from './KeyForm';
+import { ManagementKeyRow } from './ManagementKeyRow';
 
 interface Props {
   bridge: QuotabarBridge;
   /** The registry's key providers, in display order. */
   providers: readonly (ProviderDescriptor & { id: KeyProviderId })[];
   credentials: readonly CredentialStatus[];
+  /** Where each management key is set (providers whose descriptor has `credentials.managementKey`). */
+  managementKeys: readonly ManagementKeyStatus[];
   snapshots: readonly ProviderSnapshot[];
   demo: boolean;
   /** Per provider id, the key the demo server accepts (demo mode only). */
   demoKeys: Partial<Record<string, string>>;
 }
 
-export function KeySection({ bridge, providers, credentials, snapshots, demo, demoKeys }: Props) {
+export function KeySection({ bridge, providers, credentials, managementKeys, snapshots, demo, demoKeys }: Props) {
   const rows = providers.map((p) => {
     const status = credentials.find((c) => c.providerId === p.id) ?? null;
     const fromEnv = status?.origin === 'env';
@@ -33,6 +36,18 @@ export function KeySection({ bridge, providers, credentials, snapshots, demo, de
       demoKey: demoKeys[p.id] ?? null,
     };
   });
+  // The implicit account's snapshot: a management key belongs to it alone.
+  const management = (p: (typeof providers)[number]) =>
+    p.credentials.managementKey ? (
+      <ManagementKeyRow
+        key={`${p.id}-management`}
+        bridge={bridge}
+        provider={p}
+        status={managementKeys.find((m) => m.providerId === p.id) ?? null}
+        snapshot={snapshots.find((s) => s.providerId === p.id && !s.accountLabel) ?? null}
+        demo={demo}
+      />
+    ) : null;
   const only = rows.length === 1 ? rows[0]! : null;
   if (only) {
     return (
@@ -40,6 +55,7 @@ export function KeySection({ bridge, providers, credentials, snapshots, demo, de
         <h2 id="key-title">{only.provider.displayName} key</h2>
         <StatusLine view={only.view} />
         <KeyForm bridge={bridge} {...only} />
+        {only.provider.credentials.managementKey && <ul className="key-rows">{management(only.provider)}</ul>}
       </section>
     );
   }
@@ -50,9 +66,7 @@ export function KeySection({ bridge, providers, credentials, snapshots, demo, de
         {demo ? 'In demo mode keys are checked by a local demo server and kept for this session only.' : 'Each key is checked with its provider, then kept in the system keychain.'}
       </p>
       <ul className="key-rows">
-        {rows.map((r) => (
-          <KeyRow key={r.provider.id} bridge={bridge} {...r} />
-        ))}
+        {rows.flatMap((r) => [<KeyRow key={r.provider.id} bridge={bridge} {...r} />, management(r.provider)])}
       </ul>
     </section>
   );

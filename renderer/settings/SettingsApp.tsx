@@ -41,6 +41,7 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
             bridge={bridge}
             providers={KEY_PROVIDERS}
             credentials={view.credentials}
+            managementKeys={view.managementKeys ?? []}
             snapshots={snapshots ?? []}
             demo={view.demo}
             demoKeys={view.demoKeys ?? {}}

@@ -1,9 +1,10 @@
 // The stored-key form as a small state machine: typing, testing, saving, and the outcome.
 // The draft is cleared after a save: a stored key never stays in renderer state.
-import type { KeyCheck } from '../../app/contract';
+import type { KeyCheck, KeySlot } from '../../app/contract';
 import { assertNever } from '../../core/errors';
 import { demoKeyRejected, describeError } from '../../core/present';
 import type { ProviderDescriptor } from '../../core/providers/descriptor';
+import { managementCheckMessage } from './management-key';
 
 export type KeyAction = 'test' | 'save';
 
@@ -18,10 +19,10 @@ export type KeyFormState =
 
 export type KeyFormEvent =
   | { type: 'input'; value: string }
-  /** `provider`: the key provider whose form this is (its format rule and name). */
-  | { type: 'submit'; action: KeyAction; provider: ProviderDescriptor }
+  /** `provider`: the key provider whose form this is (its format rule and name); `slot` 'management': its management key's form. */
+  | { type: 'submit'; action: KeyAction; provider: ProviderDescriptor; slot?: KeySlot }
   /** `demo`: the key was checked by the local demo server, not by the provider. */
-  | { type: 'result'; action: KeyAction; check: KeyCheck; demo?: boolean; provider: ProviderDescriptor }
+  | { type: 'result'; action: KeyAction; check: KeyCheck; demo?: boolean; provider: ProviderDescriptor; slot?: KeySlot }
   /** The bridge itself failed (the main process went away). */
   | { type: 'failed'; text: string };
 
@@ -31,10 +32,12 @@ export const initialKeyForm: KeyFormState = { phase: 'editing', draft: '', messa
  * Why the draft cannot be right, before anything is sent (the main process checks again); null
  * when it may be. Surrounding whitespace from a paste is ignored: the trimmed key is what is sent.
  */
-function keyFormatMessage(draft: string, provider: ProviderDescriptor): string | null {
+function keyFormatMessage(draft: string, provider: ProviderDescriptor, slot?: KeySlot): string | null {
   const key = draft.trim();
-  if (key === '') return `Paste ${article(provider.displayName)} ${provider.displayName} key first.`;
-  return provider.keyFormatProblem?.(key) ?? null;
+  const what = slot === 'management' ? 'management key' : 'key';
+  if (key === '') return `Paste ${article(provider.displayName)} ${provider.displayName} ${what} first.`;
+  // A management key's shape is the adapter's to judge: the main process checks it before any request.
+  return slot === 'management' ? null : (provider.keyFormatProblem?.(key) ?? null);
 }
 
 /** "a" or "an" before a name, by its first letter (a vowel sound is assumed for a vowel). */
@@ -70,12 +73,15 @@ export function keyFormStep(state: KeyFormState, event: KeyFormEvent): KeyFormSt
       return state.phase === 'busy' ? state : { phase: 'editing', draft: event.value, message: null };
     case 'submit': {
       if (state.phase === 'busy') return state;
-      const problem = keyFormatMessage(state.draft, event.provider);
+      const problem = keyFormatMessage(state.draft, event.provider, event.slot);
       if (problem) return { ...state, message: { tone: 'error', text: problem } };
       return { phase: 'busy', action: event.action, draft: state.draft };
     }
     case 'result': {
-      const message = keyCheckMessage(event.check, event.action, event.demo ?? false, event.provider);
+      const message =
+        event.slot === 'management'
+          ? managementCheckMessage(event.check, event.action, event.demo ?? false, event.provider)
+          : keyCheckMessage(event.check, event.action, event.demo ?? false, event.provider);
       const saved = event.check.ok && event.action === 'save';
       return { phase: 'editing', draft: saved ? '' : state.draft, message };
     }

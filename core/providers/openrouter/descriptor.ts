@@ -23,6 +23,10 @@ export const openrouter = {
     rejected: 'The key was rejected (invalid or disabled).',
     missing: 'Add a key below.',
     key: { placeholderHint: 'sk-or-v1-…', keysUrl: 'https://openrouter.ai/keys', keysLinkText: 'openrouter.ai/keys' },
+    managementKey: {
+      purpose: 'It lists every key of the account (name, spend, limit) in a read-only Team keys section of the popover.',
+      sentTo: 'It is sent only to OpenRouter’s /keys.',
+    },
   },
   keyFormatProblem,
   sources: ['openrouter:/key', 'openrouter:/credits', 'openrouter:/keys'],
