@@ -4,7 +4,8 @@ import { INVOKE_CHANNELS, type InvokeChannel } from '../../app/contract';
 import { validatePayload } from '../../app/validate';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { MAX_KEY_LENGTH } from '../../core/providers/descriptor';
-import { KEY_PROVIDERS, listText } from '../../core/providers/registry';
+import { KEY_PROVIDERS, MANAGEMENT_KEY_PROVIDERS, listText } from '../../core/providers/registry';
+import { BAD_SLOT, MANAGEMENT_ONLY_FOR } from '../../app/schemas';
 
 const RUNS = { numRuns: 400 };
 const KEY = `sk-or-v1-${'c0ffee'.repeat(10)}`;
@@ -30,6 +31,28 @@ describe('payload validation', () => {
     for (const id of ['codex', 'claude', 'nope', '', 42]) {
       expect(reasonFor('key:save', { providerId: id, key: KEY })).toBe(KEYS_ONLY_FOR);
       expect(reasonFor('key:remove', { providerId: id })).toBe(KEYS_ONLY_FOR);
+    }
+  });
+
+  it('takes slot management on the key channels for a provider with a management key only, with a typed refusal otherwise', () => {
+    expect(MANAGEMENT_KEY_PROVIDERS.length).toBeGreaterThan(0);
+    for (const p of MANAGEMENT_KEY_PROVIDERS) {
+      expect(validatePayload('key:save', { providerId: p.id, key: KEY, slot: 'management' })).toEqual({ ok: true, value: { providerId: p.id, key: KEY, slot: 'management' } });
+      expect(reasonFor('key:test', { providerId: p.id, key: KEY, slot: 'management' })).toBeNull();
+      expect(reasonFor('key:remove', { providerId: p.id, slot: 'management' })).toBeNull();
+      expect(MANAGEMENT_ONLY_FOR).toContain(p.id);
+    }
+    // A key provider without one: the slot is refused, whatever the channel.
+    for (const p of KEY_PROVIDERS.filter((d) => !d.credentials.managementKey)) {
+      for (const channel of ['key:test', 'key:save'] as const) expect(reasonFor(channel, { providerId: p.id, key: KEY, slot: 'management' })).toBe(MANAGEMENT_ONLY_FOR);
+      expect(reasonFor('key:remove', { providerId: p.id, slot: 'management' })).toBe(MANAGEMENT_ONLY_FOR);
+    }
+    // Not a key provider at all: refused as before, before the slot is looked at.
+    expect(reasonFor('key:save', { providerId: 'codex', key: KEY, slot: 'management' })).toBe(KEYS_ONLY_FOR);
+    // Any other slot, including null and the word for the ordinary key, is refused with its own reason.
+    for (const slot of ['api', 'Management', null, 1, {}]) {
+      expect(reasonFor('key:save', { providerId: 'openrouter', key: KEY, slot })).toBe(BAD_SLOT);
+      expect(reasonFor('key:remove', { providerId: 'openrouter', slot })).toBe(BAD_SLOT);
     }
   });
 
@@ -112,7 +135,11 @@ const withStray = <T extends object>(rec: fc.Arbitrary<T>) =>
   fc.tuple(rec, fc.option(fc.dictionary(fc.string({ maxLength: 8 }), junk, { maxKeys: 2 }), { nil: undefined })).map(([r, extra]) => ({ ...extra, ...r }));
 const keyPayload = withStray(
   fc.record(
-    { providerId: maybe(fc.constantFrom('openrouter', 'codex', 'OpenRouter')), key: maybe(fc.string({ maxLength: MAX_KEY_LENGTH + 20, unit: 'grapheme-ascii' })) },
+    {
+      providerId: maybe(fc.constantFrom('openrouter', 'codex', 'OpenRouter', ...KEY_PROVIDERS.map((p) => p.id))),
+      key: maybe(fc.string({ maxLength: MAX_KEY_LENGTH + 20, unit: 'grapheme-ascii' })),
+      slot: maybe(fc.constantFrom(undefined, 'management', 'api')),
+    },
     { requiredKeys: [] },
   ),
 );
@@ -145,7 +172,12 @@ const nearMiss: Record<InvokeChannel, fc.Arbitrary<unknown>> = {
   'settings:update': settingsPatch,
   'key:test': keyPayload,
   'key:save': keyPayload,
-  'key:remove': withStray(fc.record({ providerId: maybe(fc.constantFrom('openrouter', 'codex')) }, { requiredKeys: [] })),
+  'key:remove': withStray(
+    fc.record(
+      { providerId: maybe(fc.constantFrom('openrouter', 'codex', ...KEY_PROVIDERS.map((p) => p.id))), slot: maybe(fc.constantFrom(undefined, 'management', 'api')) },
+      { requiredKeys: [] },
+    ),
+  ),
   'account:add': accountPayload,
   'account:test': accountPayload,
   'account:update': withStray(fc.record({ ...accountFields, enabled: maybe(fc.boolean()), newLabel: maybe(fc.string({ maxLength: 110 })) }, { requiredKeys: [] })),
@@ -204,6 +236,13 @@ const FIELDS: Partial<Record<InvokeChannel, string[]>> = {
   'cost:export': ['format'],
 };
 
+// Fields a parsed request carries only when they were sent.
+const OPTIONAL_FIELDS: Partial<Record<InvokeChannel, string[]>> = { 'key:test': ['slot'], 'key:save': ['slot'], 'key:remove': ['slot'] };
+/** A key call's slot: left out (the API key), or management for a provider that takes a management key. */
+const slotOk = (raw: Record<string, unknown>) =>
+  raw.slot === undefined || (raw.slot === 'management' && MANAGEMENT_KEY_PROVIDERS.some((p) => p.id === raw.providerId));
+const isKeyProvider = (id: unknown) => KEY_PROVIDERS.some((p) => p.id === id);
+
 const historyFieldOk = (x: unknown) => x == null || (typeof x === 'string' && x.length <= 100);
 const historyOk = (raw: Record<string, unknown>) =>
   ['24h', '7d', '30d', 'all'].includes(raw.range as string) && historyFieldOk(raw.providerId) && historyFieldOk(raw.accountLabel) && historyFieldOk(raw.windowId);
@@ -219,9 +258,9 @@ function shouldPass(channel: InvokeChannel, raw: unknown): boolean {
   switch (channel) {
     case 'key:test':
     case 'key:save':
-      return raw.providerId === 'openrouter' && typeof raw.key === 'string' && raw.key.length <= MAX_KEY_LENGTH;
+      return isKeyProvider(raw.providerId) && typeof raw.key === 'string' && raw.key.length <= MAX_KEY_LENGTH && slotOk(raw);
     case 'key:remove':
-      return raw.providerId === 'openrouter';
+      return isKeyProvider(raw.providerId) && slotOk(raw);
     case 'refresh':
       return raw.providerId == null || (typeof raw.providerId === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(raw.providerId));
     case 'settings:update':
@@ -281,7 +320,8 @@ describe('payload validation on arbitrary input', () => {
             expect(typeof x, k).toBe(typeof DEFAULT_SETTINGS[k as keyof typeof DEFAULT_SETTINGS]);
           }
         } else {
-          expect(Object.keys(value as object).sort()).toEqual(FIELDS[channel]);
+          const optional = OPTIONAL_FIELDS[channel] ?? [];
+          expect(Object.keys(value as object).filter((k) => !optional.includes(k)).sort()).toEqual(FIELDS[channel]);
         }
         expect(validatePayload(channel, value)).toEqual(r);
       }),
