@@ -188,8 +188,13 @@ describe('preferences in Settings', () => {
   it('can be used from the keyboard alone, in a sensible order', async () => {
     const { page, context } = await openPage(rig, 'settings');
     await page.locator('[data-key-provider]').first().waitFor();
-    // One key provider: its form. Several: one row each, whose button opens its form.
-    const keys = KEY_PROVIDERS.length === 1 ? ['openrouter-key', 'openrouter.ai/keys', 'Save key', 'Test'] : KEY_PROVIDERS.map(() => 'Add key');
+    // One key provider: its form. Several: one row each, whose button opens its form. A provider that
+    // takes a management key has a second row under it, whose button opens that key's form.
+    const management = (p: (typeof KEY_PROVIDERS)[number]) => (p.credentials.managementKey ? ['Add key'] : []);
+    const keys =
+      KEY_PROVIDERS.length === 1
+        ? ['openrouter-key', 'openrouter.ai/keys', 'Save key', 'Test', ...management(KEY_PROVIDERS[0]!)]
+        : KEY_PROVIDERS.flatMap((p) => ['Add key', ...management(p)]);
     const expected = [
       ...keys,
       'account-provider',
