@@ -20,6 +20,7 @@ import { todaySummary } from '../../core/cost/today';
 import { costCacheDir, loadCache, PRICE_TABLE, saveCache } from './cache';
 import { writeTodaySummary } from './today-file';
 import { listLogFiles, type LogFile } from './log-files';
+import { seededPlan } from './price-seed';
 import { scanFile, type FileRecord } from './scan-file';
 import { loadSummary, putSummary, saveSummary, summaryDays, type ListedFile, type Summary } from './summary';
 
@@ -133,16 +134,24 @@ function mergeUnread(cached: Map<string, FileRecord>, read: FileRecord[], kinds:
   return [...read, ...[...cached.values()].filter((r) => !readSources.has(r.source))];
 }
 
-// Plans for the models not seen before; the price table is loaded only then.
+// Plans for the models not seen before: from the seed (price-seed.ts), else from the price table,
+// which is loaded only then.
 async function addPlans(plans: PricePlans, kept: readonly KeptEntry[], providerOf: (s: string) => string): Promise<boolean> {
   const missing = new Map<string, [string, string]>();
+  let seededAny = false;
   for (const { source, entry } of kept) {
     if (entry.model === null || entry.model === SYNTHETIC || entry.fast) continue;
     const provider = providerOf(source);
     const k = planKey(provider, entry.model);
-    if (!plans.has(k)) missing.set(k, [provider, entry.model]);
+    if (plans.has(k) || missing.has(k)) continue;
+    const seeded = seededPlan(PRICE_TABLE, provider, entry.model);
+    if (seeded === undefined) missing.set(k, [provider, entry.model]);
+    else {
+      plans.set(k, seeded);
+      seededAny = true;
+    }
   }
-  if (missing.size === 0) return false;
+  if (missing.size === 0) return seededAny;
   const { genaiPlan } = await import('./genai-pricer');
   for (const [k, [provider, model]] of missing) plans.set(k, genaiPlan(provider, model));
   return true;

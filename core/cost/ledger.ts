@@ -120,6 +120,8 @@ export function buildLedger({ kept, dateOf, pricer, priceProviderOf }: LedgerInp
 
 function assemble(groups: Group[], pricer: Pricer): Ledger {
   const days = new Map<string, LedgerDay>();
+  // Model and project rows by day key + kind + name: a day of many projects is not searched row by row.
+  const rows = new Map<string, CostTotals>();
   for (const g of groups) {
     const t = totalsOf(g, pricer);
     const dayKey = `${g.date}\u0000${g.source}`;
@@ -130,8 +132,8 @@ function assemble(groups: Group[], pricer: Pricer): Ledger {
     }
     if (t.costUsd === null && !day.unknownModels.includes(g.row || NO_MODEL)) day.unknownModels.push(g.row || NO_MODEL);
     addTotals(day, t);
-    if (g.row !== '') addRow(day.models, 'model', g.row, t);
-    if (g.project !== null) addRow(day.projects, 'project', g.project, t);
+    if (g.row !== '') addRow(rows, `${dayKey}\u0000m\u0000${g.row}`, day.models, 'model', g.row, t);
+    if (g.project !== null) addRow(rows, `${dayKey}\u0000p\u0000${g.project}`, day.projects, 'project', g.project, t);
   }
   const sorted = [...days.values()].sort((a, b) => cmp(a.date, b.date) || cmp(a.source, b.source));
   for (const d of sorted) {
@@ -169,11 +171,13 @@ function totalsOf(g: Group, pricer: Pricer): CostTotals {
   };
 }
 
-function addRow<K extends 'model' | 'project'>(rows: Array<CostTotals & Record<K, string>>, k: K, name: string, t: CostTotals): void {
-  let r = rows.find((x) => x[k] === name);
+function addRow<K extends 'model' | 'project'>(index: Map<string, CostTotals>, key: string, rows: Array<CostTotals & Record<K, string>>, k: K, name: string, t: CostTotals): void {
+  let r = index.get(key);
   if (!r) {
-    r = { ...emptyTotals(), [k]: name } as CostTotals & Record<K, string>;
-    rows.push(r);
+    const row = { ...emptyTotals(), [k]: name } as CostTotals & Record<K, string>;
+    rows.push(row);
+    index.set(key, row);
+    r = row;
   }
   addTotals(r, t);
 }

@@ -39,8 +39,8 @@ export function planPricer(plans: PricePlans): Pricer {
     },
     rates(provider, model, band) {
       const plan = plans.get(planKey(provider, model));
-      const [p, t] = band.split(':').map(Number);
-      return plan?.periods[p!]?.tiers[t!]?.rates ?? null;
+      const colon = band.indexOf(':');
+      return plan?.periods[Number(band.slice(0, colon))]?.tiers[Number(band.slice(colon + 1))]?.rates ?? null;
     },
   };
 }
