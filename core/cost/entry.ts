@@ -45,6 +45,8 @@ export interface CostLogKind {
   readonly needles: readonly string[];
   /** The price table's provider for this log's models (a hint; other providers are tried too). */
   readonly priceProvider: string;
+  /** Models this tool's logs name most: their prices are seeded (adapters/cost/price-seed.ts), so a first run need not load the price table. */
+  readonly commonModels: readonly string[];
   /** True when the first folder below a root names the project (the Cost window's "by project"). */
   readonly projectFolders: boolean;
   /** A parser for one file, continuing from `saved` (a previous `state()`), or fresh when null. */

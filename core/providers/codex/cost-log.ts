@@ -82,6 +82,7 @@ export const codexCostLog: CostLogKind = {
   source: codex.id,
   needles: ['token_count', 'turn_context'],
   priceProvider: 'openai',
+  commonModels: ['gpt-5', 'gpt-5-codex', 'gpt-5-mini', 'gpt-5.1', 'gpt-5.1-codex', 'gpt-5.1-codex-max', 'gpt-5.1-codex-mini', 'gpt-5.2', 'gpt-5.2-codex', 'gpt-5.3-codex'],
   projectFolders: false,
   parser: codexCostParser,
   roots: (env, home, join) => {
