@@ -6,7 +6,7 @@
 import { copyFile, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asObject, parseJson, type JsonObject } from '../core/json';
-import type { StatusLineFileOutcome, StatusLineHook } from '../core/providers/status-line';
+import type { StatusLineFileOutcome, StatusLineHook, StatusLineState } from '../core/providers/status-line';
 import { writeAtomic } from './status-line-store';
 
 /** Beside the settings file: `{"previous": <the replaced statusLine>}` (no key: there was none). */
@@ -61,10 +61,19 @@ export async function chainedCommand(hook: StatusLineHook, folder: string): Prom
   return hook.chainedCommand(await readPrevious(folder));
 }
 
-/** True when the tool's settings file runs our status line now. */
-export async function statusLineInstalled(t: StatusLineTarget): Promise<boolean> {
+/** What the tool's settings file runs now (its file kinds as install reports them when it cannot be read). */
+export type StatusLineFileState = StatusLineState | Extract<StatusLineFileOutcome, { kind: 'invalid_json' | 'no_folder' | 'io_error' }>;
+
+/** Whether the tool's settings file runs our status line now, and the one ours chains (or another command, or none). */
+export async function statusLineFileState(t: StatusLineTarget): Promise<StatusLineFileState> {
   const loaded = await load(t);
-  return !('kind' in loaded) && loaded.settings !== null && t.hook.install(loaded.settings, '').kind === 'already';
+  if ('kind' in loaded) return loaded as StatusLineFileState;
+  const current = loaded.settings?.statusLine;
+  if (loaded.settings !== null && t.hook.install(loaded.settings, '').kind === 'already') {
+    return { kind: 'ours', file: loaded.file, chained: await chainedCommand(t.hook, t.folder) };
+  }
+  if (current === undefined) return { kind: 'none', file: loaded.file };
+  return { kind: 'other', file: loaded.file, command: t.hook.chainedCommand(current) };
 }
 
 type Loaded = { file: string; text: string | null; settings: JsonObject | null };

@@ -11,8 +11,11 @@ import type { Settings } from '../core/settings';
 import type { Sparkline } from '../core/sparkline';
 import type { RequestSchemas } from './schemas';
 import type { CostDayView, CostExport, CostPage, CostRow, CostSummaryView } from './cost-view';
+import type { StatusLineResult, StatusLineView } from './status-line-service';
 
 export type { CostDayView, CostExport, CostPage, CostRow, CostSummaryView };
+
+export type { StatusLineResult, StatusLineView };
 
 export type { PollerView };
 
@@ -31,6 +34,8 @@ export interface SettingsView {
   localApi?: LocalApiStatus;
   /** One per key provider that takes a management key: where it is set, as a masked label (never the key). */
   managementKeys?: ManagementKeyStatus[];
+  /** Provider ids whose opt-in the environment turns on (descriptor `credentials.optIn.env` = 1): the setting cannot turn those off. */
+  optInFromEnv?: string[];
 }
 
 /** Which of a key provider's keys a key call means: absent, its API key; 'management', its management key. */
@@ -117,6 +122,10 @@ interface InvokeResponses {
   /** Those days as `quotabar cost --json` prints them, or as CSV. */
   'cost:export': CostExport;
   'window:open-cost': null;
+  /** Whether the coding tool runs Quotabar's status line (app/status-line-service.ts). */
+  'statusline:get': StatusLineView;
+  /** Installs or uninstalls it exactly as `quotabar statusline install|uninstall` does. */
+  'statusline:set': StatusLineResult;
   'window:hide-popover': null;
   /** The popover's content height in CSS px: the window grows or shrinks to fit, within the screen. */
   'window:fit-popover': null;
@@ -171,6 +180,8 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'cost:page',
   'cost:export',
   'window:open-cost',
+  'statusline:get',
+  'statusline:set',
   'window:hide-popover',
   'window:fit-popover',
   'link:open',

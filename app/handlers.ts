@@ -61,6 +61,8 @@ export function createInvokeHandlers(services: AppServices, windows: WindowActio
     'cost:page': async () => services.cost.page(),
     'cost:export': async ({ format }) => services.cost.export(format),
     'window:open-cost': async () => (windows.openCost(), null),
+    'statusline:get': async () => services.statusLine.view(),
+    'statusline:set': async ({ action }) => services.statusLine.change(action),
     'window:hide-popover': async () => (windows.hidePopover(), null),
     'window:fit-popover': async ({ height }) => (windows.fitPopover(height), null),
     'link:open': async ({ url }) => (windows.openExternal(url), null),

@@ -179,6 +179,8 @@ export const REQUEST_SCHEMAS = {
   'cost:page': None,
   'cost:export': payload({ format: v.picklist(['csv', 'json'], BAD_FORMAT) }),
   'window:open-cost': None,
+  'statusline:get': None,
+  'statusline:set': payload({ action: v.picklist(['install', 'uninstall'], 'action must be install or uninstall') }),
   'window:hide-popover': None,
   // A content height in CSS px: a whole, plausible number (the window clamps it to the screen).
   'window:fit-popover': payload({

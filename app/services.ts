@@ -6,6 +6,7 @@ import { createPoller, type Poller } from '../core/poller';
 import type { Sparkline } from '../core/sparkline';
 import { sparklinesFor } from './sparklines';
 import { createCostService, type CostService } from './cost-service';
+import { createStatusLineService, type StatusLineService } from './status-line-service';
 import type { CostWorkerSpec } from './cost-runner';
 import type { Clock, FileSource, HistoryStore, HttpClient, Notifier, Scheduler, SecretStore } from '../core/ports';
 import type { Provider } from '../core/provider';
@@ -65,6 +66,8 @@ export interface AppServicesOptions {
   shareLocalApi?: boolean;
   /** Where the cost ledger's worker thread lives; absent: the ledger is read in-process (tests). */
   costWorker?: CostWorkerSpec | null;
+  /** The command line of this install's CLI (node and its script) that Settings' status-line button writes; null: there is none. */
+  statusLineCli?: readonly string[] | null;
 }
 
 export interface AppServices {
@@ -106,6 +109,8 @@ export interface AppServices {
   sparklines(): Promise<Sparkline[]>;
   /** Tokens and dollars from the agents' logs (app/cost-service.ts). */
   readonly cost: CostService;
+  /** Settings' status-line button (app/status-line-service.ts); in demo mode it edits the demo's folder. */
+  readonly statusLine: StatusLineService;
 }
 
 /** Loads settings, resolves config and builds providers and the poller (not started). */
@@ -195,6 +200,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...(share ? { localApi: share.status() } : {}),
     credentials: await creds,
     managementKeys: await managementKeys,
+    optInFromEnv: Object.keys(envConfig.optIn ?? {}).filter((id) => envConfig.optIn?.[id] === true),
     platform: opts.platform,
     demo: demo !== null,
     ...(demo ? { demoKeys: demoKeys(demo) } : {}),
@@ -331,6 +337,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     exportHistory: (req) => historyExport(historyContext(), req),
     sparklines: () => sparklinesFor(history, poller.view().snapshots, clock.now()),
     cost: createCostService({ env, homedir: opts.homedir, platform: opts.platform, clock, worker: opts.costWorker ?? null, useCache: demo === null }),
+    statusLine: createStatusLineService({ env, homedir: opts.homedir, cli: opts.statusLineCli ?? null }),
   };
 }
 

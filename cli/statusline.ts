@@ -3,9 +3,10 @@
 // and `quotabar status`, and run the status line we replaced after ours. Always exits 0 with a line:
 // the tool shows whatever we print. `statusline install|uninstall` edit the tool's settings file.
 // Lean on purpose (it runs after every message): no HTTP client, keychain or history database here.
-import { dataDir, toolDir } from '../adapters/app-paths';
-import { chainedCommand, installStatusLineFile, uninstallStatusLineFile, type StatusLineTarget } from '../adapters/status-line-settings-file';
-import { normalFolder, readingPath, writeAtomic } from '../adapters/status-line-store';
+import { dataDir } from '../adapters/app-paths';
+import { chainedCommand } from '../adapters/status-line-settings-file';
+import { changeStatusLine, statusLinePlace } from '../adapters/status-line-install';
+import { readingPath, writeAtomic } from '../adapters/status-line-store';
 import { statusLineOutcomeOk, statusLineOutcomeText } from '../core/providers/status-line';
 import { statusLineAdapter, type StatusLineAdapter } from '../adapters/providers/registry';
 import type { CliIo } from './io';
@@ -21,11 +22,9 @@ export async function runStatusLine(argv: string[], io: CliIo): Promise<number> 
   if (typeof args === 'string') return io.stderr(`quotabar: ${args}\n`), 2;
   const a = statusLineAdapter();
   const p = { ...a.descriptor, statusLine: a.statusLine };
-  const folder = normalFolder(args.dir ?? toolDir(io.env, io.homedir, p.credentials.dir));
-  const target: StatusLineTarget = { hook: p.statusLine, folder, folderEnv: p.credentials.dir.env };
-  if (args.action === 'run') return report(io, folder, p);
-  const outcome =
-    args.action === 'install' ? await installStatusLineFile(target, ourCommand(io, p, folder, args.dir !== null)) : await uninstallStatusLineFile(target);
+  const place = statusLinePlace(io.env, io.homedir, args.dir);
+  if (args.action === 'run') return report(io, place.target.folder, p);
+  const outcome = await changeStatusLine(place, args.action, io.self ?? [process.execPath, process.argv[1] ?? 'quotabar']);
   const text = `${statusLineOutcomeText(outcome, p.statusLine.toolName)}\n`;
   if (statusLineOutcomeOk(outcome)) return io.stdout(text), 0;
   return io.stderr(`quotabar: ${text}`), 1;
@@ -75,21 +74,4 @@ async function report(io: CliIo, folder: string, p: Hooked): Promise<number> {
     // The chained status line is the user's own; its trouble is not ours to report in their status bar.
   }
   return 0;
-}
-
-/**
- * The command written into the tool's settings: this very CLI by absolute paths (node, then the
- * script), so it works without `quotabar` on PATH; `--config-dir` when the folder was named
- * explicitly, so the reading is filed under the folder whose settings ran it.
- */
-function ourCommand(io: CliIo, p: Hooked, folder: string, explicitDir: boolean): string {
-  const self = io.self ?? [process.execPath, process.argv[1] ?? 'quotabar'];
-  const dirFromEnv = io.env[p.credentials.dir.env]?.trim();
-  const pinned = explicitDir || Boolean(dirFromEnv);
-  return [...self.map(shellQuote), 'statusline', ...(pinned ? ['--config-dir', shellQuote(folder)] : [])].join(' ');
-}
-
-/** POSIX single quotes (the tool runs the command with sh, or Git Bash on Windows). */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

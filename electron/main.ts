@@ -12,6 +12,7 @@ import { setupPowerEvents } from './power';
 import { setupSecurity } from './security';
 import { createAppServices, type AppServices, type AppServicesOptions, type DemoEndpoints } from '../app/services';
 import { createInvokeHandlers } from '../app/handlers';
+import { checkoutCli } from '../app/status-line-service';
 import { setupTray, type TrayHandle } from './tray';
 import { setupAutoUpdate } from './updater';
 import { setupWindows, type WindowManager } from './windows';
@@ -53,6 +54,8 @@ export async function run(opts: RunOptions): Promise<Shell | null> {
     platform: opts.platform,
     homedir: opts.homedir,
     costWorker: { file: join(app.getAppPath(), 'dist-electron', 'cost-worker.cjs') },
+    // A checkout's CLI, run by the node that npm ran `npm run app` with; the packaged app ships no CLI.
+    statusLineCli: app.isPackaged ? null : checkoutCli(app.getAppPath(), opts.env.npm_node_execpath),
     ...(demo ? { demo } : {}),
   });
 

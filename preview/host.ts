@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startDemoServer, type DemoServer } from '../demo/server';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../app/services';
 import { createInvokeHandlers, forwardEvents, type WindowActions } from '../app/handlers';
+import { checkoutCli } from '../app/status-line-service';
 import { buildPageBridge, buildRenderer, isBuildStale, RENDERER_DIR, RENDERER_OUTPUT, RENDERER_SOURCES } from './build';
 import { createStaticHandler } from './static-files';
 import { attachWsBridge } from './ws-bridge-server';
@@ -67,6 +68,8 @@ export async function startPreviewHost(opts: PreviewHostOptions = {}): Promise<P
     homedir: homedir(),
     // The cost ledger is read in a worker thread, run from source as the preview itself is.
     costWorker: { file: fileURLToPath(new URL('../app/cost-worker.ts', import.meta.url)), tsx: true },
+    // Settings' status-line button writes this checkout's CLI, run by the node running the preview.
+    statusLineCli: checkoutCli(fileURLToPath(new URL('..', import.meta.url)), process.execPath),
     ...(demo ? { demo } : {}),
     ...opts.services,
   });

@@ -88,3 +88,30 @@ export function statusLineOutcomeText(o: StatusLineFileOutcome, tool: string): s
       return assertNever(o);
   }
 }
+
+/** What the tool's settings file runs now, as Settings shows it. */
+export type StatusLineState =
+  | { kind: 'ours'; file: string; chained: string | null }
+  | { kind: 'none'; file: string }
+  /** Another status line; `command` is its shell command when it is one (install then runs it after ours). */
+  | { kind: 'other'; file: string; command: string | null };
+
+/** The state in a sentence for Settings; a file that cannot be read is worded as install would report it. */
+export function statusLineStateText(s: StatusLineState | Extract<StatusLineFileOutcome, { kind: 'invalid_json' | 'no_folder' | 'io_error' }>, tool: string): string {
+  switch (s.kind) {
+    case 'ours':
+      return `Installed in ${s.file}${s.chained ? `; your previous command \`${s.chained}\` runs after ours` : ''}.`;
+    case 'none':
+      return `Not installed: ${s.file} sets no status line.`;
+    case 'other':
+      return s.command
+        ? `Not installed: ${s.file} runs another status line (\`${s.command}\`). Install keeps it and runs it after ours.`
+        : `Not installed: ${s.file} sets another kind of status line. Install replaces it; Uninstall puts it back.`;
+    case 'invalid_json':
+    case 'no_folder':
+    case 'io_error':
+      return statusLineOutcomeText(s, tool);
+    default:
+      return assertNever(s);
+  }
+}

@@ -9,6 +9,7 @@ import { KeySection } from './KeySection';
 import { LocalApiSection } from './LocalApiSection';
 import { PrefsSection } from './PrefsSection';
 import { SignInsSection } from './SignInsSection';
+import { StatusLineSection } from './StatusLineSection';
 import { TraySection } from './TraySection';
 
 export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
@@ -47,6 +48,7 @@ export function SettingsApp({ bridge }: { bridge: QuotabarBridge }) {
             demoKeys={view.demoKeys ?? {}}
           />
           <SignInsSection credentials={view.credentials} snapshots={snapshots ?? []} />
+          <StatusLineSection bridge={bridge} settings={view.settings} optInFromEnv={view.optInFromEnv ?? []} />
           <AccountsSection bridge={bridge} accounts={view.settings.accounts} demo={view.demo} demoKeys={view.demoKeys ?? {}} />
           <PrefsSection bridge={bridge} settings={view.settings} demo={view.demo} />
           <LocalApiSection bridge={bridge} settings={view.settings} status={view.localApi ?? null} />

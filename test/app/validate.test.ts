@@ -10,7 +10,7 @@ import { BAD_SLOT, MANAGEMENT_ONLY_FOR } from '../../app/schemas';
 const RUNS = { numRuns: 400 };
 const KEY = `sk-or-v1-${'c0ffee'.repeat(10)}`;
 const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS);
-const NO_PAYLOAD: InvokeChannel[] = ['view:get', 'settings:get', 'window:open-settings', 'window:open-history', 'history:sparklines', 'cost:summary', 'cost:page', 'window:open-cost', 'window:hide-popover', 'app:quit'];
+const NO_PAYLOAD: InvokeChannel[] = ['view:get', 'settings:get', 'window:open-settings', 'window:open-history', 'history:sparklines', 'cost:summary', 'cost:page', 'window:open-cost', 'statusline:get', 'window:hide-popover', 'app:quit'];
 
 const reasonFor = (channel: InvokeChannel, raw: unknown) => {
   const r = validatePayload(channel, raw);
@@ -194,6 +194,8 @@ const nearMiss: Record<InvokeChannel, fc.Arbitrary<unknown>> = {
   'cost:page': fc.constantFrom(null, undefined, [], 'x'),
   'cost:export': withStray(fc.record({ format: fc.constantFrom('csv', 'json', 'xml', 1) }, { requiredKeys: [] })),
   'window:open-cost': fc.constantFrom(null, undefined, {}),
+  'statusline:get': fc.constantFrom(null, undefined, {}, 'install'),
+  'statusline:set': withStray(fc.record({ action: maybe(fc.constantFrom('install', 'uninstall', 'remove', 1)) }, { requiredKeys: [] })),
   'window:hide-popover': fc.constantFrom(null, undefined, []),
   'window:fit-popover': withStray(
     fc.record(
@@ -234,6 +236,7 @@ const FIELDS: Partial<Record<InvokeChannel, string[]>> = {
   'history:query': ['accountLabel', 'providerId', 'range', 'windowId'],
   'history:export': ['accountLabel', 'format', 'providerId', 'range', 'windowId'],
   'cost:export': ['format'],
+  'statusline:set': ['action'],
 };
 
 // Fields a parsed request carries only when they were sent.
@@ -280,6 +283,8 @@ function shouldPass(channel: InvokeChannel, raw: unknown): boolean {
       return historyOk(raw) && (raw.format === 'csv' || raw.format === 'json');
     case 'cost:export':
       return raw.format === 'csv' || raw.format === 'json';
+    case 'statusline:set':
+      return raw.action === 'install' || raw.action === 'uninstall';
     case 'window:fit-popover':
       return typeof raw.height === 'number' && raw.height >= 1 && raw.height <= 10_000;
     case 'link:open':

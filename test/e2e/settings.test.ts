@@ -197,6 +197,8 @@ describe('preferences in Settings', () => {
         : KEY_PROVIDERS.flatMap((p) => ['Add key', ...management(p)]);
     const expected = [
       ...keys,
+      // The status line's button (the demo turns the sign-in opt-in on through the environment: that box is disabled).
+      'Install',
       'account-provider',
       'account-label',
       'account-secret',
@@ -233,7 +235,9 @@ describe('preferences in Settings', () => {
     await form.getByLabel('API key').press('Enter');
     await form.getByTestId('key-message').getByText(/^Saved/).waitFor();
     try {
-      await expectScreenshot(page, 'settings', { mask: timeAndKeyText(page) });
+      // The status line's sentence names the demo's temp folder, a new one each run.
+      await page.getByTestId('statusline-state').getByText(/^Not installed/).waitFor();
+      await expectScreenshot(page, 'settings', { mask: [...timeAndKeyText(page), page.getByTestId('statusline-state')] });
     } finally {
       // The next tests start with no key, whatever the screenshot said.
       await rig.host.services.removeKey('openrouter');

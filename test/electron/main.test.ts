@@ -102,7 +102,14 @@ describe('main process wiring', () => {
 
   it('without --demo, uses the real environment', async () => {
     const { created } = await launch();
-    expect(created[0]).toEqual({ env: {}, platform: 'darwin', homedir: '/home/dev', costWorker: { file: expect.stringMatching(/dist-electron[\\/]cost-worker\.cjs$/) } });
+    expect(created[0]).toEqual({
+      env: {},
+      platform: 'darwin',
+      homedir: '/home/dev',
+      costWorker: { file: expect.stringMatching(/dist-electron[\\/]cost-worker\.cjs$/) },
+      // Not run through npm (no npm_node_execpath): no node to write into the tool's settings.
+      statusLineCli: null,
+    });
   });
 
   it('stops polling on quit', async () => {
