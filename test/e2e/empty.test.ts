@@ -7,11 +7,12 @@ import { openPage, startRig, type Rig } from './support/harness';
 let rig: Rig;
 
 beforeAll(async () => {
-  // No OpenRouter key, and no Codex, Claude or Copilot sign-in files: nothing is configured.
+  // No OpenRouter key, and no Codex, Claude, Copilot or Gemini sign-in files: nothing is configured.
   rig = await startRig({ secrets: new MemorySecretStore() });
   await rm(join(rig.demo.codexHome, 'auth.json'));
   await rm(join(rig.demo.claudeConfigDir, '.credentials.json'));
   await rm(join(rig.demo.copilotConfigHome, 'github-copilot', 'apps.json'));
+  await rm(join(rig.demo.geminiHome, '.gemini', 'oauth_creds.json'));
   await rig.host.services.refresh(null);
 });
 
