@@ -6,7 +6,7 @@ import { errorFromResponse } from '../../http-errors';
 import { asArray, asBool, asNumber, asObject, asText, parseJson } from '../../json';
 import { makeWindow, type UsageWindow } from '../../model';
 import type { HttpClient, HttpResponse } from '../../ports';
-import { keyFormatProblem } from './key';
+import { keyFormatProblem, maskKey } from './key';
 import { finite, isPeriod, PERIOD_MINUTES, periodReset, usedUnderCap, type Period } from './periods';
 
 /** The docs: /keys answers "the most recent 100" keys per request, paged by `offset`. */
@@ -108,6 +108,24 @@ export function teamWindows(rows: readonly TeamKeyRow[], now: number): UsageWind
 }
 
 /**
+ * The rows without any text that holds the management key (a server that echoes the bearer token in a
+ * name or label must not carry it to the popover): such a field is dropped, and a row that then names
+ * no key at all is dropped too.
+ */
+export function withoutManagementKey(rows: readonly TeamKeyRow[], managementKey: string): TeamKeyRow[] {
+  // What the mask hides: a text holding it holds the key, whatever is around it.
+  const shown = maskKey(managementKey).split('…');
+  const hidden = managementKey.slice(shown[0]!.length, managementKey.length - (shown[1]?.length ?? 0));
+  const reveals = (t: string | null) => t !== null && (t.includes(managementKey) || (hidden.length >= 8 && t.includes(hidden)));
+  const out: TeamKeyRow[] = [];
+  for (const r of rows) {
+    const row = { ...r, name: reveals(r.name) ? null : r.name, label: reveals(r.label) ? null : r.label, hash: reveals(r.hash) ? null : r.hash };
+    if (row.hash || row.label) out.push(row);
+  }
+  return out;
+}
+
+/**
  * 401 or 403 from /keys: the key is not a management key, or it is invalid or disabled (the docs do not
  * say which status a normal key gets). Anything else means what it means elsewhere.
  */
@@ -137,7 +155,7 @@ export async function fetchTeamKeys(http: HttpClient, baseUrl: string, managemen
     if (!isSuccess(res.value)) return err(teamStatusError(res.value, now()));
     const parsed = parseTeamKeysPage(parseJson(res.value.body));
     if (!parsed) return err({ kind: 'malformed', detail: '/keys response has no data list' });
-    rows.push(...parsed.rows);
+    rows.push(...withoutManagementKey(parsed.rows, key));
     if (parsed.count < TEAM_PAGE_SIZE) break;
   }
   return ok(rows);

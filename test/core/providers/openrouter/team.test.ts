@@ -109,3 +109,25 @@ describe('the OpenRouter provider with a management key', () => {
     expect(http.count('/key')).toBe(0);
   });
 });
+
+describe('a /keys answer that echoes the management key', () => {
+  it('drops the name, label or hash holding it (whole or the part the mask hides), and a row left naming no key', async () => {
+    const hidden = MGMT.slice('sk-or-v1-'.length, -3);
+    const body = JSON.stringify({
+      data: [
+        { hash: 'h1', name: `CI ${MGMT}`, label: 'sk-or-v1-f01…e41', usage: 1 },
+        { hash: 'h2', name: 'Laptop', label: `Bearer ${MGMT}`, usage: 2 },
+        { hash: `x${hidden}`, name: 'Echo', label: null, usage: 3 },
+        { hash: 'h4', name: 'Fine', label: 'sk-or-v1-abc…123', usage: 4 },
+      ],
+    });
+    const http = new ScriptedHttp().on('/keys', { status: 200, body });
+    const rows = await fetchTeamKeys(http, BASE, MGMT, () => now);
+    expect(rows.ok && rows.value.map((r) => [r.hash, r.name, r.label])).toEqual([
+      ['h1', null, 'sk-or-v1-f01…e41'],
+      ['h2', 'Laptop', null],
+      ['h4', 'Fine', 'sk-or-v1-abc…123'],
+    ]);
+    expect(JSON.stringify(rows.ok && teamWindows(rows.value, now))).not.toContain(hidden);
+  });
+});
