@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('the OpenRouter management key in Settings', () => {
-  it('is checked with /keys, saved, and the popover shows the team keys; removed, they go', async () => {
+  it('is checked with /keys, saved, shown refused when a poll is refused, and the popover shows the team keys; removed, they go', async () => {
     const popover = await openPage(rig, 'popover');
     const team = card(popover.page, 'openrouter').getByTestId('team-keys');
     await card(popover.page, 'openrouter').locator('li.meter').first().waitFor();
@@ -76,10 +76,20 @@ describe('the OpenRouter management key in Settings', () => {
       expect(html).not.toContain(key.slice(9, -3));
     }
 
-    // Removed: the status, the keychain and the popover agree.
+    // Refused at a later poll (revoked, say): the row says so, naming the demo server, not OpenRouter.
+    rig.demo.script('/api/v1/keys', { status: 403, body: { error: { code: 403, message: 'Only management keys can perform this operation' } } });
+    await rig.host.services.refresh('openrouter');
+    await status.getByText(/^Refused by the demo server \(sk-or-v1-…[0-9a-f]{3}\): not a management key, or invalid or disabled\.$/).waitFor();
+    await card(popover.page, 'openrouter').getByText(/^Team keys not shown: the management key was refused/).waitFor();
+    rig.demo.script('/api/v1/keys', 'demo');
+    await rig.host.services.refresh('openrouter');
+    await status.getByText(/^Kept for this session only/).waitFor();
+
+    // Removed: the status, the keychain and the popover agree, and keyboard focus is on the outcome.
     await row.getByRole('button', { name: 'Remove key' }).click();
     await status.getByText('Not set.').waitFor();
     expect(await text(message)).toBe('Management key removed.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('openrouter-management-key-message');
     expect(await secrets.get(MANAGEMENT_ACCOUNT)).toEqual({ ok: true, value: null });
     await team.waitFor({ state: 'detached', timeout: 5000 });
     expect(await card(popover.page, 'openrouter').locator('li.meter').count()).toBe(1);
