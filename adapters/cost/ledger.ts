@@ -39,6 +39,8 @@ export interface LoadLedgerOptions {
   useCache?: boolean;
   /** Prices; default plans from the bundled genai-prices table, kept in the cache (the table is loaded only for new models). */
   pricer?: Pricer;
+  /** Called when the summary does not answer and the logs are read (a caller may tune the runtime for it). */
+  onFullRun?: () => void;
   /** The time "today" is taken at for the status line's summary (default the system clock). */
   now?: number;
 }
@@ -73,6 +75,7 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
     const parts = kinds.map((k) => summaryDays(summary, k.source, summaryKey, bySource(k.source)));
     if (parts.every((p) => p !== null)) return finish(merged(parts as LedgerDay[][]), { files: files.length, filesRead: 0, bytesRead: 0 });
   }
+  opts.onFullRun?.();
   const cache = useCache ? loadCache(cacheDir) : { records: new Map<string, FileRecord>(), plans: new Map() as PricePlans };
   const cached = cache.records;
   const stats: LedgerStats = { files: files.length, filesRead: 0, bytesRead: 0 };
