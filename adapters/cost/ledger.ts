@@ -11,12 +11,13 @@
 import { statSync, type Stats } from 'node:fs';
 import { dedupe, type FileEntries, type KeptEntry } from '../../core/cost/dedupe';
 import type { CostLogKind } from '../../core/cost/entry';
-import { buildLedger, SYNTHETIC, withTotals, type Ledger, type LedgerDay } from '../../core/cost/ledger';
+import { addToGroups, assembleGroups, SYNTHETIC, withTotals, type Group, type Ledger, type LedgerDay } from '../../core/cost/ledger';
 import { planKey, planPricer, type PricePlans } from '../../core/cost/price-plan';
 import { localDater, type OffsetAt } from '../../core/cost/local-date';
 import type { Pricer } from '../../core/cost/pricing';
 import { COST_LOGS } from '../../core/providers/registry';
 import { todaySummary } from '../../core/cost/today';
+import { appendedRun, loadGroups, saveGroups, sourceGroups, type GroupStore } from './appended';
 import { costCacheDir, loadCache, PRICE_TABLE, saveCache } from './cache';
 import { writeTodaySummary } from './today-file';
 import { listLogFiles, type LogFile } from './log-files';
@@ -46,6 +47,8 @@ export interface LoadLedgerOptions {
 }
 
 export interface LedgerStats {
+  /** How the answer was had: the summary alone, appended lines added to it, or every entry (cache.ts). */
+  run: 'summary' | 'appended' | 'full';
   files: number;
   /** Files read (wholly or their appended part) this run. */
   filesRead: number;
@@ -73,18 +76,22 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
   const bySource = (source: string) => listed.filter((_, i) => files[i]!.kind.source === source);
   if (summary) {
     const parts = kinds.map((k) => summaryDays(summary, k.source, summaryKey, bySource(k.source)));
-    if (parts.every((p) => p !== null)) return finish(merged(parts as LedgerDay[][]), { files: files.length, filesRead: 0, bytesRead: 0 });
+    if (parts.every((p) => p !== null)) return finish(merged(parts as LedgerDay[][]), { run: 'summary', files: files.length, filesRead: 0, bytesRead: 0 });
+    const appended = await appendedRuns(kinds, parts, bySource, summary, summaryKey, cacheDir, localDater(zone));
+    if (appended) return finish(appended.ledger, { run: 'appended', files: files.length, filesRead: appended.filesRead, bytesRead: appended.bytesRead });
   }
   opts.onFullRun?.();
   const cache = useCache ? loadCache(cacheDir) : { records: new Map<string, FileRecord>(), plans: new Map() as PricePlans };
   const cached = cache.records;
-  const stats: LedgerStats = { files: files.length, filesRead: 0, bytesRead: 0 };
+  const stats: LedgerStats = { run: 'full', files: files.length, filesRead: 0, bytesRead: 0 };
   const records: FileRecord[] = [];
+  const tails = new Set<string>();
   const perFile: FileEntries[] = [];
   files.forEach((f, i) => {
     const r = readOne(f, listed[i]!.st, cached.get(f.path) ?? null, stats);
     if (!r) return;
     records.push(r.record);
+    if (r.tail) tails.add(f.path);
     perFile.push({ source: f.kind.source, project: f.project, entries: r.tail ? [...r.record.entries, r.tail] : r.record.entries });
   });
   const kept = dedupe(perFile);
@@ -95,12 +102,58 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
   if (useCache && (stats.filesRead > 0 || gone || newPlans)) saveCache(cacheDir, mergeUnread(cached, records, kinds), cache.plans);
   const pricer = opts.pricer ?? planPricer(cache.plans);
   const dateOf = localDater(zone);
-  const ledger = buildLedger({ kept, dateOf, pricer, priceProviderOf });
+  const groups = new Map<string, Group>();
+  addToGroups(groups, { kept, dateOf, pricer, priceProviderOf });
+  const ledger = assembleGroups(groups.values(), pricer);
   if (summary) {
-    for (const k of kinds) putSummary(summary, k.source, summaryKey, bySource(k.source), ledger.days.filter((d) => d.source === k.source));
+    const store: GroupStore = loadGroups(cacheDir) ?? { sources: new Map(), plans: cache.plans };
+    store.plans = cache.plans;
+    const byPath = new Map(records.map((r) => [r.path, r] as const));
+    for (const k of kinds) {
+      putSummary(summary, k.source, summaryKey, bySource(k.source), ledger.days.filter((d) => d.source === k.source));
+      const own = (x: { source: string }) => x.source === k.source;
+      const g = sourceGroups(summaryKey, bySource(k.source), byPath, tails, kept.filter(own), [...groups.values()].filter(own));
+      if (g) store.sources.set(k.source, g);
+      else store.sources.delete(k.source);
+    }
     saveSummary(cacheDir, summary);
+    saveGroups(cacheDir, store);
   }
   return finish(ledger, stats, dateOf);
+}
+
+/** The ledger from what was appended since the last run (appended.ts), or null when a full run is needed. */
+async function appendedRuns(
+  kinds: readonly CostLogKind[],
+  parts: ReadonlyArray<LedgerDay[] | null>,
+  bySource: (source: string) => ListedFile[],
+  summary: Summary,
+  key: string,
+  cacheDir: string,
+  dateOf: (at: number) => string,
+): Promise<{ ledger: Ledger; filesRead: number; bytesRead: number } | null> {
+  const store = loadGroups(cacheDir);
+  if (!store) return null;
+  const days: LedgerDay[][] = [];
+  let filesRead = 0;
+  let bytesRead = 0;
+  for (const [i, k] of kinds.entries()) {
+    const unchanged = parts[i];
+    const stored = store.sources.get(k.source);
+    if (unchanged) days.push(unchanged);
+    else {
+      if (!stored || stored.key !== key) return null;
+      const r = await appendedRun(k, bySource(k.source), stored, store.plans, dateOf, (kept) => addPlans(store.plans, kept, () => k.priceProvider));
+      if (!r) return null;
+      filesRead += r.filesRead;
+      bytesRead += r.bytesRead;
+      days.push(r.days);
+      putSummary(summary, k.source, key, bySource(k.source), r.days);
+    }
+  }
+  saveSummary(cacheDir, summary);
+  saveGroups(cacheDir, store);
+  return { ledger: merged(days), filesRead, bytesRead };
 }
 
 /** One ledger of the sources' days, ordered as buildLedger orders them. */
@@ -123,7 +176,7 @@ function readOne(f: LogFile, st: Stats | null, prev: FileRecord | null, stats: L
   if (!st) return null;
   // Unchanged and fully read: nothing to open.
   if (prev && prev.ino === st.ino && prev.size === st.size && prev.mtimeMs === st.mtimeMs && prev.offset === st.size && prev.project === f.project) {
-    return { record: prev, tail: null, bytesRead: 0 };
+    return { record: prev, tail: null, bytesRead: 0, continued: true };
   }
   const r = scanFile(f.kind, f.path, f.project, st, prev && prev.project === f.project ? prev : null);
   stats.filesRead++;

@@ -29,6 +29,8 @@ export interface ScanResult {
   /** An entry on a last line without its newline: counted now, re-read next time (never cached). */
   tail: CostEntry | null;
   bytesRead: number;
+  /** True when the scan went on from `prev`; false when it read the file from its start. */
+  continued: boolean;
 }
 
 const CHUNK = 1 << 20;
@@ -54,7 +56,7 @@ export function scanFile(kind: CostLogKind, path: string, project: string | null
   try {
     fd = openSync(path, 'r');
   } catch {
-    return { record: freshRecord(kind, path, project, st), tail: null, bytesRead: 0 };
+    return { record: freshRecord(kind, path, project, st), tail: null, bytesRead: 0, continued: false };
   }
   try {
     const headLen = Math.min(st.size, HEAD);
@@ -64,6 +66,7 @@ export function scanFile(kind: CostLogKind, path: string, project: string | null
     const record: FileRecord = base
       ? { ...base, size: st.size, mtimeMs: st.mtimeMs, headLen, headHash: head, entries: [...base.entries] }
       : { ...freshRecord(kind, path, project, st), headLen, headHash: head };
+    const continued = base !== null;
     base = null;
     const parser = kind.parser(record.state);
     const index = indexOf(record.entries);
@@ -76,9 +79,9 @@ export function scanFile(kind: CostLogKind, path: string, project: string | null
     record.offset = r.committed;
     record.state = parser.state();
     const tail = r.tail === null ? null : kind.parser(record.state).line(r.tail);
-    return { record, tail, bytesRead };
+    return { record, tail, bytesRead, continued };
   } catch {
-    return { record: freshRecord(kind, path, project, st), tail: null, bytesRead: 0 };
+    return { record: freshRecord(kind, path, project, st), tail: null, bytesRead: 0, continued: false };
   } finally {
     closeSync(fd);
   }

@@ -69,7 +69,9 @@ export function addTotals(a: CostTotals, b: CostTotals): void {
   a.pricedCostUsd += b.pricedCostUsd;
 }
 
-interface Group {
+/** Requests of one (date, source, row, project, price band): their token sums, priced together. */
+export interface Group {
+  key: string;
   date: string;
   source: string;
   row: string;
@@ -78,7 +80,6 @@ interface Group {
   fast: boolean;
   priceProvider: string;
   band: string | null;
-  at: number;
   count: number;
   sums: UsageSums;
 }
@@ -93,8 +94,14 @@ export interface LedgerInput {
 }
 
 /** Groups, prices and totals the kept entries. */
-export function buildLedger({ kept, dateOf, pricer, priceProviderOf }: LedgerInput): Ledger {
+export function buildLedger(input: LedgerInput): Ledger {
   const groups = new Map<string, Group>();
+  addToGroups(groups, input);
+  return assembleGroups(groups.values(), input.pricer);
+}
+
+/** Adds the kept entries to `groups` (by group key): token sums are integers, so any order gives the same sums. */
+export function addToGroups(groups: Map<string, Group>, { kept, dateOf, pricer, priceProviderOf }: LedgerInput): void {
   for (const { source, project, entry: e } of kept) {
     const date = dateOf(e.at);
     const row = e.model === null || e.model === SYNTHETIC ? '' : e.fast ? `${e.model}-fast` : e.model;
@@ -103,7 +110,7 @@ export function buildLedger({ kept, dateOf, pricer, priceProviderOf }: LedgerInp
     const key = `${date}\u0000${source}\u0000${row}\u0000${project ?? ''}\u0000${band ?? ''}`;
     let g = groups.get(key);
     if (!g) {
-      g = { date, source, row, project, model: e.model, fast: e.fast, priceProvider, band, at: e.at, count: 0, sums: zeroSums() };
+      g = { key, date, source, row, project, model: e.model, fast: e.fast, priceProvider, band, count: 0, sums: zeroSums() };
       groups.set(key, g);
     }
     g.count++;
@@ -115,10 +122,11 @@ export function buildLedger({ kept, dateOf, pricer, priceProviderOf }: LedgerInp
     s.cacheCreation1h += e.cacheCreation1h;
     s.webSearches += e.webSearches;
   }
-  return assemble([...groups.values()], pricer);
 }
 
-function assemble(groups: Group[], pricer: Pricer): Ledger {
+/** The ledger of these groups, priced; taken in key order, so the dollars' sums do not depend on how the groups were gathered. */
+export function assembleGroups(all: Iterable<Group>, pricer: Pricer): Ledger {
+  const groups = [...all].sort((a, b) => cmp(a.key, b.key));
   const days = new Map<string, LedgerDay>();
   // Model and project rows by day key + kind + name: a day of many projects is not searched row by row.
   const rows = new Map<string, CostTotals>();

@@ -120,6 +120,52 @@ describe('reading files incrementally', () => {
   });
 });
 
+describe('warm runs', () => {
+  it('adds lines appended to a session, and a new session file, without the full run; equal to a cold run', async () => {
+    const a = write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 }), claudeLine({ id: 'm2', output: 2 })]);
+    write('claude/projects/q/b.jsonl', [claudeLine({ id: 'm3', output: 4 })]);
+    await both();
+    appendFileSync(a, `${claudeLine({ id: 'm4', output: 8 })}\n${claudeLine({ id: 'm4', output: 16, at: '2026-11-29T12:00:00.000Z' })}\n`);
+    write('claude/projects/q/c.jsonl', [claudeLine({ id: 'm5', output: 32, model: 'claude-opus-4-5-20251101' })]);
+    const r = await run();
+    expect([r.stats.run, r.stats.filesRead]).toEqual(['appended', 2]);
+    expect(r.ledger).toEqual(await load({ useCache: false }));
+    expect(outputs(r.ledger)).toEqual([
+      ['2026-11-29', 'claude', 16],
+      ['2026-11-30', 'claude', 39],
+    ]);
+    expect((await run()).stats.run).toBe('summary');
+  });
+
+  it('takes the full run when an appended line is another copy of a counted response', async () => {
+    const a = write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 })]);
+    await both();
+    appendFileSync(a, `${claudeLine({ id: 'm1', output: 5 })}\n`);
+    const r = await run();
+    expect(r.stats.run).toBe('full');
+    expect(outputs(r.ledger)).toEqual([['2026-11-30', 'claude', 5]]);
+  });
+
+  it('continues a Codex session’s totals from where the last run stopped', async () => {
+    const path = write('codex/sessions/2026/11/30/rollout-a.jsonl', [codexContext('gpt-5-codex'), codexTokens('2026-11-30T10:00:00Z', 1000, 200, 50)]);
+    await both();
+    appendFileSync(path, `${codexTokens('2026-11-30T11:00:00Z', 1500, 600, 80)}\n`);
+    const r = await run();
+    expect(r.stats.run).toBe('appended');
+    expect(r.ledger).toEqual(await load({ useCache: false }));
+    expect(r.ledger.days[0]).toMatchObject({ inputTokens: 900, cacheReadTokens: 600, outputTokens: 80 });
+  });
+
+  it('dates the same entries again when the zone changes', async () => {
+    write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1, at: '2026-11-30T20:00:00.000Z' })]);
+    expect(outputs(await both())).toEqual([['2026-11-30', 'claude', 1]]);
+    env.TZ = 'Asia/Tokyo';
+    const r = await run();
+    expect(r.stats.run).toBe('full');
+    expect(outputs(r.ledger)).toEqual([['2026-12-01', 'claude', 1]]);
+  });
+});
+
 describe('Codex logs', () => {
   it('reads sessions and archived_sessions, continuing a session’s totals across runs', async () => {
     const path = write('codex/sessions/2026/11/30/rollout-a.jsonl', [codexContext('gpt-5-codex'), codexTokens('2026-11-30T10:00:00Z', 1000, 200, 50)]);
