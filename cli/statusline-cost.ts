@@ -13,10 +13,11 @@ export function todayCostPart(io: CliIo, source: string, now: number): string {
     const dir = costCacheDir(io.env, io.platform, io.homedir);
     const summary = readTodaySummary(dir);
     const today = costDater({ env: io.env })(now);
-    if (todaySummaryStale(summary, today, now)) {
-      const self = io.self ?? [process.execPath, process.argv[1] ?? 'quotabar'];
+    // Only a run that knows its own command line (the real CLI's io names it) starts one: run in-process
+    // (tests, another host) process.argv[1] is not the CLI, and starting it detached could be anything.
+    if (io.self && todaySummaryStale(summary, today, now)) {
       // Its JSON goes nowhere: the run is for the summary it writes; --since keeps the output small.
-      startTodayRefresh(dir, summary, now, [...self, 'cost', '--json', '--since', today], { ...io.env });
+      startTodayRefresh(dir, summary, now, [...io.self, 'cost', '--json', '--since', today], { ...io.env });
     }
     return todayCostText(summary, today, source);
   } catch {
