@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { localDater } from '../../core/cost/local-date';
 import { parseTodaySummary } from '../../core/cost/today';
 import { REFRESH_FILE, TODAY_FILE } from '../../adapters/cost/today-file';
+import { main } from '../../cli/main';
 import { claudeLine } from '../core/cost/fixtures';
 
 const root = join(__dirname, '..', '..');
@@ -47,7 +48,8 @@ async function refreshed(m: ReturnType<typeof machine>, after: number): Promise<
   expect(m.stored()!.computedAt).toBeGreaterThanOrEqual(after);
 }
 
-describe('quotabar statusline with today’s cost', () => {
+// The first run may rebuild the CLI bundle (bin/quotabar.mjs does when a source is newer): slow on a busy machine.
+describe('quotabar statusline with today’s cost', { timeout: 60_000 }, () => {
   it('appends today’s Claude cost from a fresh summary of today (local date in TZ), starting no refresh', async () => {
     const m = machine();
     m.summary(today(), { costUsd: 4.123, pricedCostUsd: 4.123, totalTokens: 51_000 });
@@ -75,6 +77,16 @@ describe('quotabar statusline with today’s cost', () => {
     expect(readFileSync(join(m.cache, REFRESH_FILE), 'utf8')).toBe(marker);
     // Sonnet 4.5: 1000 input tokens at $3/M and 1000 output at $15/M are $0.018.
     expect(await m.run()).toBe('Opus 4.5 · 5h 43 % · week – · today $0.02\n');
+  });
+
+  it('run in-process without its own command line, starts no background refresh (argv[1] is not the CLI there)', async () => {
+    const m = machine();
+    let out = '';
+    const env = { HOME: m.home, QUOTABAR_CACHE_DIR: m.cache, QUOTABAR_DATA_DIR: join(m.home, 'data'), TZ };
+    const io = { stdout: (s: string) => void (out += s), stderr: () => undefined, readStdin: async () => null, readAllStdin: async () => STDIN, env, homedir: m.home, platform: 'linux' };
+    expect(await main(['statusline'], io)).toBe(0);
+    expect(out).toBe('Opus 4.5 · 5h 43 % · week –\n');
+    expect(existsSync(join(m.cache, REFRESH_FILE))).toBe(false);
   });
 
   it('prints no cost for stdin it does not understand', async () => {
