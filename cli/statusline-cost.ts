@@ -2,13 +2,13 @@
 // logs: this runs after every message), and when that summary is stale a detached `quotabar cost`
 // is started so the next line is current. docs/decisions/0019.
 import { costCacheDir } from '../adapters/cost/cache';
-import { costDater } from '../adapters/cost/ledger';
+import { costDater } from '../adapters/cost/zone';
 import { readTodaySummary, startTodayRefresh } from '../adapters/cost/today-file';
 import { todayCostText, todaySummaryStale } from '../core/cost/today';
 import type { CliIo } from './io';
 
 /** Today's cost words for `source` ('' when unknown); may start one background refresh. Never throws. */
-export function todayCostPart(io: CliIo, source: string, now: number): string {
+export async function todayCostPart(io: CliIo, source: string, now: number): Promise<string> {
   try {
     const dir = costCacheDir(io.env, io.platform, io.homedir);
     const summary = readTodaySummary(dir);
@@ -17,7 +17,7 @@ export function todayCostPart(io: CliIo, source: string, now: number): string {
     // (tests, another host) process.argv[1] is not the CLI, and starting it detached could be anything.
     if (io.self && todaySummaryStale(summary, today, now)) {
       // Its JSON goes nowhere: the run is for the summary it writes; --since keeps the output small.
-      startTodayRefresh(dir, summary, now, [...io.self, 'cost', '--json', '--since', today], { ...io.env });
+      await startTodayRefresh(dir, summary, now, [...io.self, 'cost', '--json', '--since', today], { ...io.env });
     }
     return todayCostText(summary, today, source);
   } catch {

@@ -58,7 +58,7 @@ async function report(io: CliIo, folder: string, p: Hooked): Promise<number> {
         io.stderr(`quotabar: could not record the reading (${(e as { code?: string }).code ?? String(e)})\n`);
       });
     }
-    const cost = understood ? todayCostPart(io, p.id, now) : '';
+    const cost = understood ? await todayCostPart(io, p.id, now) : '';
     io.stdout(`${cost ? `${line} · ${cost}` : line}\n`);
   } catch (e) {
     io.stdout('Quotabar: status line unavailable\n');

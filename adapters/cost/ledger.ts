@@ -19,6 +19,7 @@ import { COST_LOGS } from '../../core/providers/registry';
 import { todaySummary } from '../../core/cost/today';
 import { appendedRun, loadGroups, saveGroups, sourceGroups, type GroupStore } from './appended';
 import { costCacheDir, loadCache, PRICE_TABLE, saveCache } from './cache';
+import { costZone, runtimeOffset } from './zone';
 import { writeTodaySummary } from './today-file';
 import { listLogFiles, type LogFile } from './log-files';
 import { seededPlan } from './price-seed';
@@ -64,7 +65,7 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
   const cacheDir = costCacheDir(opts.env, opts.platform, opts.homedir);
   const files = listLogFiles(kinds, opts.env, opts.homedir);
   const listed = files.map((f): ListedFile => ({ path: f.path, project: f.project, st: statOrNull(f.path) }));
-  const zone = zoneOf(opts);
+  const zone = costZone(opts);
   // The summary holds priced days: only for the bundled prices, under the zone they were dated in.
   const summaryKey = `${PRICE_TABLE}\u0000${zoneKey(zone)}`;
   const finish = (ledger: Ledger, stats: LedgerStats, dateOf = localDater(zone)) => {
@@ -213,17 +214,10 @@ async function addPlans(plans: PricePlans, kept: readonly KeptEntry[], providerO
   return true;
 }
 
-const runtimeOffset: OffsetAt = (at) => -new Date(at).getTimezoneOffset() * 60_000;
-
 function countOf(cached: Map<string, FileRecord>, kinds: readonly CostLogKind[]): number {
   let n = 0;
   for (const r of cached.values()) if (kinds.some((k) => k.source === r.source)) n++;
   return n;
-}
-
-/** Epoch ms → the local date the ledger files it under (`timeZone`, else `env.TZ`, else the runtime's zone). */
-export function costDater(opts: Pick<LoadLedgerOptions, 'env' | 'timeZone'>): (at: number) => string {
-  return localDater(zoneOf(opts));
 }
 
 // What decides the dates a summary's days were built with: the zone's name, or for the runtime's
@@ -236,15 +230,3 @@ function zoneKey(zone: string | undefined | OffsetAt): string {
   return `${zone ? 'runtime' : 'default'}:${process.env['TZ'] ?? ''}:${offsets.join(',')}`;
 }
 
-// The runtime's own zone (the usual case: the CLI's TZ) is read through Date, which needs no Intl
-// formatter (lighter on start-up and memory); another zone through Intl.
-function zoneOf(opts: Pick<LoadLedgerOptions, 'env' | 'timeZone'>): string | undefined | OffsetAt {
-  const z = (opts.timeZone ?? opts.env['TZ'])?.trim();
-  if (!z || z === process.env['TZ']?.trim()) return runtimeOffset;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: z.replace(/^:/, '') });
-    return z.replace(/^:/, '');
-  } catch {
-    return undefined;
-  }
-}

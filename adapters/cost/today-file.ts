@@ -3,7 +3,6 @@
 // when it is stale. At most one such refresh runs: `cost-today.refresh` holds when the last one
 // started, and a refresh counts as running until a summary newer than that start is written (or
 // REFRESH_GIVE_UP_MS passes: a refresh that died must not block the next for ever).
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTodaySummary, todaySummaryText, type TodaySummary } from '../../core/cost/today';
@@ -51,9 +50,9 @@ export function refreshRunning(cacheDir: string, summary: TodaySummary | null, n
 
 /**
  * Starts `command` (the CLI's own argv, e.g. [node, bin, 'cost', …]) detached with no stdio, unless a
- * refresh is already running; returns whether it started one. Never waits and never throws.
+ * refresh is already running; resolves to whether it started one. Never waits for it and never throws.
  */
-export function startTodayRefresh(cacheDir: string, summary: TodaySummary | null, now: number, command: readonly string[], env: NodeJS.ProcessEnv): boolean {
+export async function startTodayRefresh(cacheDir: string, summary: TodaySummary | null, now: number, command: readonly string[], env: NodeJS.ProcessEnv): Promise<boolean> {
   try {
     if (refreshRunning(cacheDir, summary, now)) return false;
     mkdirSync(cacheDir, { recursive: true });
@@ -63,6 +62,8 @@ export function startTodayRefresh(cacheDir: string, summary: TodaySummary | null
     writeFileSync(marker, `${now}\n`, { flag: 'wx' });
     const [file, ...args] = command;
     if (!file) return false;
+    // Loaded only here: most status lines start no refresh, and child_process costs every run a few ms.
+    const { spawn } = await import('node:child_process');
     const child = spawn(file, args, { detached: true, stdio: 'ignore', env, windowsHide: true });
     child.on('error', () => undefined);
     child.unref();
