@@ -32,6 +32,8 @@ export const GEMINI_SCENARIOS: Scenario[] = [
     expect: { fails: { kind: 'rate_limited', retryAfterMs: 20 * MINUTE } }, maxRequests: THROTTLED_20_MIN },
   { name: 'backs off from the interval after a 429 without a wait', provider: 'gemini', hostile: { loadCodeAssist: json({ error: { code: 429, status: 'RESOURCE_EXHAUSTED' } }, 429) },
     expect: { fails: { kind: 'rate_limited', retryAfterMs: null } }, maxRequests: THROTTLED },
+  { name: 'still reads the quota (asking with {}) when loadCodeAssist answers a 502 page', provider: 'gemini', hostile: { loadCodeAssist: html(502) },
+    expect: { reads: [{ id: 'gemini-2.5-pro', usedPercent: 38 }, { id: 'gemini-2.5-flash', usedPercent: 9 }, { id: 'gemini-2.5-flash-lite', usedPercent: 3 }] }, maxRequests: TWICE * AT_INTERVAL },
   { name: 'backs off on a 502 HTML error page', provider: 'gemini', hostile: { retrieveUserQuota: html(502) },
     expect: { fails: { kind: 'upstream', status: 502 } }, maxRequests: TWICE * BACKOFF },
   // Transport

@@ -42,8 +42,10 @@ async function fetchQuota(deps: GeminiDeps): Promise<Result<FetchData>> {
   if (creds.expiresAt !== null && creds.expiresAt <= deps.clock.now()) return err({ kind: 'unauthorized', status: null, hint: 'token_expired' });
 
   const loaded = await post(deps, creds, '/v1internal:loadCodeAssist', LOAD_CODE_ASSIST_BODY);
-  if (!loaded.ok) return loaded;
-  const account = parseLoadCodeAssist(parseJson(loaded.value.body));
+  // loadCodeAssist only names the project and tier: when it is missing (404) or failing (5xx) the quota
+  // is still asked for, with `{}`. A refusal, throttling or a dead connection stops the poll here.
+  if (!loaded.ok && loaded.error.kind !== 'upstream') return loaded;
+  const account = loaded.ok ? parseLoadCodeAssist(parseJson(loaded.value.body)) : null;
   if (account?.refusal) return err(account.refusal);
 
   const quota = await post(deps, creds, '/v1internal:retrieveUserQuota', account?.project ? { project: account.project } : {});

@@ -124,10 +124,29 @@ describe('the Gemini provider', () => {
     expect(error(await t.fetch())).toEqual({ kind: 'rate_limited', retryAfterMs: 1_200_000 });
   });
 
-  it('backs off on a 5xx, and calls a quota body without buckets malformed', async () => {
+  it('still asks for the quota (with {}) when loadCodeAssist is missing or failing, and gives its error when both fail', async () => {
+    for (const status of [404, 503]) {
+      const s = setup();
+      s.http.on(LOAD, { status, body: 'unavailable' });
+      s.http.on(QUOTA, { status: 200, body: fixtureText('gemini', 'quota-three-models') });
+      const data = value(await s.fetch());
+      expect(JSON.parse(s.http.requests[1]!.body!)).toEqual({});
+      expect([data.windows.length, data.account?.plan]).toEqual([3, null]);
+    }
+    const both = setup();
+    both.http.on(LOAD, { status: 503, body: 'unavailable' });
+    both.http.on(QUOTA, { status: 502, body: 'bad gateway' });
+    expect(error(await both.fetch())).toEqual({ kind: 'upstream', status: 502 });
+  });
+
+  it('stops at loadCodeAssist on a dead connection, asking nothing more', async () => {
     const s = setup();
-    s.http.on(LOAD, { status: 503, body: 'unavailable' });
-    expect(error(await s.fetch())).toEqual({ kind: 'upstream', status: 503 });
+    s.http.on(LOAD, { error: { kind: 'transport', code: 'ECONNREFUSED' } });
+    expect(error(await s.fetch())).toEqual({ kind: 'transport', code: 'ECONNREFUSED' });
+    expect(s.http.count(QUOTA)).toBe(0);
+  });
+
+  it('calls a quota body without buckets malformed', async () => {
     for (const [body, detail] of [[fixtureText('gemini', 'quota-no-buckets'), 'no usable quota bucket'], ['nope', 'quota response is not a JSON object']] as const) {
       const t = setup();
       t.http.on(LOAD, { status: 200, body: fixtureText('gemini', 'load-code-assist-standard') });
