@@ -1,16 +1,17 @@
 // `quotabar cost --json` side by side with ccusage 20.0.24 in one run (issue 13 §3): on a generated
 // ~150 MB Claude Code tree (bench/cost-tree.ts), each run a fresh process, rounds alternating
 // ccusage / quotabar cold (cache removed) / quotabar warm (nothing appended); median times and peak
-// RSS (/usr/bin/time -f %M). Then tokens row by row, (date, model), on that tree and on the tree of
+// RSS (/usr/bin/time -f %M); then, as info, runs after a new response was appended to one session (the
+// status line's background refresh), checked equal to a cold run. Then tokens row by row, (date, model), on that tree and on the tree of
 // every COST.md case (test/support/cost-cases.ts), where only the lines ccusage is known to drop may differ.
 // ccusage is installed for the benchmark only, into <tmpdir>/quotabar-ccusage (kept between runs).
 // Its npm bin is a Node launcher around a native binary; the binary itself is timed (the faster of the
 // two), the launcher once per round as info.
-// Run: npx tsx bench/cost-vs-ccusage.bench.ts [targetMiB, default 150] [rounds, default 3]
+// Run: npx tsx bench/cost-vs-ccusage.bench.ts [targetMiB, default 150] [rounds, default 5]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CCUSAGE_BUGS, generateCostCases } from '../test/support/cost-cases';
@@ -19,7 +20,7 @@ import { atMost, exactly, info, median, report, type Figure } from './figures';
 
 const CCUSAGE_VERSION = '20.0.24';
 const targetMiB = Math.max(1, Number(process.argv[2] ?? 150));
-const rounds = Math.max(1, Number(process.argv[3] ?? 3));
+const rounds = Math.max(1, Number(process.argv[3] ?? 5));
 const bin = join(import.meta.dirname, '..', 'bin', 'quotabar.mjs');
 const TIME = '/usr/bin/time';
 
@@ -36,6 +37,19 @@ function installCcusage(): { launcher: string; native: string } {
   const pkg = readdirSync(scope).find((d) => d.startsWith(`ccusage-${process.platform}-${process.arch}`));
   const native = pkg ? join(scope, pkg, 'bin', 'ccusage') : launcher;
   return { launcher, native };
+}
+
+/** `n` runs, each after one more response (a new message id) was appended to the tree's first session. */
+function appendedRuns(tree: string, n: number, run: () => Run): Run[] {
+  const project = join(tree, 'projects', readdirSync(join(tree, 'projects')).sort()[0]!);
+  const file = join(project, readdirSync(project).filter((f) => f.endsWith('.jsonl')).sort()[0]!);
+  const line = readFileSync(file, 'utf8').split('\n').find((l) => l.includes('"type":"assistant"'))!;
+  const out: Run[] = [];
+  for (let i = 0; i < n; i++) {
+    appendFileSync(file, `${line.replace(/"id":"msg_[^"]*"/, `"id":"msg_appended_${i}"`).replace(/"requestId":"[^"]*"/, `"requestId":"req_appended_${i}"`)}\n`);
+    out.push(run());
+  }
+  return out;
 }
 
 interface Run {
@@ -129,6 +143,7 @@ function printDiffs(label: string, diffs: string[]): void {
 
 async function main(): Promise<void> {
   if (!existsSync(TIME)) throw new Error(`${TIME} is missing (Debian package "time"): it measures peak RSS`);
+  const loadAverageAtStart = loadavg();
   const cc = installCcusage();
   const dir = await mkdtemp(join(tmpdir(), 'quotabar-bench-vs-ccusage-'));
   try {
@@ -152,6 +167,9 @@ async function main(): Promise<void> {
       console.log(`round ${i + 1}: ccusage ${line(runs.cc[i]!)} | quotabar cold ${line(runs.cold[i]!)} | warm ${line(runs.warm[i]!)}`);
     }
     if (runs.cold.some((r) => r.out !== runs.warm[0]!.out)) throw new Error('quotabar cold and warm runs printed different results');
+    const appended = appendedRuns(join(dir, 'claude'), rounds, () => timed('node', qbArgs, env));
+    await rm(cache, { recursive: true, force: true });
+    if (timed('node', qbArgs, env).out !== appended.at(-1)!.out) throw new Error('quotabar after appends and a cold run printed different results');
     const ms = (rs: Run[]) => median(rs.map((r) => r.ms));
     const rss = (rs: Run[]) => Math.max(...rs.map((r) => r.rssMiB));
 
@@ -198,6 +216,8 @@ async function main(): Promise<void> {
       info('ccusage time (npm launcher, median)', ms(runs.launcher), 'ms'),
       info('quotabar cold time (median)', ms(runs.cold), 'ms'),
       info('quotabar warm time (median)', ms(runs.warm), 'ms'),
+      info('quotabar time after one response was appended (median)', ms(appended), 'ms'),
+      info('quotabar peak RSS after one response was appended', rss(appended), 'MiB'),
       info('ccusage peak RSS', rss(runs.cc), 'MiB'),
       info('quotabar cold peak RSS', rss(runs.cold), 'MiB'),
       info('quotabar warm peak RSS', rss(runs.warm), 'MiB'),
@@ -207,7 +227,7 @@ async function main(): Promise<void> {
       info('tree size', tree.bytes / 1048576, 'MiB'),
       info('tree files', tree.files, 'files'),
     ];
-    report(figures, { ccusageVersion: CCUSAGE_VERSION, rounds, differingRowsByField: fieldDiffs, firstDifferences: bigRows.slice(0, 3), loadAverage: (await import('node:os')).loadavg() });
+    report(figures, { ccusageVersion: CCUSAGE_VERSION, rounds, loadAverageAtStart, differingRowsByField: fieldDiffs, firstDifferences: bigRows.slice(0, 3), loadAverage: loadavg() });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

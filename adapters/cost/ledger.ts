@@ -113,7 +113,7 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
     for (const k of kinds) {
       putSummary(summary, k.source, summaryKey, bySource(k.source), ledger.days.filter((d) => d.source === k.source));
       const own = (x: { source: string }) => x.source === k.source;
-      const g = sourceGroups(summaryKey, bySource(k.source), byPath, tails, kept.filter(own), [...groups.values()].filter(own));
+      const g = sourceGroups(k.source, summaryKey, bySource(k.source), byPath, tails, kept.filter(own), [...groups.values()].filter(own));
       if (g) store.sources.set(k.source, g);
       else store.sources.delete(k.source);
     }
