@@ -6,13 +6,17 @@
 // instead of waiting on a session bus. Timed in two environments, because node's own start-up
 // depends on it: the caller's (e.g. NODE_EXTRA_CA_CERTS makes every node start read a CA bundle,
 // which makes the ratio look better) and a bare one (PATH and the variables above only).
+// `quotabar statusline` (stdin piped) is timed too, with the same target: once as a new machine runs it
+// (no cost summary yet, so it starts one background refresh a minute) and once with a fresh
+// cost-today.json, its steady state, printing today's cost (decision 0019).
 // Run: npx tsx bench/cli-startup.bench.ts [rounds, default 15]   (last line: `RESULT {json}`)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { costDater } from '../adapters/cost/zone';
 import { PROVIDER_IDS } from '../core/providers/registry';
 import { atMost, info, median, report, type Figure } from './figures';
 
@@ -27,6 +31,8 @@ const COMMANDS = {
   help: [bin, '--help'],
   status: [bin, 'status', '--json'],
   statusline: [bin, 'statusline'],
+  // The same, with a fresh cost-today.json in the cache (decision 0019): the line ends with today's cost.
+  statuslineToday: [bin, 'statusline'],
 };
 // What Claude Code pipes to `quotabar statusline` after each message (PROVIDERS-2 §7b), resets an hour ahead.
 const STATUSLINE_STDIN = JSON.stringify({
@@ -54,15 +60,26 @@ function bare(): NodeJS.ProcessEnv {
   return Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
 }
 
+/** A cost summary of today, computed just now, where the status line reads it; returns the cache folder. */
+function freshSummary(home: string): string {
+  const cache = join(home, 'statusline-cache');
+  mkdirSync(cache, { recursive: true });
+  const today = costDater({ env: {} })(Date.now());
+  writeFileSync(join(cache, 'cost-today.json'), JSON.stringify({ version: 1, date: today, computedAt: Date.now(), sources: { claude: { costUsd: 4.12, pricedCostUsd: 4.12, totalTokens: 51_000 } } }));
+  return cache;
+}
+
 /** Runs one command to completion; wall time in ms. Throws when it fails, so errors are never timed. */
-function timed(args: string[], env: NodeJS.ProcessEnv): { ms: number; stdout: string } {
+function timed(args: string[], env: NodeJS.ProcessEnv, name: Name | null = null): { ms: number; stdout: string } {
   // statusline records its reading in a data folder of its own: `status` must still find nothing configured.
   const statusline = args[1] === 'statusline';
-  const runEnv = statusline ? { ...env, QUOTABAR_DATA_DIR: join(String(env.HOME), 'statusline-data') } : env;
+  const base = statusline ? { ...env, QUOTABAR_DATA_DIR: join(String(env.HOME), 'statusline-data') } : env;
+  const runEnv = name === 'statuslineToday' ? { ...base, QUOTABAR_CACHE_DIR: freshSummary(String(env.HOME)) } : base;
   const t0 = performance.now();
   const r = spawnSync(node, args, { cwd: root, env: runEnv, encoding: 'utf8', ...(statusline ? { input: STATUSLINE_STDIN } : {}) });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (name === 'statuslineToday' && !r.stdout.includes('· today $4.12')) throw new Error(`statusline did not show today's cost: ${r.stdout}`);
   return { ms, stdout: r.stdout };
 }
 
@@ -83,6 +100,8 @@ interface Timings {
   ratios: number[];
   /** statusline (stdin piped, reading recorded) / node -e 0 within each round. */
   statuslineRatios: number[];
+  /** statusline with a fresh cost summary (today's cost shown) / node -e 0 within each round. */
+  todayRatios: number[];
 }
 
 function figuresFor(label: string, t: Timings): Figure[] {
@@ -94,6 +113,8 @@ function figuresFor(label: string, t: Timings): Figure[] {
     info(`quotabar status --json, ${label} (median)`, median(t.times.status), 'ms'),
     atMost(`statusline / node -e 0, ${label} (median of rounds)`, median(t.statuslineRatios), '×', 2),
     info(`quotabar statusline (stdin piped, reading recorded), ${label} (median)`, median(t.times.statusline), 'ms'),
+    atMost(`statusline with today's cost / node -e 0, ${label} (median of rounds)`, median(t.todayRatios), '×', 2),
+    info(`quotabar statusline with today's cost (fresh cost-today.json), ${label} (median)`, median(t.times.statuslineToday), 'ms'),
   ];
 }
 
@@ -109,18 +130,19 @@ function main(): void {
     for (const env of Object.values(envs)) {
       checkNothingConfigured(timed(COMMANDS.status, env).stdout);
       // One untimed pass warms the file cache.
-      for (const args of Object.values(COMMANDS)) timed(args, env);
+      for (const [name, args] of Object.entries(COMMANDS)) timed(args, env, name as Name);
     }
     const builtAt = statSync(bundle).mtimeMs;
-    for (const label of Object.keys(envs)) results.set(label, { times: { node: [], version: [], help: [], status: [], statusline: [] }, ratios: [], statuslineRatios: [] });
+    for (const label of Object.keys(envs)) results.set(label, { times: { node: [], version: [], help: [], status: [], statusline: [], statuslineToday: [] }, ratios: [], statuslineRatios: [], todayRatios: [] });
     for (let i = 0; i < ROUNDS; i++) {
       for (const [label, env] of Object.entries(envs)) {
         const t = results.get(label)!;
-        for (const [name, args] of Object.entries(COMMANDS)) t.times[name as Name].push(timed(args, env).ms);
+        for (const [name, args] of Object.entries(COMMANDS)) t.times[name as Name].push(timed(args, env, name as Name).ms);
         t.ratios.push(t.times.status[i]! / t.times.node[i]!);
         t.statuslineRatios.push(t.times.statusline[i]! / t.times.node[i]!);
+        t.todayRatios.push(t.times.statuslineToday[i]! / t.times.node[i]!);
         const ms = (n: Name) => t.times[n][i]!.toFixed(1);
-        console.log(`round ${String(i + 1).padStart(2)}, ${label}: node -e 0 ${ms('node')} ms, --version ${ms('version')} ms, --help ${ms('help')} ms, status --json ${ms('status')} ms, statusline ${ms('statusline')} ms`);
+        console.log(`round ${String(i + 1).padStart(2)}, ${label}: node -e 0 ${ms('node')} ms, --version ${ms('version')} ms, --help ${ms('help')} ms, status --json ${ms('status')} ms, statusline ${ms('statusline')} ms, with today's cost ${ms('statuslineToday')} ms`);
       }
     }
     // bin/quotabar.mjs rebuilds when a source changes under it (someone editing while this runs).
