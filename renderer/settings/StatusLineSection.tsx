@@ -43,8 +43,8 @@ export function StatusLineSection({ bridge, settings, optInFromEnv }: { bridge: 
     <section className="panel" aria-labelledby="statusline-title">
       <h2 id="statusline-title">{tool} status line</h2>
       <p className="hint">
-        After each message {tool} runs Quotabar’s status line: it shows the model, 5-hour and weekly use and today’s cost there, and hands those
-        figures to Quotabar without any sign-in being read.
+        After each message {tool} runs Quotabar’s status line: it shows the model, 5-hour and weekly use there (and today’s cost once Quotabar has
+        read the logs), and hands those figures to Quotabar without any sign-in being read.
       </p>
       <p className="statusline-state" data-testid="statusline-state" data-installed={view ? String(view.installed) : undefined}>
         {view ? <Words text={view.text} /> : 'Checking…'}
