@@ -14,7 +14,7 @@ import { planPricer, type PricePlans } from '../../core/cost/price-plan';
 import { scanFile, type FileRecord } from './scan-file';
 import type { ListedFile } from './summary';
 
-const VERSION = 1;
+const VERSION = 2;
 const FILE = 'cost-groups-v1.bin';
 
 /** Where the last run left one file: what a scan needs to go on from there. */

@@ -8,8 +8,8 @@ import type { CostEntry } from '../../core/cost/entry';
 import type { PricePlan, PricePlans } from '../../core/cost/price-plan';
 import type { FileRecord } from './scan-file';
 
-// Bump when the entry fields or a parser's rules change: old caches are then ignored.
-const VERSION = 1;
+// Bump when the entry fields, a parser's rules or the head hash change: old caches are then ignored.
+const VERSION = 3;
 // The price table the cached plans were read from: plans are re-read when it changes.
 export const PRICE_TABLE = '@pydantic/genai-prices 0.1.8';
 const FILE = 'cost-ledger-v1.bin';
@@ -26,11 +26,17 @@ export function costCacheDir(env: Record<string, string | undefined>, platform: 
   return posix.join(home, '.cache', 'quotabar');
 }
 
+// All files' entries in one set of columns (one typed array each: v8 writes every typed array through
+// a JavaScript callback, so 780 small ones cost more than the data); each file names its row range.
 interface Stored {
   v: number;
   prices: string;
   plans: Array<[string, PricePlan | null]>;
-  files: Array<Omit<FileRecord, 'entries'> & { nums: Float64Array; models: string[]; mi: Int32Array; keys: string[] }>;
+  files: Array<Omit<FileRecord, 'entries'> & { from: number; count: number }>;
+  nums: Float64Array;
+  models: string[];
+  mi: Int32Array;
+  keys: string[];
 }
 
 export interface CostCache {
@@ -51,13 +57,23 @@ export function loadCache(dir: string): CostCache {
   }
   if (!stored || stored.v !== VERSION || !Array.isArray(stored.files)) return { records: out, plans };
   if (stored.prices === PRICE_TABLE && Array.isArray(stored.plans)) for (const [k, p] of stored.plans) plans.set(k, p);
-  for (const f of stored.files) {
-    const { nums, models, mi, keys, ...rest } = f;
-    const entries: CostEntry[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
+  try {
+    readRecords(stored, out);
+  } catch {
+    return { records: new Map(), plans }; // damaged: a cold run
+  }
+  return { records: out, plans };
+}
+
+function readRecords(stored: Stored, out: Map<string, FileRecord>): void {
+  const { nums, models, mi, keys } = stored;
+  for (const { from, count, ...rest } of stored.files) {
+    const entries: CostEntry[] = new Array(count);
+    for (let j = 0; j < count; j++) {
+      const i = from + j;
       const o = i * W;
       const m = mi[i]!;
-      entries[i] = {
+      entries[j] = {
         at: nums[o]!,
         input: nums[o + 1]!,
         output: nums[o + 2]!,
@@ -71,20 +87,22 @@ export function loadCache(dir: string): CostCache {
         key: keys[i] === '' ? null : keys[i]!,
       };
     }
-    out.set(f.path, { ...rest, entries });
+    out.set(rest.path, { ...rest, entries });
   }
-  return { records: out, plans };
 }
 
 /** Writes the records (atomically: a concurrent reader sees the old cache or the new one). */
 export function saveCache(dir: string, records: readonly FileRecord[], plans: PricePlans): void {
+  const total = records.reduce((n, r) => n + r.entries.length, 0);
+  const nums = new Float64Array(total * W);
+  const models: string[] = [];
+  const modelIdx = new Map<string, number>();
+  const mi = new Int32Array(total);
+  const keys: string[] = new Array(total);
+  let i = 0;
   const files = records.map(({ entries, ...rest }) => {
-    const nums = new Float64Array(entries.length * W);
-    const models: string[] = [];
-    const modelIdx = new Map<string, number>();
-    const mi = new Int32Array(entries.length);
-    const keys: string[] = new Array(entries.length);
-    entries.forEach((e, i) => {
+    const from = i;
+    for (const e of entries) {
       const o = i * W;
       nums[o] = e.at;
       nums[o + 1] = e.input;
@@ -105,14 +123,15 @@ export function saveCache(dir: string, records: readonly FileRecord[], plans: Pr
         mi[i] = m;
       }
       keys[i] = e.key ?? '';
-    });
-    return { ...rest, nums, models, mi, keys };
+      i++;
+    }
+    return { ...rest, from, count: entries.length };
   });
   const path = join(dir, FILE);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, serialize({ v: VERSION, prices: PRICE_TABLE, plans: [...plans], files } satisfies Stored));
+    writeFileSync(tmp, serialize({ v: VERSION, prices: PRICE_TABLE, plans: [...plans], files, nums, models, mi, keys } satisfies Stored));
     renameSync(tmp, path);
   } catch {
     // A cache that cannot be written only makes the next run slower.

@@ -196,8 +196,13 @@ function mergeUnread(cached: Map<string, FileRecord>, read: FileRecord[], kinds:
 async function addPlans(plans: PricePlans, kept: readonly KeptEntry[], providerOf: (s: string) => string): Promise<boolean> {
   const missing = new Map<string, [string, string]>();
   let seededAny = false;
+  const seen = new Map<string, Set<string>>(); // models looked at, per source
   for (const { source, entry } of kept) {
     if (entry.model === null || entry.model === SYNTHETIC || entry.fast) continue;
+    let models = seen.get(source);
+    if (!models) seen.set(source, (models = new Set()));
+    if (models.has(entry.model)) continue;
+    models.add(entry.model);
     const provider = providerOf(source);
     const k = planKey(provider, entry.model);
     if (plans.has(k) || missing.has(k)) continue;
