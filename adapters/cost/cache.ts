@@ -9,7 +9,7 @@ import type { PricePlan, PricePlans } from '../../core/cost/price-plan';
 import type { FileRecord } from './scan-file';
 
 // Bump when the entry fields, a parser's rules or the head hash change: old caches are then ignored.
-const VERSION = 3;
+const VERSION = 4;
 // The price table the cached plans were read from: plans are re-read when it changes.
 export const PRICE_TABLE = '@pydantic/genai-prices 0.1.8';
 const FILE = 'cost-ledger-v1.bin';
@@ -36,7 +36,8 @@ interface Stored {
   nums: Float64Array;
   models: string[];
   mi: Int32Array;
-  keys: string[];
+  /** The dedupe keys joined by NUL (one string is written far faster than 20k), or an array if a key holds NUL. */
+  keys: string | string[];
 }
 
 export interface CostCache {
@@ -66,7 +67,8 @@ export function loadCache(dir: string): CostCache {
 }
 
 function readRecords(stored: Stored, out: Map<string, FileRecord>): void {
-  const { nums, models, mi, keys } = stored;
+  const { nums, models, mi } = stored;
+  const keys = typeof stored.keys === 'string' ? stored.keys.split('\u0000') : stored.keys;
   for (const { from, count, ...rest } of stored.files) {
     const entries: CostEntry[] = new Array(count);
     for (let j = 0; j < count; j++) {
@@ -131,7 +133,8 @@ export function saveCache(dir: string, records: readonly FileRecord[], plans: Pr
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, serialize({ v: VERSION, prices: PRICE_TABLE, plans: [...plans], files, nums, models, mi, keys } satisfies Stored));
+    const joined = keys.some((k) => k.includes('\u0000')) ? keys : keys.join('\u0000');
+    writeFileSync(tmp, serialize({ v: VERSION, prices: PRICE_TABLE, plans: [...plans], files, nums, models, mi, keys: joined } satisfies Stored));
     renameSync(tmp, path);
   } catch {
     // A cache that cannot be written only makes the next run slower.

@@ -70,7 +70,7 @@ function entryOf(ts: unknown, msg: Record<string, unknown>, requestId: unknown, 
   const searches = optionalCount(asObject(u['server_tool_use'])?.['web_search_requests']) ?? 0;
   return {
     at,
-    model: typeof model === 'string' ? model : null,
+    model: typeof model === 'string' ? intern(model) : null,
     fast: u['speed'] === 'fast',
     input,
     output,
@@ -81,6 +81,16 @@ function entryOf(ts: unknown, msg: Record<string, unknown>, requestId: unknown, 
     key: typeof id === 'string' && typeof requestId === 'string' ? `${id}\n${requestId}` : null,
     sidechain,
   };
+}
+
+// One string per model name, however many entries name it: fewer strings outlive a scan's young generation.
+const names = new Map<string, string>();
+function intern(s: string): string {
+  const known = names.get(s);
+  if (known !== undefined) return known;
+  if (names.size >= 256) names.clear();
+  names.set(s, s);
+  return s;
 }
 
 const stateless: CostFileParser = { line: parseClaudeCostLine, bytes: parseClaudeCostBytes, state: () => null };
