@@ -21,6 +21,8 @@ export function resourceKey(windowId: string): string {
   return /^[a-z]/.test(key) ? key : `w${key.charAt(0).toUpperCase()}${key.slice(1)}`;
 }
 
+const orNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
+
 /** One window as a resource, or null when it has no value to give. */
 export function resourceOf(w: UsageWindow): Resource | null {
   const timing = {
@@ -35,14 +37,16 @@ export function resourceOf(w: UsageWindow): Resource | null {
   const used = finite(w.used) ? w.used : null;
   const remaining = finite(w.remaining) ? w.remaining : null;
   if (finite(w.limit) && w.limit > 0) {
-    // A bounded pool: used from the remaining amount when only that is known.
-    const u = used ?? (remaining !== null ? w.limit - remaining : null);
+    // A bounded pool: used from the remaining amount when only that is known. A figure derived from
+    // huge inputs can overflow: then it is left out (missing, never Infinity).
+    const u = used ?? (remaining !== null ? orNull(w.limit - remaining) : null);
+    const left = remaining ?? (u !== null ? orNull(w.limit - u) : null);
     return {
       kind: 'consumption',
       unit: w.unit,
       ...(u !== null ? { used: u, utilization: clamp01(u / w.limit) } : {}),
       limit: w.limit,
-      ...(remaining !== null ? { remaining } : u !== null ? { remaining: w.limit - u } : {}),
+      ...(left !== null ? { remaining: left } : {}),
       ...timing,
     };
   }

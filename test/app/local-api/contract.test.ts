@@ -98,6 +98,14 @@ describe('the limits envelope', () => {
     expect(body.errors[0]!.message).toMatch(/HTTP 503/);
   });
 
+  it('leaves out a figure that overflows when derived from huge inputs (fast-check found it)', () => {
+    const w = makeWindow({ id: 'a', kind: 'session', label: 'a', unit: 'eur', usedPercent: null, used: -1.7976931343366217e308, limit: 5.256940589538511e298, remaining: null, resetsAt: null, windowMinutes: null });
+    const body = limitsEnvelope([snap({ windows: [w] })], NOW);
+    expect(valid(body).issues ?? []).toEqual([]);
+    expect(body.providers.codex!.resources.a).toMatchObject({ kind: 'consumption', used: -1.7976931343366217e308, limit: 5.256940589538511e298 });
+    expect(body.providers.codex!.resources.a).not.toHaveProperty('remaining');
+  });
+
   it('validates for any window the model allows (property)', () => {
     const num = fc.option(fc.double({ noNaN: false }), { nil: null });
     const win = fc.record({
@@ -112,7 +120,8 @@ describe('the limits envelope', () => {
       windowMinutes: fc.option(fc.integer({ min: -5, max: 100_000 }), { nil: null }),
     });
     fc.assert(
-      fc.property(fc.array(win, { maxLength: 6 }), (ws) => {
+      // A snapshot's windows have distinct ids (and so distinct resource keys).
+      fc.property(fc.uniqueArray(win, { maxLength: 6, selector: (w) => resourceKey(w.id) }), (ws) => {
         const windows = ws.map((w) => makeWindow({ ...w, label: w.id }) as UsageWindow);
         const body = limitsEnvelope([snap({ windows })], NOW);
         expect(valid(body).issues ?? []).toEqual([]);
@@ -122,6 +131,7 @@ describe('the limits envelope', () => {
           if (r && w.unit !== 'percent' && w.used === null && w.remaining === null) expect(r.used).toBeUndefined();
         }
       }),
+      { numRuns: 3000 },
     );
   });
 });
