@@ -75,9 +75,18 @@ export function statusBadge(s: ProviderSnapshot, lowBalanceUsd = 0): Badge {
  */
 export type KeyLabels = Readonly<Record<string, string>>;
 
+/**
+ * The card is titled with the provider's name, so a plan that starts with it leaves it out ("Gemini Code
+ * Assist Standard" reads "Code Assist Standard"): the account line is short, and the account stays visible.
+ */
+function withoutProviderName(plan: string, name: string): string {
+  const rest = plan.slice(name.length).trim();
+  return plan.toLowerCase().startsWith(`${name.toLowerCase()} `) && rest ? rest : plan;
+}
+
 function accountLine(s: ProviderSnapshot, keyLabel: string | undefined): string | null {
   const plan = planOf(s);
-  const parts = [plan ? planLabel(plan) : null, keyLabel ?? s.account?.label ?? null].filter((p): p is string => !!p);
+  const parts = [plan ? planLabel(withoutProviderName(plan, providerName(s.providerId))) : null, keyLabel ?? s.account?.label ?? null].filter((p): p is string => !!p);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 

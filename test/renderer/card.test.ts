@@ -42,6 +42,14 @@ describe('status badge', () => {
 });
 
 describe('a provider card', () => {
+  it('leaves the provider\'s own name out of the plan on the account line, keeping a plan that is only that name', () => {
+    const named = (plan: string) => toCardView(codex({ notes: [{ code: 'plan', plan }], account: { label: 'dev@example.com', plan } }), { ...ctx, refreshing: false }).account;
+    expect(named('Codex Enterprise Seat')).toBe('Enterprise Seat · dev@example.com');
+    expect(named('codex business')).toBe('Business · dev@example.com');
+    expect(named('Codex')).toBe('Codex · dev@example.com');
+    expect(named('Codexplus')).toBe('Codexplus · dev@example.com');
+  });
+
   it('names the provider, its plan and account, and every window', () => {
     const card = toCardView(codex(), { ...ctx, refreshing: false });
     expect(card.name).toBe('Codex');
