@@ -76,8 +76,8 @@ export function statusBadge(s: ProviderSnapshot, lowBalanceUsd = 0): Badge {
 export type KeyLabels = Readonly<Record<string, string>>;
 
 /**
- * The card is titled with the provider's name, so a plan that starts with it leaves it out ("Gemini Code
- * Assist Standard" reads "Code Assist Standard"): the account line is short, and the account stays visible.
+ * The card is titled with the provider's name, so a plan that starts with it leaves it out ("Acme Pro Team"
+ * on the Acme card reads "Pro Team"): the account line is short, and the account stays visible.
  */
 function withoutProviderName(plan: string, name: string): string {
   const rest = plan.slice(name.length).trim();
