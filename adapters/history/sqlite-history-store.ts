@@ -21,6 +21,31 @@ import { compactBatch, HOUR_MS, HOURLY_UPSERT } from './compaction';
 import { querySamples, querySeries } from './queries';
 import { prepareDatabase } from './schema';
 
+/** How often a quick "busy" is tried again before it counts as `locked`. */
+const QUICK_BUSY_RETRIES = 3;
+
+export interface Pauses {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const REAL_PAUSES: Pauses = { now: () => performance.now(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) };
+
+/**
+ * SQLite can answer "busy" at once, without waiting out the busy timeout, in a few WAL cases (another
+ * process setting the file up, recovering its index). Such a quick refusal is tried again a few times
+ * after a short pause; a lock held for the whole busy timeout is reported as `locked` straight away.
+ */
+export async function patiently<T>(busyTimeoutMs: number, run: () => Promise<Result<T, HistoryError>>, pauses: Pauses = REAL_PAUSES): Promise<Result<T, HistoryError>> {
+  for (let attempt = 0; ; attempt++) {
+    const started = pauses.now();
+    const r = await run();
+    const quick = pauses.now() - started < busyTimeoutMs / 2;
+    if (r.ok || r.error.kind !== 'locked' || !quick || attempt >= QUICK_BUSY_RETRIES) return r;
+    await pauses.sleep(20 * (attempt + 1));
+  }
+}
+
 type Database = Libsql.Database;
 
 export const HISTORY_FILE = 'history.sqlite';
@@ -60,18 +85,18 @@ export class SqliteHistoryStore implements HistoryStore {
 
   async record(samples: HistorySample[]): Promise<Result<RecordOutcome, HistoryError>> {
     if (samples.length === 0) return ok({ written: 0, setAsideTo: null });
-    const r = await this.withDb((db) => insert(db, samples));
+    const r = await patiently(this.busyTimeoutMs, () => this.withDb((db) => insert(db, samples)));
     if (r.ok) this.scheduleCompaction();
     return r.ok ? ok({ written: r.value.value, setAsideTo: r.value.setAsideTo }) : r;
   }
 
   async query(filter: HistoryFilter): Promise<Result<HistorySample[], HistoryError>> {
-    const r = await this.withDb((db) => querySamples(db, filter));
+    const r = await patiently(this.busyTimeoutMs, () => this.withDb((db) => querySamples(db, filter)));
     return r.ok ? ok(r.value.value) : r;
   }
 
   async series(since: number, maxPoints: number): Promise<Result<HistorySeries[], HistoryError>> {
-    const r = await this.withDb((db) => querySeries(db, since, this.opts.clock.now(), maxPoints));
+    const r = await patiently(this.busyTimeoutMs, () => this.withDb((db) => querySeries(db, since, this.opts.clock.now(), maxPoints)));
     return r.ok ? ok(r.value.value) : r;
   }
 
