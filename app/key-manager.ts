@@ -23,23 +23,13 @@ export interface KeyManager {
   remove(): Promise<void>;
 }
 
-/** The key of one provider. Throws (a bug) for a provider that stores no key. */
-export function createKeyManager(deps: KeyManagerDeps): KeyManager {
-  // Saves and removals run one at a time, so the last click wins and the poller sees each change once.
+/**
+ * One keychain entry behind a check: `save` stores a key only after `test` accepts it, `remove` deletes
+ * it; both run one at a time, so the last click wins and the poller sees each change once. `what`
+ * names the key in the removal error ("key", "management key").
+ */
+function keychainSlot(deps: Pick<KeyManagerDeps, 'secrets' | 'onChange'>, account: string, what: string, test: (key: string) => Promise<KeyCheck>): KeyManager {
   const serial = serialQueue();
-  const { descriptor, validateKey, maskKey } = deps.provider;
-  const account = descriptor.credentials.keychainAccount;
-  if (!account || !validateKey || !maskKey) throw new Error(`${descriptor.id} has no stored key`);
-
-  const test = async (key: string): Promise<KeyCheck> => {
-    const problem = descriptor.keyFormatProblem?.(key) ?? null;
-    if (problem !== null) return { ok: false, error: { kind: 'invalid_format', detail: problem } };
-    const r = await validateKey(deps.http, deps.baseUrl, key);
-    if (!r.ok) return { ok: false, error: r.error };
-    // Our own mask, never the server's label: the settings status shows the same text after a restart.
-    return { ok: true, label: maskKey(key) };
-  };
-
   return {
     test,
     save: (key) =>
@@ -54,10 +44,28 @@ export function createKeyManager(deps: KeyManagerDeps): KeyManager {
     remove: () =>
       serial(async () => {
         const r = await deps.secrets.remove(account);
-        if (!r.ok) throw new Error(`The key could not be removed: the keychain is unavailable (${r.error.kind}).`);
+        if (!r.ok) throw new Error(`The ${what} could not be removed: the keychain is unavailable (${r.error.kind}).`);
         if (r.value) deps.onChange();
       }),
   };
+}
+
+/** The key of one provider. Throws (a bug) for a provider that stores no key. */
+export function createKeyManager(deps: KeyManagerDeps): KeyManager {
+  const { descriptor, validateKey, maskKey } = deps.provider;
+  const account = descriptor.credentials.keychainAccount;
+  if (!account || !validateKey || !maskKey) throw new Error(`${descriptor.id} has no stored key`);
+
+  const test = async (key: string): Promise<KeyCheck> => {
+    const problem = descriptor.keyFormatProblem?.(key) ?? null;
+    if (problem !== null) return { ok: false, error: { kind: 'invalid_format', detail: problem } };
+    const r = await validateKey(deps.http, deps.baseUrl, key);
+    if (!r.ok) return { ok: false, error: r.error };
+    // Our own mask, never the server's label: the settings status shows the same text after a restart.
+    return { ok: true, label: maskKey(key) };
+  };
+
+  return keychainSlot(deps, account, 'key', test);
 }
 
 export interface ManagementKeyManagerDeps extends KeyManagerDeps {
@@ -73,7 +81,6 @@ export interface ManagementKeyManager extends KeyManager {
 
 /** The management key of one provider. Throws (a bug) for a provider that takes none. */
 export function createManagementKeyManager(deps: ManagementKeyManagerDeps): ManagementKeyManager {
-  const serial = serialQueue();
   const { descriptor, managementKey, maskKey } = deps.provider;
   const account = descriptor.credentials.managementKey?.keychainAccount;
   if (!account || !managementKey || !maskKey) throw new Error(`${descriptor.id} has no management key`);
@@ -87,22 +94,7 @@ export function createManagementKeyManager(deps: ManagementKeyManagerDeps): Mana
   };
 
   return {
-    test,
-    save: (key) =>
-      serial(async () => {
-        const check = await test(key);
-        if (!check.ok) return check;
-        const stored = await deps.secrets.set(account, key);
-        if (!stored.ok) return { ok: false, error: stored.error };
-        deps.onChange();
-        return check;
-      }),
-    remove: () =>
-      serial(async () => {
-        const r = await deps.secrets.remove(account);
-        if (!r.ok) throw new Error(`The management key could not be removed: the keychain is unavailable (${r.error.kind}).`);
-        if (r.value) deps.onChange();
-      }),
+    ...keychainSlot(deps, account, 'management key', test),
     async status() {
       const providerId = descriptor.id;
       const env = deps.envValue();
