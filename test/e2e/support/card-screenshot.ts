@@ -5,7 +5,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { COST_LOGS } from '../../../core/providers/registry';
 import { card } from './harness';
-import { matchBaseline, timeAndKeyText } from './screenshot';
+import { matchBaseline, timeAndKeyText, withHidden } from './screenshot';
 
 export interface CardShotOptions {
   /** The baseline's name; `card-<providerId>` unless told. */
@@ -22,44 +22,15 @@ export async function expectCardScreenshot(page: Page, providerId: string, opts:
   // The cost line arrives after the card (the demo has logs for every cost source): a picture taken
   // before it lands would be cut at the old height.
   if (COST_LOGS.some((k) => k.source === providerId)) await card(page, providerId).getByTestId('cost-line').waitFor();
-  const rules = [
+  const hidden = [
     // Toasts and the runway come and go with the wall clock (see expectScreenshot): not part of the look.
-    '#quotabar-toasts, .runway { display: none !important; }',
-    `article.card[data-provider]:not([data-provider="${providerId}"]) { display: none !important; }`,
-    ...(opts.keepSparklines ? [] : ['.spark { display: none !important; }']),
+    '#quotabar-toasts',
+    '.runway',
+    `article.card[data-provider]:not([data-provider="${providerId}"])`,
+    ...(opts.keepSparklines ? [] : ['.spark']),
   ];
-  // CSSOM rules on the page's own sheet (the CSP blocks a <style> element), so a line drawn after
-  // this stays hidden too; removed afterwards, so the test can go on reading the page.
-  const added = await page.evaluate((list) => {
-    const sheet = [...document.styleSheets].find((s) => {
-      try {
-        return s.cssRules !== null;
-      } catch {
-        return false;
-      }
-    });
-    if (!sheet) throw new Error('the page has no style sheet to add the screenshot rules to');
-    const at = sheet.cssRules.length;
-    for (const r of list) sheet.insertRule(r, sheet.cssRules.length);
-    return at;
-  }, rules);
-  try {
-    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-    const png = await card(page, providerId).screenshot({ animations: 'disabled', caret: 'hide', mask: [...timeAndKeyText(page), ...(opts.mask ?? [])], maskColor: '#ff00ff' });
-    await matchBaseline(opts.name ?? `card-${providerId}`, png);
-  } finally {
-    await page.evaluate(
-      ({ at, n }) => {
-        const sheet = [...document.styleSheets].find((s) => {
-          try {
-            return s.cssRules !== null;
-          } catch {
-            return false;
-          }
-        });
-        for (let i = 0; i < n; i++) sheet?.deleteRule(at);
-      },
-      { at: added, n: rules.length },
-    );
-  }
+  const png = await withHidden(page, hidden, () =>
+    card(page, providerId).screenshot({ animations: 'disabled', caret: 'hide', mask: [...timeAndKeyText(page), ...(opts.mask ?? [])], maskColor: '#ff00ff' }),
+  );
+  await matchBaseline(opts.name ?? `card-${providerId}`, png);
 }

@@ -88,43 +88,42 @@ export async function expectScreenshot(page: Page, name: string, opts: { mask?: 
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.mouse.move(0, 0);
   // The preview's alert toasts come and go with the demo data's alerts (tested on their own in
-  // notifications.test.ts): they are not part of any page's look. Their region is hidden (made
-  // first if need be, so a toast arriving now lands in it); a screenshot \`style\` is blocked by the CSP.
-  await page.evaluate(() => {
-    let r = document.getElementById('quotabar-toasts');
-    if (!r) {
-      r = document.createElement('div');
-      r.id = 'quotabar-toasts';
-      document.body.append(r);
-    }
-    r.style.display = 'none';
-    // The runway follows the calendar week (it is absent in the first hours of a Monday): not part
-    // of the look either; pace.test.ts checks its words.
-    for (const e of document.querySelectorAll<HTMLElement>('.runway')) e.style.display = 'none';
-    // Sparklines grow with every poll the test happens to make (their own baseline, popover-sparkline-card,
-    // is taken from seeded history): left out of the whole-page pictures. A rule, not a style on today's
-    // elements, so a line drawn after this (new readings arriving) stays hidden too; CSSOM on the page's
-    // own sheet, which the CSP allows where a <style> element is blocked.
-    const sheet = [...document.styleSheets].find((s) => {
+  // notifications.test.ts), the runway follows the calendar week (absent in the first hours of a
+  // Monday; pace.test.ts checks its words), and sparklines grow with every poll the test happens to
+  // make (their own baseline, popover-sparkline-card, is taken from seeded history): none of them is
+  // part of a page's look.
+  const png = await withHidden(page, ['#quotabar-toasts', '.runway', '.spark'], () =>
+    page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', mask: opts.mask ?? [], maskColor: '#ff00ff' }),
+  );
+  await matchBaseline(name, png, opts);
+}
+
+/**
+ * Runs `shoot` with the elements matching `selectors` hidden. A rule, not a style on today's
+ * elements, so one drawn meanwhile (a new sparkline, a toast) stays hidden too; CSSOM on the page's
+ * own sheet, which the CSP allows where a <style> element is blocked. Two frames pass first, so a
+ * picture's size is the layout just changed; the rule is removed afterwards.
+ */
+export async function withHidden<T>(page: Page, selectors: readonly string[], shoot: () => Promise<T>): Promise<T> {
+  const rule = `${selectors.join(', ')} { display: none !important; }`;
+  const where = await page.evaluate((r) => {
+    const sheets = [...document.styleSheets];
+    const n = sheets.findIndex((s) => {
       try {
         return s.cssRules !== null;
       } catch {
         return false;
       }
     });
-    sheet?.insertRule('.spark { display: none !important; }', sheet.cssRules.length);
-  });
-  // The page's size for a full-page picture comes from the last frame drawn: let two frames pass, so it
-  // is the layout just changed (a card that just turned to error, the elements just hidden).
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-  const png = await page.screenshot({
-    fullPage: true,
-    animations: 'disabled',
-    caret: 'hide',
-    mask: opts.mask ?? [],
-    maskColor: '#ff00ff',
-  });
-  await matchBaseline(name, png, opts);
+    if (n < 0) throw new Error('the page has no style sheet to add the screenshot rule to');
+    return { sheet: n, at: sheets[n]!.insertRule(r, sheets[n]!.cssRules.length) };
+  }, rule);
+  try {
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    return await shoot();
+  } finally {
+    await page.evaluate(({ sheet, at }) => document.styleSheets[sheet]?.deleteRule(at), where);
+  }
 }
 
 /**
