@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import { samplesFromSnapshots } from '../core/history';
 import type { ProviderSnapshot } from '../core/model';
 import type { Clock, HistoryFilter, Scheduler } from '../core/ports';
-import { readingsBy, recentSpanMs, type RecentReadings } from '../core/pace';
+import { recentSpanMs, type RecentReadings } from '../core/pace';
 import { dataDir } from '../adapters/app-paths';
 import { historyProblem, setAsideText } from '../app/history-recorder';
+import { recentReadingsFor } from '../app/recent-readings';
 import type { HistoryCommand, Since } from './args';
 import type { CliIo } from './io';
 import { historyCsv, historyJson, historyTable } from '../core/history-format';
@@ -50,9 +51,10 @@ export async function recentReadings(snaps: readonly ProviderSnapshot[], io: Cli
   if (span === 0) return none;
   const { path, store } = await openStore(io, clock);
   if (!existsSync(path)) return (store.close(), none);
-  const r = await store.query({ since: now - span });
+  // The same query and grouping as the app's predictive alerts.
+  const recent = await recentReadingsFor(store, snaps, now);
   store.close();
-  return r.ok ? readingsBy(r.value) : none;
+  return recent;
 }
 
 /** After `status` has printed: one sample per window of each provider that answered. Problems go to stderr; the exit code stays. */
