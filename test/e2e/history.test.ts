@@ -1,23 +1,17 @@
 // The History window in Chromium against the preview host: seeded history shows as one chart per
 // window with its minimum, maximum and average; the range switch changes them; Export CSV downloads
 // exactly what `quotabar history --csv` prints; the popover's History button opens the window.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { historyPath, SqliteHistoryStore } from '../../adapters/history/sqlite-history-store';
-import { SystemClock } from '../../adapters/system-clock';
-import { ok } from '../../core/errors';
 import { historyCsv } from '../../core/history-format';
-import type { HistorySample, HistoryStore } from '../../core/ports';
+import type { HistorySample } from '../../core/ports';
 import { DAY, HOUR } from '../../core/time';
 import { openPage, startRig, text, type Rig } from './support/harness';
+import { startSeededRig } from './support/seeded-history';
 import { expectScreenshot } from './support/screenshot';
 
 let rig: Rig;
-let dir: string;
-let store: SqliteHistoryStore;
 const NOW = Date.now();
 
 const sample = (at: number, providerId: string, windowId: string, usedPercent: number): HistorySample => ({
@@ -46,25 +40,11 @@ const SEEDED: HistorySample[] = [
 ];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'quotabar-e2e-history-'));
-  const clock = new SystemClock({ unref: true });
-  store = new SqliteHistoryStore({ path: historyPath(dir), clock, scheduler: clock });
-  expect((await store.record(SEEDED)).ok).toBe(true);
-  // The demo keeps polling during the test: its readings are not written here, so what the window
-  // shows is exactly the seeded history (reads go to the real store).
-  const readOnly: HistoryStore = {
-    record: async () => ok({ written: 0, setAsideTo: null }),
-    query: (f) => store.query(f),
-    series: (since, max) => store.series(since, max),
-    close: () => undefined,
-  };
-  rig = await startRig({ history: readOnly });
+  rig = await startSeededRig(SEEDED);
 });
 
 afterAll(async () => {
   await rig?.close();
-  store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function openHistory(): Promise<{ page: Page; close(): Promise<void>; errors: string[] }> {

@@ -1,21 +1,14 @@
 // Sparklines in the popover, in Chromium against the preview host: stored readings of the window's
 // current period draw a line under its meter that ends at the reading on screen; a window without
 // enough readings draws none. Compared with a baseline of the Codex card.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyPath, SqliteHistoryStore } from '../../adapters/history/sqlite-history-store';
-import { SystemClock } from '../../adapters/system-clock';
-import { ok } from '../../core/errors';
-import type { HistorySample, HistoryStore } from '../../core/ports';
+import type { HistorySample } from '../../core/ports';
 import { DAY, HOUR, MINUTE } from '../../core/time';
-import { card, meter, openPage, startRig, type Rig } from './support/harness';
+import { card, meter, openPage, type Rig } from './support/harness';
 import { expectCardScreenshot } from './support/card-screenshot';
+import { startSeededRig } from './support/seeded-history';
 
 let rig: Rig;
-let dir: string;
-let store: SqliteHistoryStore;
 const NOW = Date.now();
 
 const sample = (at: number, windowId: string, usedPercent: number): HistorySample => ({
@@ -46,24 +39,11 @@ const SEEDED: HistorySample[] = [
 ];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'quotabar-e2e-spark-'));
-  const clock = new SystemClock({ unref: true });
-  store = new SqliteHistoryStore({ path: historyPath(dir), clock, scheduler: clock });
-  expect((await store.record(SEEDED)).ok).toBe(true);
-  // The demo's own polls are not written: the lines are exactly the seeded readings plus the one on screen.
-  const readOnly: HistoryStore = {
-    record: async () => ok({ written: 0, setAsideTo: null }),
-    query: (f) => store.query(f),
-    series: (since, max) => store.series(since, max),
-    close: () => undefined,
-  };
-  rig = await startRig({ history: readOnly });
+  rig = await startSeededRig(SEEDED);
 });
 
 afterAll(async () => {
   await rig?.close();
-  store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('popover sparklines', () => {
