@@ -14,6 +14,8 @@ export interface CardShotOptions {
   keepSparklines?: boolean;
   /** More text that moves with the clock, painted over too. */
   mask?: Locator[];
+  /** CSS rules for the picture only, e.g. a fixed width for a countdown whose length moves with the clock. */
+  rules?: string[];
 }
 
 export async function expectCardScreenshot(page: Page, providerId: string, opts: CardShotOptions = {}): Promise<void> {
@@ -31,6 +33,7 @@ export async function expectCardScreenshot(page: Page, providerId: string, opts:
   ];
   const png = await withHidden(page, hidden, () =>
     card(page, providerId).screenshot({ animations: 'disabled', caret: 'hide', mask: [...timeAndKeyText(page), ...(opts.mask ?? [])], maskColor: '#ff00ff' }),
+    opts.rules,
   );
   await matchBaseline(opts.name ?? `card-${providerId}`, png);
 }

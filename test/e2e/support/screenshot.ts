@@ -99,14 +99,14 @@ export async function expectScreenshot(page: Page, name: string, opts: { mask?: 
 }
 
 /**
- * Runs `shoot` with the elements matching `selectors` hidden. A rule, not a style on today's
+ * Runs `shoot` with the elements matching `selectors` hidden (and `moreRules` applied). A rule, not a style on today's
  * elements, so one drawn meanwhile (a new sparkline, a toast) stays hidden too; CSSOM on the page's
  * own sheet, which the CSP allows where a <style> element is blocked. Two frames pass first, so a
  * picture's size is the layout just changed; the rule is removed afterwards.
  */
-export async function withHidden<T>(page: Page, selectors: readonly string[], shoot: () => Promise<T>): Promise<T> {
-  const rule = `${selectors.join(', ')} { display: none !important; }`;
-  const where = await page.evaluate((r) => {
+export async function withHidden<T>(page: Page, selectors: readonly string[], shoot: () => Promise<T>, moreRules: readonly string[] = []): Promise<T> {
+  const rules = [`${selectors.join(', ')} { display: none !important; }`, ...moreRules];
+  const where = await page.evaluate((list) => {
     const sheets = [...document.styleSheets];
     const n = sheets.findIndex((s) => {
       try {
@@ -115,14 +115,18 @@ export async function withHidden<T>(page: Page, selectors: readonly string[], sh
         return false;
       }
     });
-    if (n < 0) throw new Error('the page has no style sheet to add the screenshot rule to');
-    return { sheet: n, at: sheets[n]!.insertRule(r, sheets[n]!.cssRules.length) };
-  }, rule);
+    if (n < 0) throw new Error('the page has no style sheet to add the screenshot rules to');
+    const at = sheets[n]!.cssRules.length;
+    for (const r of list) sheets[n]!.insertRule(r, sheets[n]!.cssRules.length);
+    return { sheet: n, at, count: list.length };
+  }, rules);
   try {
     await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
     return await shoot();
   } finally {
-    await page.evaluate(({ sheet, at }) => document.styleSheets[sheet]?.deleteRule(at), where);
+    await page.evaluate(({ sheet, at, count }) => {
+      for (let i = 0; i < count; i++) document.styleSheets[sheet]?.deleteRule(at);
+    }, where);
   }
 }
 
