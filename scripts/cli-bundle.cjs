@@ -3,7 +3,7 @@
 // would cost each run the ES loader's work for one more file (~3 ms of a ~45 ms `status`).
 'use strict';
 const { existsSync, readFileSync, statSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, sep } = require('node:path');
 
 const root = join(__dirname, '..');
 const DEFAULT_OUTDIR = join(root, 'dist-cli');
@@ -31,9 +31,12 @@ function bundleState(outdir = DEFAULT_OUTDIR, base = root) {
     return 'stale';
   }
   if (!Array.isArray(inputs)) return 'stale';
+  // Concatenated, not path.join: a join per input (~170) on every run made V8 optimize path.join,
+  // and that first optimizing compile cost each CLI run ~4.5 MiB of resident memory.
+  const prefix = base + sep;
   for (const file of inputs) {
     try {
-      if (statSync(join(base, file)).mtimeMs > builtAt) return 'stale';
+      if (statSync(prefix + file).mtimeMs > builtAt) return 'stale';
     } catch {
       return 'stale';
     }

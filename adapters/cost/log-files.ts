@@ -41,7 +41,9 @@ function walk(dir: string, found: (path: string) => void): void {
     return;
   }
   for (const e of entries) {
-    const path = join(dir, e.name);
+    // Concatenated, not path.join: a join per file (hundreds) makes V8 optimize path.join, which
+    // costs a warm run several MiB of resident memory. `dir` is already a joined path.
+    const path = dir + sep + e.name;
     if (e.isDirectory()) walk(path, found);
     else if (e.name.endsWith('.jsonl') && (e.isFile() || (e.isSymbolicLink() && isFile(path)))) found(path);
   }
