@@ -127,28 +127,46 @@ export function addToGroups(groups: Map<string, Group>, { kept, dateOf, pricer, 
 /** The ledger of these groups, priced; taken in key order, so the dollars' sums do not depend on how the groups were gathered. */
 export function assembleGroups(all: Iterable<Group>, pricer: Pricer): Ledger {
   const groups = [...all].sort((a, b) => cmp(a.key, b.key));
-  const days = new Map<string, LedgerDay>();
-  // Model and project rows by day key + kind + name: a day of many projects is not searched row by row.
-  const rows = new Map<string, CostTotals>();
+  // Days by source then date, each with its rows by name: no key string is built per group, and
+  // every row has one fixed shape (a spread with a computed key made slow dictionary objects).
+  const days = new Map<string, Map<string, DayRows>>();
+  const out: LedgerDay[] = [];
   for (const g of groups) {
     const t = totalsOf(g, pricer);
-    const dayKey = `${g.date}\u0000${g.source}`;
-    let day = days.get(dayKey);
-    if (!day) {
-      day = { date: g.date, source: g.source, ...emptyTotals(), models: [], projects: [], unknownModels: [] };
-      days.set(dayKey, day);
+    let bySource = days.get(g.source);
+    if (!bySource) days.set(g.source, (bySource = new Map()));
+    let d = bySource.get(g.date);
+    if (!d) {
+      d = { day: { date: g.date, source: g.source, ...emptyTotals(), models: [], projects: [], unknownModels: [] }, models: new Map(), projects: new Map() };
+      bySource.set(g.date, d);
+      out.push(d.day);
     }
+    const day = d.day;
     if (t.costUsd === null && !day.unknownModels.includes(g.row || NO_MODEL)) day.unknownModels.push(g.row || NO_MODEL);
     addTotals(day, t);
-    if (g.row !== '') addRow(rows, `${dayKey}\u0000m\u0000${g.row}`, day.models, 'model', g.row, t);
-    if (g.project !== null) addRow(rows, `${dayKey}\u0000p\u0000${g.project}`, day.projects, 'project', g.project, t);
+    if (g.row !== '') {
+      let r = d.models.get(g.row);
+      if (!r) d.models.set(g.row, (r = { model: g.row, ...emptyTotals() })), day.models.push(r);
+      addTotals(r, t);
+    }
+    if (g.project !== null) {
+      let r = d.projects.get(g.project);
+      if (!r) d.projects.set(g.project, (r = { project: g.project, ...emptyTotals() })), day.projects.push(r);
+      addTotals(r, t);
+    }
   }
-  const sorted = [...days.values()].sort((a, b) => cmp(a.date, b.date) || cmp(a.source, b.source));
+  const sorted = out.sort((a, b) => cmp(a.date, b.date) || cmp(a.source, b.source));
   for (const d of sorted) {
     d.models.sort((a, b) => cmp(a.model, b.model));
     d.projects.sort((a, b) => cmp(a.project, b.project));
   }
   return withTotals(sorted);
+}
+
+interface DayRows {
+  day: LedgerDay;
+  models: Map<string, ModelRow>;
+  projects: Map<string, ProjectRow>;
 }
 
 /** A ledger of these days: their totals and unknown models. */
@@ -177,17 +195,6 @@ function totalsOf(g: Group, pricer: Pricer): CostTotals {
     costUsd: cost,
     pricedCostUsd: cost ?? 0,
   };
-}
-
-function addRow<K extends 'model' | 'project'>(index: Map<string, CostTotals>, key: string, rows: Array<CostTotals & Record<K, string>>, k: K, name: string, t: CostTotals): void {
-  let r = index.get(key);
-  if (!r) {
-    const row = { ...emptyTotals(), [k]: name } as CostTotals & Record<K, string>;
-    rows.push(row);
-    index.set(key, row);
-    r = row;
-  }
-  addTotals(r, t);
 }
 
 const zeroSums = (): UsageSums => ({ input: 0, output: 0, cacheCreation: 0, cacheRead: 0, cacheCreation1h: 0, webSearches: 0 });
