@@ -147,6 +147,8 @@ export interface AppendedRun {
 /**
  * The days of `kind`'s source after reading only what was appended to its `files` (path order), or
  * null when that cannot be done safely. Updates `stored` (and `plans`, through `addPlans`) in place.
+ * `lastDays`, the days the stored groups gave last time (summary.ts lastDays), spares pricing every
+ * day again: only the dates that got new entries are assembled.
  */
 export async function appendedRun(
   kind: CostLogKind,
@@ -155,6 +157,7 @@ export async function appendedRun(
   plans: PricePlans,
   dateOf: (at: number) => string,
   addPlans: (kept: readonly KeptEntry[]) => Promise<unknown>,
+  lastDays: readonly LedgerDay[] | null = null,
 ): Promise<AppendedRun | null> {
   const byPath = new Map(stored.files.map((s) => [s.path, s] as const));
   if (stored.files.some((s) => !files.some((f) => f.path === s.path))) return null; // a file went away
@@ -189,7 +192,15 @@ export async function appendedRun(
   stored.hashes = merge(stored.hashes, hashesOf(kept));
   const all = [...groups.values()];
   stored.groups = pack(kind.source, all);
-  return { days: assembleGroups(all, pricer).days, filesRead, bytesRead };
+  if (!lastDays) return { days: assembleGroups(all, pricer).days, filesRead, bytesRead };
+  // A day's figures come from its own groups alone (assembleGroups), so the other days are as they were.
+  const touched = new Set(kept.map(({ entry }) => dateOf(entry.at)));
+  const fresh = assembleGroups(
+    all.filter((g) => touched.has(g.date)),
+    pricer,
+  ).days;
+  const days = [...lastDays.filter((d) => !touched.has(d.date)), ...fresh].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { days, filesRead, bytesRead };
 }
 
 function stateOf(f: ListedFile, r: FileRecord, tail: boolean): FileState {

@@ -24,7 +24,7 @@ import { writeTodaySummary } from './today-file';
 import { listLogFiles, type LogFile } from './log-files';
 import { seededPlan } from './price-seed';
 import { scanFile, type FileRecord } from './scan-file';
-import { loadSummary, putSummary, saveSummary, summaryDays, type ListedFile, type Summary } from './summary';
+import { lastDays, loadSummary, putSummary, saveSummary, summaryDays, type ListedFile, type Summary } from './summary';
 
 export { filterLedger, summarize, type CostSummary, type LedgerFilter } from '../../core/cost/view';
 export type { CostTotals, Ledger, LedgerDay, ModelRow, ProjectRow } from '../../core/cost/ledger';
@@ -144,7 +144,8 @@ async function appendedRuns(
     if (unchanged) days.push(unchanged);
     else {
       if (!stored || stored.key !== key) return null;
-      const r = await appendedRun(k, bySource(k.source), stored, store.plans, dateOf, (kept) => addPlans(store.plans, kept, () => k.priceProvider));
+      const last = lastDays(summary, k.source, key, stored.files);
+      const r = await appendedRun(k, bySource(k.source), stored, store.plans, dateOf, (kept) => addPlans(store.plans, kept, () => k.priceProvider), last);
       if (!r) return null;
       filesRead += r.filesRead;
       bytesRead += r.bytesRead;

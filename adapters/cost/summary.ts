@@ -62,6 +62,29 @@ export function summaryDays(summary: Summary, source: string, key: string, files
   return s.days;
 }
 
+/** One file as a summary identifies it. */
+export interface FileId {
+  path: string;
+  project: string | null;
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The days last recorded for `source` under `key` when they were built from exactly `files` (path order); else null. */
+export function lastDays(summary: Summary, source: string, key: string, files: readonly FileId[]): LedgerDay[] | null {
+  const s = summary.get(source);
+  if (!s || s.key !== key || s.paths.length !== files.length) return null;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const o = i * ID;
+    if (f.path !== s.paths[i] || f.project !== s.projects[i]) return null;
+    if (f.dev !== s.ids[o] || f.ino !== s.ids[o + 1] || f.size !== s.ids[o + 2] || f.mtimeMs !== s.ids[o + 3]) return null;
+  }
+  return s.days;
+}
+
 /** Records `days` as the answer for `source`'s `files` (their stats taken before they were read). */
 export function putSummary(summary: Summary, source: string, key: string, files: readonly ListedFile[], days: LedgerDay[]): void {
   if (files.some((f) => f.st === null)) {

@@ -137,6 +137,35 @@ describe('warm runs', () => {
     expect((await run()).stats.run).toBe('summary');
   });
 
+  it('prices only the dates that got new lines, carrying the other days over unchanged; with or without the last summary', async () => {
+    const a = write('claude/projects/p/a.jsonl', [
+      claudeLine({ id: 'm1', output: 1, at: '2026-11-27T10:00:00.000Z' }),
+      claudeLine({ id: 'm2', output: 2, at: '2026-11-28T10:00:00.000Z' }),
+      claudeLine({ id: 'm3', output: 4, at: '2026-11-30T10:00:00.000Z', model: 'claude-opus-4-5-20251101' }),
+    ]);
+    await both();
+    appendFileSync(a, `${claudeLine({ id: 'm4', output: 8, at: '2026-11-28T11:00:00.000Z', model: 'claude-opus-4-5-20251101' })}\n`);
+    const r = await run();
+    expect(r.stats.run).toBe('appended');
+    expect(r.ledger).toEqual(await load({ useCache: false }));
+    expect(outputs(r.ledger)).toEqual([
+      ['2026-11-27', 'claude', 1],
+      ['2026-11-28', 'claude', 10],
+      ['2026-11-30', 'claude', 4],
+    ]);
+    // Without the summary the stored groups alone give every day again.
+    rmSync(join(home, 'cache', 'cost-summary-v1.bin'));
+    appendFileSync(a, `${claudeLine({ id: 'm5', output: 16, at: '2026-11-27T12:00:00.000Z' })}\n`);
+    const again = await run();
+    expect(again.stats.run).toBe('appended');
+    expect(again.ledger).toEqual(await load({ useCache: false }));
+    expect(outputs(again.ledger)).toEqual([
+      ['2026-11-27', 'claude', 17],
+      ['2026-11-28', 'claude', 10],
+      ['2026-11-30', 'claude', 4],
+    ]);
+  });
+
   it('takes the full run when an appended line is another copy of a counted response', async () => {
     const a = write('claude/projects/p/a.jsonl', [claudeLine({ id: 'm1', output: 1 })]);
     await both();
