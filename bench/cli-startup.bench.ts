@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { costDater } from '../adapters/cost/zone';
 import { PROVIDER_IDS } from '../core/providers/registry';
+import { bare } from './bare-env';
 import { atMost, info, median, report, type Figure } from './figures';
 
 const ROUNDS = Math.max(1, Number(process.argv[2] ?? 15));
@@ -53,11 +54,6 @@ function unconfigured(home: string, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
   mkdirSync(codexHome, { recursive: true });
   mkdirSync(claudeDir, { recursive: true });
   return { ...env, HOME: home, USERPROFILE: home, CODEX_HOME: codexHome, CLAUDE_CONFIG_DIR: claudeDir, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(home, 'no-bus')}` };
-}
-
-function bare(): NodeJS.ProcessEnv {
-  const keep = ['PATH', 'SystemRoot', 'TEMP', 'TMP', 'TMPDIR'];
-  return Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
 }
 
 /** A cost summary of today, computed just now, where the status line reads it; returns the cache folder. */

@@ -1,9 +1,11 @@
 // `quotabar cost --json` side by side with ccusage 20.0.24 in one run (issue 13 §3): on a generated
 // ~150 MB Claude Code tree (bench/cost-tree.ts), each run a fresh process, rounds alternating
 // ccusage / quotabar cold (cache removed) / quotabar warm (nothing appended); median times and peak
-// RSS (/usr/bin/time -f %M); then, as info, runs after a new response was appended to one session (the
-// status line's background refresh), checked equal to a cold run. Then tokens row by row, (date, model), on that tree and on the tree of
-// every COST.md case (test/support/cost-cases.ts), where only the lines ccusage is known to drop may differ.
+// RSS (/usr/bin/time -f %M). Each round runs in the caller's environment and in a bare one
+// (bench/bare-env.ts: NODE_EXTRA_CA_CERTS alone costs every node start ~40 ms), each with the targets.
+// Then, as info, runs after a new response was appended to one session (the status line's background
+// refresh), checked equal to a cold run. Then tokens row by row, (date, model), on that tree and on the
+// tree of every COST.md case (test/support/cost-cases.ts), where only the lines ccusage is known to drop may differ.
 // ccusage is installed for the benchmark only, into <tmpdir>/quotabar-ccusage (kept between runs).
 // Its npm bin is a Node launcher around a native binary; the binary itself is timed (the faster of the
 // two), the launcher once per round as info.
@@ -16,6 +18,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CCUSAGE_BUGS, generateCostCases } from '../test/support/cost-cases';
 import { generateClaudeTree } from './cost-tree';
+import { bare } from './bare-env';
+import { byField, ccusageRows, differences, printDiffs, quotabarRows, type Tokens } from './cost-rows';
 import { atMost, exactly, info, median, report, type Figure } from './figures';
 
 const CCUSAGE_VERSION = '20.0.24';
@@ -40,13 +44,13 @@ function installCcusage(): { launcher: string; native: string } {
 }
 
 /** `n` runs, each after one more response (a new message id) was appended to the tree's first session. */
-function appendedRuns(tree: string, n: number, run: () => Run): Run[] {
+function appendedRuns(tree: string, n: number, tag: string, run: () => Run): Run[] {
   const project = join(tree, 'projects', readdirSync(join(tree, 'projects')).sort()[0]!);
   const file = join(project, readdirSync(project).filter((f) => f.endsWith('.jsonl')).sort()[0]!);
   const line = readFileSync(file, 'utf8').split('\n').find((l) => l.includes('"type":"assistant"'))!;
   const out: Run[] = [];
   for (let i = 0; i < n; i++) {
-    appendFileSync(file, `${line.replace(/"id":"msg_[^"]*"/, `"id":"msg_appended_${i}"`).replace(/"requestId":"[^"]*"/, `"requestId":"req_appended_${i}"`)}\n`);
+    appendFileSync(file, `${line.replace(/"id":"msg_[^"]*"/, `"id":"msg_appended_${tag}_${i}"`).replace(/"requestId":"[^"]*"/, `"requestId":"req_appended_${tag}_${i}"`)}\n`);
     out.push(run());
   }
   return out;
@@ -67,80 +71,6 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): Run {
   return { ms, rssMiB: rssKiB / 1024, out: r.stdout };
 }
 
-type Tokens = [input: number, output: number, cacheCreation: number, cacheRead: number];
-interface Rows {
-  models: Map<string, Tokens>;
-  days: Map<string, Tokens>;
-  cost: number;
-}
-
-interface CcusageOut {
-  daily: { date: string; inputTokens: number; outputTokens: number; cacheCreationTokens: number; cacheReadTokens: number; modelBreakdowns: { modelName: string; inputTokens: number; outputTokens: number; cacheCreationTokens: number; cacheReadTokens: number }[] }[];
-  totals: { totalCost: number };
-}
-interface QuotabarRow {
-  inputTokens: number;
-  outputTokens: number;
-  cacheCreationTokens: number;
-  cacheReadTokens: number;
-}
-interface QuotabarOut {
-  days: (QuotabarRow & { date: string; source: string; costUsd: number | null; models: (QuotabarRow & { model: string })[] })[];
-  totals: { costUsd: number | null };
-}
-
-const tok = (r: QuotabarRow): Tokens => [r.inputTokens, r.outputTokens, r.cacheCreationTokens, r.cacheReadTokens];
-
-function ccusageRows(json: string): Rows {
-  const o = JSON.parse(json) as CcusageOut;
-  const rows: Rows = { models: new Map(), days: new Map(), cost: o.totals.totalCost };
-  for (const d of o.daily) {
-    rows.days.set(d.date, tok(d));
-    for (const m of d.modelBreakdowns) rows.models.set(`${d.date} ${m.modelName}`, tok(m));
-  }
-  return rows;
-}
-
-function quotabarRows(json: string): Rows & { unpriced: number } {
-  const o = JSON.parse(json) as QuotabarOut;
-  const rows = { models: new Map<string, Tokens>(), days: new Map<string, Tokens>(), cost: 0, unpriced: 0 };
-  for (const d of o.days.filter((x) => x.source === 'claude')) {
-    rows.days.set(d.date, tok(d));
-    rows.cost += d.costUsd ?? 0;
-    if (d.costUsd === null) rows.unpriced++;
-    for (const m of d.models) rows.models.set(`${d.date} ${m.model}`, tok(m));
-  }
-  return rows;
-}
-
-/** Keys whose tokens differ (or exist on one side only), with a printable line for each. */
-function differences(a: Map<string, Tokens>, b: Map<string, Tokens>): string[] {
-  const out: string[] = [];
-  for (const k of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-    const x = a.get(k);
-    const y = b.get(k);
-    if (!x || !y || x.some((v, i) => v !== y[i])) out.push(`${k}: ccusage ${x ? x.join('/') : '—'} vs quotabar ${y ? y.join('/') : '—'} (in/out/cacheCreate/cacheRead)`);
-  }
-  return out;
-}
-
-const FIELDS = ['inputTokens', 'outputTokens', 'cacheCreationTokens', 'cacheReadTokens'] as const;
-
-/** How many rows differ in each token field (a row missing on one side counts in none). */
-function byField(a: Map<string, Tokens>, b: Map<string, Tokens>): Record<string, number> {
-  const out: Record<string, number> = Object.fromEntries(FIELDS.map((f) => [f, 0]));
-  for (const [k, x] of a) {
-    const y = b.get(k);
-    if (y) FIELDS.forEach((f, i) => void (x[i] !== y[i] && out[f]!++));
-  }
-  return out;
-}
-
-function printDiffs(label: string, diffs: string[]): void {
-  console.log(`${label}: ${diffs.length} differing`);
-  for (const d of diffs.slice(0, 8)) console.log(`  ${d}`);
-}
-
 async function main(): Promise<void> {
   if (!existsSync(TIME)) throw new Error(`${TIME} is missing (Debian package "time"): it measures peak RSS`);
   const loadAverageAtStart = loadavg();
@@ -151,29 +81,40 @@ async function main(): Promise<void> {
     console.log(`generated ${tree.files} files, ${(tree.bytes / 1048576).toFixed(1)} MiB; ccusage ${CCUSAGE_VERSION} (${cc.native === cc.launcher ? 'launcher' : 'native binary'})`);
     await mkdir(join(dir, 'codex'), { recursive: true });
     const cache = join(dir, 'cache');
-    const env = { ...process.env, CLAUDE_CONFIG_DIR: join(dir, 'claude'), CODEX_HOME: join(dir, 'codex'), QUOTABAR_CACHE_DIR: cache, TZ: 'UTC' };
+    const own = { CLAUDE_CONFIG_DIR: join(dir, 'claude'), CODEX_HOME: join(dir, 'codex'), QUOTABAR_CACHE_DIR: cache, TZ: 'UTC' };
+    // Node's start-up depends on the environment (bench/bare-env.ts), so both tools are timed in two.
+    const envs = { "caller's environment": { ...process.env, ...own }, 'bare environment': { ...bare(), HOME: dir, ...own } };
+    const env = envs["caller's environment"];
     const ccArgs = ['claude', 'daily', '--json', '--offline', '--timezone', 'UTC'];
     const qbArgs = [bin, 'cost', '--json', '--source', 'claude'];
     execFileSync('node', [bin, '--version'], { env }); // builds the bundle if stale
     timed(cc.native, ccArgs, env); // both read the tree from the page cache from here on
-    const runs = { cc: [] as Run[], launcher: [] as Run[], cold: [] as Run[], warm: [] as Run[] };
+    const runs = Object.fromEntries(Object.keys(envs).map((label) => [label, { cc: [] as Run[], launcher: [] as Run[], cold: [] as Run[], warm: [] as Run[], appended: [] as Run[] }]));
     for (let i = 0; i < rounds; i++) {
-      runs.cc.push(timed(cc.native, ccArgs, env));
-      await rm(cache, { recursive: true, force: true });
-      runs.cold.push(timed('node', qbArgs, env));
-      runs.warm.push(timed('node', qbArgs, env));
-      runs.launcher.push(timed(cc.launcher, ccArgs, env));
-      const line = (r: Run) => `${r.ms.toFixed(0).padStart(5)} ms ${r.rssMiB.toFixed(0).padStart(4)} MiB`;
-      console.log(`round ${i + 1}: ccusage ${line(runs.cc[i]!)} | quotabar cold ${line(runs.cold[i]!)} | warm ${line(runs.warm[i]!)}`);
+      for (const [label, e] of Object.entries(envs)) {
+        const r = runs[label]!;
+        r.cc.push(timed(cc.native, ccArgs, e));
+        await rm(cache, { recursive: true, force: true });
+        r.cold.push(timed('node', qbArgs, e));
+        r.warm.push(timed('node', qbArgs, e));
+        r.launcher.push(timed(cc.launcher, ccArgs, e));
+        const line = (x: Run) => `${x.ms.toFixed(0).padStart(5)} ms ${x.rssMiB.toFixed(0).padStart(4)} MiB`;
+        console.log(`round ${i + 1}, ${label}: ccusage ${line(r.cc[i]!)} | quotabar cold ${line(r.cold[i]!)} | warm ${line(r.warm[i]!)}`);
+      }
     }
-    if (runs.cold.some((r) => r.out !== runs.warm[0]!.out)) throw new Error('quotabar cold and warm runs printed different results');
-    const appended = appendedRuns(join(dir, 'claude'), rounds, () => timed('node', qbArgs, env));
+    const all = Object.values(runs);
+    if (all.some((r) => r.cold.some((x) => x.out !== all[0]!.warm[0]!.out) || r.warm.some((x) => x.out !== all[0]!.warm[0]!.out))) {
+      throw new Error('quotabar cold and warm runs printed different results');
+    }
+    // New ids in each environment: a copy of a counted response would rightly take the full run.
+    Object.entries(envs).forEach(([label, e], k) => void (runs[label]!.appended = appendedRuns(join(dir, 'claude'), rounds, String(k), () => timed('node', qbArgs, e))));
     await rm(cache, { recursive: true, force: true });
-    if (timed('node', qbArgs, env).out !== appended.at(-1)!.out) throw new Error('quotabar after appends and a cold run printed different results');
+    if (timed('node', qbArgs, env).out !== all.at(-1)!.appended.at(-1)!.out) throw new Error('quotabar after appends and a cold run printed different results');
     const ms = (rs: Run[]) => median(rs.map((r) => r.ms));
     const rss = (rs: Run[]) => Math.max(...rs.map((r) => r.rssMiB));
+    const first = runs["caller's environment"]!;
 
-    const big = { cc: ccusageRows(runs.cc[0]!.out), qb: quotabarRows(runs.cold[0]!.out) };
+    const big = { cc: ccusageRows(first.cc[0]!.out), qb: quotabarRows(first.cold[0]!.out) };
     const bigRows = differences(big.cc.models, big.qb.models);
     const bigDays = differences(big.cc.days, big.qb.days);
     printDiffs('benchmark tree (date, model) rows', bigRows);
@@ -206,28 +147,32 @@ async function main(): Promise<void> {
     printDiffs('cases tree day totals, known ccusage bugs added back', caseDays);
 
     const figures: Figure[] = [
-      atMost('cold time ratio quotabar/ccusage', ms(runs.cold) / ms(runs.cc), '×', 1.0),
-      atMost('warm time ratio quotabar/ccusage', ms(runs.warm) / ms(runs.cc), '×', 0.3),
-      atMost('peak RSS ratio quotabar/ccusage', Math.max(rss(runs.cold), rss(runs.warm)) / rss(runs.cc), '×', 1.0),
+      ...Object.entries(runs).flatMap(([label, r]) => [
+        atMost(`cold time ratio quotabar/ccusage, ${label}`, ms(r.cold) / ms(r.cc), '×', 1.0),
+        atMost(`warm time ratio quotabar/ccusage, ${label}`, ms(r.warm) / ms(r.cc), '×', 0.3),
+        atMost(`peak RSS ratio quotabar/ccusage, ${label}`, Math.max(rss(r.cold), rss(r.warm)) / rss(r.cc), '×', 1.0),
+      ]),
       exactly('mismatching token rows, benchmark tree', bigRows.length + bigDays.length, 'rows', 0),
       exactly('mismatching token rows, cases tree (known ccusage bugs excluded)', caseRows.length + caseDays.length, 'rows', 0),
       exactly('known ccusage-bug lines counted by quotabar', bugsCounted, 'lines', CCUSAGE_BUGS.length),
-      info('ccusage time (native binary, median)', ms(runs.cc), 'ms'),
-      info('ccusage time (npm launcher, median)', ms(runs.launcher), 'ms'),
-      info('quotabar cold time (median)', ms(runs.cold), 'ms'),
-      info('quotabar warm time (median)', ms(runs.warm), 'ms'),
-      info('quotabar time after one response was appended (median)', ms(appended), 'ms'),
-      info('quotabar peak RSS after one response was appended', rss(appended), 'MiB'),
-      info('ccusage peak RSS', rss(runs.cc), 'MiB'),
-      info('quotabar cold peak RSS', rss(runs.cold), 'MiB'),
-      info('quotabar warm peak RSS', rss(runs.warm), 'MiB'),
+      ...Object.entries(runs).flatMap(([label, r]) => [
+        info(`ccusage time (native binary, median), ${label}`, ms(r.cc), 'ms'),
+        info(`ccusage time (npm launcher, median), ${label}`, ms(r.launcher), 'ms'),
+        info(`quotabar cold time (median), ${label}`, ms(r.cold), 'ms'),
+        info(`quotabar warm time (median), ${label}`, ms(r.warm), 'ms'),
+        info(`quotabar time after one response was appended (median), ${label}`, ms(r.appended), 'ms'),
+        info(`ccusage peak RSS, ${label}`, rss(r.cc), 'MiB'),
+        info(`quotabar cold peak RSS, ${label}`, rss(r.cold), 'MiB'),
+        info(`quotabar warm peak RSS, ${label}`, rss(r.warm), 'MiB'),
+        info(`quotabar peak RSS after one response was appended, ${label}`, rss(r.appended), 'MiB'),
+      ]),
       info('(date, model) rows compared, benchmark tree', new Set([...big.cc.models.keys(), ...big.qb.models.keys()]).size, 'rows'),
       info('ccusage total cost, benchmark tree', big.cc.cost, 'USD'),
       info('quotabar total cost (priced days), benchmark tree', big.qb.cost, 'USD'),
       info('tree size', tree.bytes / 1048576, 'MiB'),
       info('tree files', tree.files, 'files'),
     ];
-    report(figures, { ccusageVersion: CCUSAGE_VERSION, rounds, loadAverageAtStart, differingRowsByField: fieldDiffs, firstDifferences: bigRows.slice(0, 3), loadAverage: loadavg() });
+    report(figures, { ccusageVersion: CCUSAGE_VERSION, rounds, loadAverageAtStart, callerEnvHasNodeExtraCaCerts: Boolean(process.env.NODE_EXTRA_CA_CERTS), differingRowsByField: fieldDiffs, firstDifferences: bigRows.slice(0, 3), loadAverage: loadavg() });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
