@@ -5,8 +5,16 @@ import { setFlagsFromString } from 'node:v8';
 import { filterLedger, loadLedger, type CostTotals, type Ledger } from '../adapters/cost/ledger';
 import { compact, costJson, costText } from '../core/cost/format';
 import { descriptorOf } from '../core/providers/registry';
-import type { CostCommand } from './args';
+import { parseArgs, type CostCommand } from './args';
 import type { CliIo } from './io';
+
+/** `quotabar cost …` from its arguments: a usage error worded as commands.ts words it (exit 2), else runCost. */
+export async function runCostArgs(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) return io.stderr(`quotabar: ${parsed.message}\n`), 2;
+  if (parsed.command.cmd !== 'cost') throw new Error(`runCostArgs was given '${argv[0]}'`);
+  return runCost(parsed.command, io);
+}
 
 /** Prints the ledger; exit 0. */
 export async function runCost(c: CostCommand, io: CliIo): Promise<number> {

@@ -3,10 +3,9 @@
 // Runs the same core, adapters and poller as the tray app. `--help` and `--version` are answered
 // here from cli/help.ts alone; everything else (commands.ts and what it wires) is imported when
 // needed: start-up is most of what a `quotabar status` costs (bench/cli-startup.bench.ts).
-import { homedir } from 'node:os';
 import { infoCommand, infoText } from './help';
 import type { CliIo } from './io';
-import { fdWriter } from './out';
+import { processIo } from './process-io';
 
 export { VERSION } from './help';
 export type { CliIo } from './io';
@@ -17,17 +16,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   if (info) return io.stdout(infoText(info.cmd)), 0;
   // Runs after every message of the coding tool: its own small module, nothing else loaded.
   if (argv[0] === 'statusline') return (await import('./statusline')).runStatusLine(argv.slice(1), io);
+  // Only local logs: without the providers' wiring that commands.ts brings (cli/cost-main.ts alike).
+  if (argv[0] === 'cost') return (await import('./cost')).runCostArgs(argv, io);
   return (await import('./commands')).runCommand(argv, io);
-}
-
-function processIo(): CliIo {
-  return {
-    stdout: fdWriter(1, () => process.stdout),
-    stderr: fdWriter(2, () => process.stderr),
-    readStdin: async (prompt) => (await import('./stdin')).readKeyFromStdin(prompt),
-    self: [process.execPath, process.argv[1] ?? 'quotabar'],
-    env: process.env,
-    homedir: homedir(),
-    platform: process.platform,
-  };
 }

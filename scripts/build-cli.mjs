@@ -1,16 +1,18 @@
-// Builds the CLI bundle (cli/main.ts → dist-cli/quotabar.cjs, undici and the price table beside it) with esbuild.
+// Builds the CLI bundle (cli/main.ts → dist-cli/quotabar.cjs; cli/cost-main.ts → dist-cli/cost.cjs; undici
+// and the price table beside them) with esbuild.
 // Plain bundled JavaScript starts in a fraction of the time tsx needs. The list of sources written
 // beside it lets bin/quotabar.mjs tell (scripts/cli-bundle.cjs) when an edit made it stale; the bin
 // imports this file, and esbuild with it, only when a build is needed.
 // Usage: node scripts/build-cli.mjs [--outdir dir] [--minify] [--if-possible]
 //   --minify       also shorten identifiers (whitespace and syntax are always minified)
 //   --if-possible  exit 0 with a note when esbuild is not installed (`npm ci --omit=dev` runs `prepare` too)
-import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import bundle from './cli-bundle.cjs';
 
-const { DEFAULT_OUTDIR, ENTRY, MANIFEST } = bundle;
+const { COST_ENTRY, DEFAULT_OUTDIR, ENTRY, MANIFEST } = bundle;
+const COST_SOURCE = 'cli/cost-main.ts';
 export const { bundleState } = bundle;
 export { DEFAULT_OUTDIR };
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,7 +38,8 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
     absWorkingDir: root,
     // undici gets a file of its own, loaded by the first HTTP request (see undiciBeside); so does the
     // price table, loaded by `quotabar cost` only when it meets a model it has no cached prices for.
-    entryPoints: { quotabar: 'cli/main.ts', undici: 'undici', 'genai-prices': '@pydantic/genai-prices' },
+    // `quotabar cost` has an entry of its own (bin/quotabar.mjs picks it), where the project has one.
+    entryPoints: { quotabar: 'cli/main.ts', ...(existsSync(join(root, COST_SOURCE)) ? { [COST_ENTRY.replace(/\.cjs$/, '')]: COST_SOURCE } : {}), undici: 'undici', 'genai-prices': '@pydantic/genai-prices' },
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -8,6 +8,8 @@ const { join, sep } = require('node:path');
 const root = join(__dirname, '..');
 const DEFAULT_OUTDIR = join(root, 'dist-cli');
 const ENTRY = 'quotabar.cjs';
+/** `quotabar cost` alone (cli/cost-main.ts), built beside the entry, which is written last. */
+const COST_ENTRY = 'cost.cjs';
 /** The project files the bundle was built from (paths relative to the root), written by the build. */
 const MANIFEST = 'inputs.json';
 
@@ -44,4 +46,4 @@ function bundleState(outdir = DEFAULT_OUTDIR, base = root) {
   return 'fresh';
 }
 
-module.exports = { DEFAULT_OUTDIR, ENTRY, MANIFEST, bundleState };
+module.exports = { COST_ENTRY, DEFAULT_OUTDIR, ENTRY, MANIFEST, bundleState };

@@ -1,7 +1,9 @@
 // `quotabar cost` as outside tests use it: the exact JSON shape, the 80-column table, the flags.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../cli/main';
 import { claudeLine, codexContext, codexTokens } from '../core/cost/fixtures';
@@ -87,4 +89,24 @@ describe('quotabar cost', () => {
     expect((await cost('--source', 'gemini')).err).toContain('--source takes claude, codex or all');
     expect((await cost('--verbose')).code).toBe(2);
   });
+
+  it('prints the same through the real bin, which runs the cost command\'s own bundle, usage errors included', async () => {
+    const bin = join(__dirname, '..', '..', 'bin', 'quotabar.mjs');
+    const env = { PATH: process.env.PATH, HOME: home, TZ: 'America/New_York', QUOTABAR_CACHE_DIR: join(home, 'bin-cache'), XDG_CONFIG_HOME: join(home, 'xdg') };
+    const viaBin = async (...args: string[]) => {
+      try {
+        const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'cost', ...args], { env });
+        return { code: 0, out: stdout, err: stderr };
+      } catch (e) {
+        const x = e as { code: number; stdout: string; stderr: string };
+        return { code: x.code, out: x.stdout, err: x.stderr };
+      }
+    };
+    const json = await viaBin('--json');
+    expect(existsSync(join(__dirname, '..', '..', 'dist-cli', 'cost.cjs'))).toBe(true);
+    expect(json).toEqual(await cost('--json'));
+    expect(JSON.parse(json.out).days).toHaveLength(3);
+    expect(await viaBin('--source', 'gemini')).toEqual(await cost('--source', 'gemini'));
+    expect((await viaBin('--since', '2026-02-30')).code).toBe(2);
+  }, 60_000);
 });
