@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { bundleState, COST_ENTRY } = require('../scripts/cli-bundle.cjs');
+const { bundleState, ownBundle } = require('../scripts/cli-bundle.cjs');
 
 const state = bundleState();
 if (state !== 'fresh') {
@@ -30,7 +30,7 @@ if (state !== 'fresh') {
     process.stderr.write('quotabar: warning: dist-cli/ is older than the CLI sources and esbuild is not installed to rebuild it; running the old build (run `npm run build:cli`)\n');
   }
 }
-// `quotabar cost` loads its own smaller bundle when there is one (~10 ms sooner); it answers as the whole CLI would.
-const costOnly = process.argv[2] === 'cost' && existsSync(new URL(`../dist-cli/${COST_ENTRY}`, import.meta.url));
-const { main } = require(costOnly ? `../dist-cli/${COST_ENTRY}` : '../dist-cli/quotabar.cjs');
+// `cost` and `statusline` load their own smaller bundles when built (~10 ms sooner); they answer as the whole CLI would.
+const own = ownBundle(process.argv[2]);
+const { main } = require(own && existsSync(new URL(`../dist-cli/${own}`, import.meta.url)) ? `../dist-cli/${own}` : '../dist-cli/quotabar.cjs');
 process.exitCode = await main(process.argv.slice(2));

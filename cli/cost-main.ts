@@ -1,13 +1,6 @@
-// `quotabar cost` on its own: bin/quotabar.mjs loads this entry's bundle (dist-cli/cost.cjs) for it,
-// about a fifth of the whole CLI's, so a cost run (and the status line's background refresh) starts
-// ~10 ms sooner. It answers exactly as main.ts does for the same arguments.
+// `quotabar cost` on its own (dist-cli/cost.cjs, about a fifth of the whole CLI's bundle): a cost run,
+// and the status line's background refresh, start ~10 ms sooner. It answers as main.ts does.
 import { runCostArgs } from './cost';
-import { infoCommand, infoText } from './help';
-import type { CliIo } from './io';
-import { processIo } from './process-io';
+import { ownEntry } from './own-entry';
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const info = infoCommand(argv);
-  if (info) return io.stdout(infoText(info.cmd)), 0;
-  return runCostArgs(argv, io);
-}
+export const main = ownEntry(runCostArgs);

@@ -1,5 +1,5 @@
-// Builds the CLI bundle (cli/main.ts → dist-cli/quotabar.cjs; cli/cost-main.ts → dist-cli/cost.cjs; undici
-// and the price table beside them) with esbuild.
+// Builds the CLI bundle (cli/main.ts → dist-cli/quotabar.cjs; cli/cost-main.ts → cost.cjs and
+// cli/statusline-main.ts → statusline.cjs; undici and the price table beside them) with esbuild.
 // Plain bundled JavaScript starts in a fraction of the time tsx needs. The list of sources written
 // beside it lets bin/quotabar.mjs tell (scripts/cli-bundle.cjs) when an edit made it stale; the bin
 // imports this file, and esbuild with it, only when a build is needed.
@@ -11,8 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import bundle from './cli-bundle.cjs';
 
-const { COST_ENTRY, DEFAULT_OUTDIR, ENTRY, MANIFEST } = bundle;
-const COST_SOURCE = 'cli/cost-main.ts';
+const { DEFAULT_OUTDIR, ENTRY, MANIFEST, OWN_ENTRIES } = bundle;
 export const { bundleState } = bundle;
 export { DEFAULT_OUTDIR };
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,8 +37,8 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
     absWorkingDir: root,
     // undici gets a file of its own, loaded by the first HTTP request (see undiciBeside); so does the
     // price table, loaded by `quotabar cost` only when it meets a model it has no cached prices for.
-    // `quotabar cost` has an entry of its own (bin/quotabar.mjs picks it), where the project has one.
-    entryPoints: { quotabar: 'cli/main.ts', ...(existsSync(join(root, COST_SOURCE)) ? { [COST_ENTRY.replace(/\.cjs$/, '')]: COST_SOURCE } : {}), undici: 'undici', 'genai-prices': '@pydantic/genai-prices' },
+    // `cost` and `statusline` have entries of their own (bin/quotabar.mjs picks them), where the project has their sources.
+    entryPoints: { quotabar: 'cli/main.ts', ...ownEntries(), undici: 'undici', 'genai-prices': '@pydantic/genai-prices' },
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -76,6 +75,9 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
   writeAtomically(entryPath, entry.contents, startedAt);
   return { entry: entryPath, files: files.length, inputs: inputs.length };
 }
+
+/** The commands' own entries (scripts/cli-bundle.cjs OWN_ENTRIES) whose sources this project has. */
+const ownEntries = () => Object.fromEntries(Object.entries(OWN_ENTRIES).filter(([, source]) => existsSync(join(root, source))));
 
 /** The CLI's `import('undici')` loads dist-cli/undici.cjs, built beside it, instead of bundling it in. */
 function undiciBeside() {

@@ -8,8 +8,14 @@ const { join, sep } = require('node:path');
 const root = join(__dirname, '..');
 const DEFAULT_OUTDIR = join(root, 'dist-cli');
 const ENTRY = 'quotabar.cjs';
-/** `quotabar cost` alone (cli/cost-main.ts), built beside the entry, which is written last. */
-const COST_ENTRY = 'cost.cjs';
+/**
+ * Commands with an entry of their own (`<command>.cjs` beside the whole CLI's, which is written last):
+ * bin/quotabar.mjs loads that smaller bundle for them, ~10 ms sooner. By command, their sources.
+ */
+const OWN_ENTRIES = { cost: 'cli/cost-main.ts', statusline: 'cli/statusline-main.ts' };
+
+/** The bundle file of `command`'s own entry, or null when it runs in the whole CLI. */
+const ownBundle = (command) => (typeof command === 'string' && Object.hasOwn(OWN_ENTRIES, command) ? `${command}.cjs` : null);
 /** The project files the bundle was built from (paths relative to the root), written by the build. */
 const MANIFEST = 'inputs.json';
 
@@ -46,4 +52,4 @@ function bundleState(outdir = DEFAULT_OUTDIR, base = root) {
   return 'fresh';
 }
 
-module.exports = { COST_ENTRY, DEFAULT_OUTDIR, ENTRY, MANIFEST, bundleState };
+module.exports = { DEFAULT_OUTDIR, ENTRY, MANIFEST, OWN_ENTRIES, bundleState, ownBundle };

@@ -57,6 +57,16 @@ describe('bin/quotabar.mjs', () => {
     expect(await quotabar(dir, 'status')).toMatchObject({ code: 0, stdout: 'v2\n' });
   });
 
+  it('runs a command with an entry of its own from its own bundle, and every other command from the whole CLI', async () => {
+    const dir = project({ esbuild: true });
+    write(join(dir, 'cli/cost-main.ts'), "export async function main(argv: string[]): Promise<number> { console.log('own', ...argv); return 0; }\n");
+    expect(await quotabar(dir, 'cost', '--json')).toMatchObject({ code: 0, stdout: 'own cost --json\n' });
+    expect(await quotabar(dir, 'status')).toMatchObject({ code: 0, stdout: 'v1 status\n' });
+    // A project without the statusline entry's source runs it in the whole CLI; a name like an Object member too.
+    expect(await quotabar(dir, 'statusline')).toMatchObject({ code: 0, stdout: 'v1 statusline\n' });
+    expect(await quotabar(dir, 'constructor')).toMatchObject({ code: 0, stdout: 'v1 constructor\n' });
+  });
+
   it('refuses to run when an edited source does not compile, showing esbuild\'s error', async () => {
     const dir = project({ esbuild: true });
     write(join(dir, 'cli/main.ts'), 'export const main = async (: number) => 0;\n');
