@@ -32,7 +32,11 @@ export function ProviderCard({ card, bridge }: Props) {
       <header className="card-head">
         <div className="card-title">
           <h2 id={`name-${card.key}`}>{card.name}</h2>
-          {card.account && <span className="account">{card.account}</span>}
+          {card.account && (
+            <span className="account" title={card.account}>
+              {card.account}
+            </span>
+          )}
         </div>
         <div className="card-status">
           <span className={`badge badge-${card.badge.tone}`} data-testid="badge">

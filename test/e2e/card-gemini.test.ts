@@ -28,6 +28,8 @@ describe('the Gemini card', () => {
     expect(await text(pro.locator('.countdown'))).toMatch(/^resets in \d+ h/);
     // The tier without the card's own name, so the account fits beside it.
     expect(await text(c.locator('.account'))).toBe('Code Assist Standard · demo@quotabar.dev');
+    // Where a narrow popover cuts it with an ellipsis, hovering shows it whole.
+    expect(await c.locator('.account').getAttribute('title')).toBe('Code Assist Standard · demo@quotabar.dev');
 
     await expectCardScreenshot(page, 'gemini');
     expect(errors).toEqual([]);

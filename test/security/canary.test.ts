@@ -14,6 +14,7 @@ import { createAppServices } from '../../app/services';
 import { createInvokeHandlers } from '../../app/handlers';
 import { fixture, fixtureText } from '../core/providers/load-fixture';
 import { RecordingNotifier } from '../support/app-harness';
+import { captureOutput } from '../support/capture-output';
 import { FakeClock } from '../support/fake-clock';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
@@ -47,15 +48,6 @@ async function startProvider(): Promise<LoopbackServer> {
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
-
-function spyOnOutput(): void {
-  for (const m of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
-    vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void captured.push(`console.${m}: ${args.map(String).join(' ')}`));
-  }
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, 'write').mockImplementation((chunk: unknown) => (captured.push(String(chunk)), true));
-  }
 }
 
 async function journey(): Promise<void> {
@@ -151,7 +143,7 @@ beforeAll(async () => {
   const claude = { claudeAiOauth: { accessToken: 'sk-ant-oat01-canary-test', expiresAt: Date.now() + 86_400_000, scopes: ['user:profile'] } };
   await writeFile(join(home, '.claude', '.credentials.json'), JSON.stringify(claude));
   for (const f of await listFiles(home)) filesBefore.add(f);
-  spyOnOutput();
+  captureOutput(captured);
   try {
     await journey();
   } finally {

@@ -10,6 +10,7 @@ import { createAppServices } from '../../app/services';
 import { createInvokeHandlers } from '../../app/handlers';
 import { fixture } from '../core/providers/load-fixture';
 import { RecordingNotifier } from '../support/app-harness';
+import { captureOutput } from '../support/capture-output';
 import { FakeClock } from '../support/fake-clock';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
@@ -79,9 +80,7 @@ beforeAll(async () => {
   provider = await startProvider();
   other = await startLoopbackServer(() => ({ status: 404, body: { error: 'not here' } }));
   home = await mkdtemp(join(tmpdir(), 'quotabar-mgmt-canary-'));
-  for (const m of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
-    vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void captured.push(`console.${m}: ${args.map(String).join(' ')}`));
-  }
+  captureOutput(captured);
   try {
     await journey();
   } finally {
@@ -108,7 +107,7 @@ describe('a canary OpenRouter management key set from Settings', () => {
     expect(seen.some((s) => s.where === 'refresh' && s.text.includes('"team:h1"'))).toBe(true);
   });
 
-  it('caused no console output', () => {
+  it('caused no console output and no direct writes to stdout or stderr', () => {
     expect(captured.filter((c) => c.includes(MARK))).toEqual([]);
   });
 
