@@ -26,7 +26,7 @@ export interface KeyFormProps {
 export function KeyForm({ bridge, provider, view, fromEnv, stored, demo, demoKey }: KeyFormProps) {
   const name = provider.displayName;
   const keyWords = provider.words.key;
-  const slot = useKeySlot({ bridge, provider, demo, removed: { demo: 'Key removed.', keychain: 'Key removed from the keychain.' } });
+  const slot = useKeySlot({ bridge, provider, demo, removed: { demo: 'Key removed. The demo’s own key comes back when Quotabar restarts.', keychain: 'Key removed from the keychain.' } });
 
   return (
     <>

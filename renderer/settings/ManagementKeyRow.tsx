@@ -57,7 +57,7 @@ function ManagementKeyForm({ bridge, provider, view, demo }: { bridge: QuotabarB
     provider,
     demo,
     slot: 'management',
-    removed: { demo: 'Management key removed.', keychain: 'Management key removed from the keychain.' },
+    removed: { demo: 'Management key removed. The demo’s own key comes back when Quotabar restarts.', keychain: 'Management key removed from the keychain.' },
   });
 
   return (

@@ -175,6 +175,34 @@ describe('demo mode', () => {
   });
 });
 
+describe('demo mode keys', () => {
+  const demo = {
+    urls: { openrouter: 'http://127.0.0.1:9/openrouter', codex: 'http://127.0.0.1:9/codex', claude: 'http://127.0.0.1:9/claude', copilot: 'http://127.0.0.1:9/copilot', gemini: 'http://127.0.0.1:9/gemini' },
+    codexHome: '/demo/codex',
+    claudeConfigDir: '/demo/claude',
+    copilotConfigHome: '/demo/config',
+    geminiHome: '/demo/gemini',
+    openrouterKey: 'sk-or-v1-demo-key-000000000000000000000',
+    openrouterManagementKey: 'sk-or-v1-demo-mgmt-00000000000000000000',
+  };
+  const start = () => createAppServices({ env: {}, platform: 'linux', homedir: '/home/dev', clock: new FakeClock(), files: new MemoryFiles(), httpFor: () => new ScriptedHttp(), demo });
+  const managementLabel = async (s: Awaited<ReturnType<typeof start>>) => (await s.settingsView()).managementKeys?.find((k) => k.providerId === 'openrouter')?.label ?? null;
+  const keyOrigin = async (s: Awaited<ReturnType<typeof start>>) => (await s.settingsView()).credentials.find((c) => c.providerId === 'openrouter');
+
+  it('come back with the next start after being removed, as Settings says when they are removed', async () => {
+    const first = await start();
+    expect(await managementLabel(first)).not.toBeNull();
+    await first.removeKey('openrouter', 'management');
+    await first.removeKey('openrouter');
+    expect(await managementLabel(first)).toBeNull();
+    expect(await keyOrigin(first)).toMatchObject({ configured: false, label: null });
+
+    const next = await start();
+    expect(await managementLabel(next)).not.toBeNull();
+    expect(await keyOrigin(next)).toMatchObject({ configured: true, origin: 'keychain' });
+  });
+});
+
 describe('app services under stress', () => {
   it('apply two quick settings changes in order, losing neither', async () => {
     h = await makeHarness();

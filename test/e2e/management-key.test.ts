@@ -88,7 +88,7 @@ describe('the OpenRouter management key in Settings', () => {
     // Removed: the status, the keychain and the popover agree, and keyboard focus is on the outcome.
     await row.getByRole('button', { name: 'Remove key' }).click();
     await status.getByText('Not set.').waitFor();
-    expect(await text(message)).toBe('Management key removed.');
+    expect(await text(message)).toBe('Management key removed. The demo’s own key comes back when Quotabar restarts.');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('openrouter-management-key-message');
     expect(await secrets.get(MANAGEMENT_ACCOUNT)).toEqual({ ok: true, value: null });
     await team.waitFor({ state: 'detached', timeout: 5000 });

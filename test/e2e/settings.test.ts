@@ -94,7 +94,7 @@ describe('the OpenRouter key in Settings', () => {
     // Removing it empties the card again.
     await form.getByRole('button', { name: 'Remove key' }).click();
     await status.getByText('No key saved.').waitFor();
-    expect(await text(message)).toBe('Key removed.');
+    expect(await text(message)).toBe('Key removed. The demo’s own key comes back when Quotabar restarts.');
     await card(popover.page, 'openrouter').locator('.badge-unconfigured').waitFor({ timeout: 5000 });
     expect(await card(popover.page, 'openrouter').locator('li.meter').count()).toBe(0);
     expect(await secrets.get('openrouter')).toEqual({ ok: true, value: null });
