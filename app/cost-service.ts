@@ -28,7 +28,7 @@ export interface CostServiceOptions {
 
 export function createCostService(o: CostServiceOptions): CostService {
   const runner = createCostRunner({
-    load: { env: { ...o.env }, homedir: o.homedir, platform: o.platform, useCache: o.useCache },
+    load: { env: { ...o.env }, homedir: o.homedir, platform: o.platform, useCache: o.useCache, projectPaths: true },
     worker: o.worker,
     clock: o.clock,
   });

@@ -87,7 +87,7 @@ export function costPage(r: LedgerOutcome, today: string): CostPage {
     addTotals(t, d);
     addTotals(day.total, d);
     for (const m of d.models) into(models, m.model, d.source, m);
-    for (const p of d.projects) into(projects, p.project, d.source, p);
+    for (const p of d.projects) into(projects, r.ledger.projectPaths?.[p.project] ?? p.project, d.source, p);
   }
   const byCost = (a: CostRow, b: CostRow) => (b.costUsd ?? b.pricedCostUsd) - (a.costUsd ?? a.pricedCostUsd) || b.totalTokens - a.totalTokens;
   return { ...empty, days, models: [...models.values()].sort(byCost), projects: [...projects.values()].sort(byCost), totals: l.totals, unknownModels: l.unknownModels, problem: null };

@@ -22,6 +22,7 @@ import { costCacheDir, loadCache, PRICE_TABLE, saveCache } from './cache';
 import { costZone, runtimeOffset } from './zone';
 import { writeTodaySummary } from './today-file';
 import { listLogFiles, type LogFile } from './log-files';
+import { projectPaths } from './project-paths';
 import { seededPlan } from './price-seed';
 import { scanFile, type FileRecord } from './scan-file';
 import { lastDays, loadSummary, putSummary, saveSummary, summaryDays, type ListedFile, type Summary } from './summary';
@@ -45,6 +46,8 @@ export interface LoadLedgerOptions {
   onFullRun?: () => void;
   /** The time "today" is taken at for the status line's summary (default the system clock). */
   now?: number;
+  /** Also name the projects by the folders their logs were written in (the Cost window): `ledger.projectPaths`. */
+  projectPaths?: boolean;
 }
 
 export interface LedgerStats {
@@ -69,6 +72,7 @@ export async function loadLedger(opts: LoadLedgerOptions): Promise<{ ledger: Led
   // The summary holds priced days: only for the bundled prices, under the zone they were dated in.
   const summaryKey = `${PRICE_TABLE}\u0000${zoneKey(zone)}`;
   const finish = (ledger: Ledger, stats: LedgerStats, dateOf = localDater(zone)) => {
+    if (opts.projectPaths) ledger.projectPaths = projectPaths(files, opts.homedir);
     // Every source read, with the cache in use (not the demo's throwaway logs): the status line's figure.
     if (useCache && kinds.length === COST_LOGS.length) writeTodaySummary(cacheDir, todaySummary(ledger, dateOf(now), kinds.map((k) => k.source), now));
     return { ledger, stats };

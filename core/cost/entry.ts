@@ -49,6 +49,11 @@ export interface CostLogKind {
   readonly commonModels: readonly string[];
   /** True when the first folder below a root names the project (the Cost window's "by project"). */
   readonly projectFolders: boolean;
+  /**
+   * The folder the agent ran in, from the start (`head`, whole lines and maybe a cut last one) of one
+   * of a project folder's logs: a readable name where the folder's own name encodes it lossily.
+   */
+  readonly projectPath?: (head: string) => string | null;
   /** A parser for one file, continuing from `saved` (a previous `state()`), or fresh when null. */
   parser(saved: unknown): CostFileParser;
   /** The roots to read, from the environment and the home folder; `join` builds paths. */

@@ -40,6 +40,8 @@ export interface Ledger {
   totals: CostTotals;
   /** Models with tokens but no price, each named once, sorted. */
   unknownModels: string[];
+  /** Project folder → the folder the agent ran in (`~` for home), where its logs say; only when asked for (adapters/cost/ledger.ts). */
+  projectPaths?: Record<string, string>;
 }
 
 /** A model name for messages the agent made up itself (no request was billed): counted, $0, no row. */

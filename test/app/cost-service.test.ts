@@ -53,7 +53,8 @@ describe('cost in the app', () => {
     expect(p.days.map((d) => d.date)).toHaveLength(30);
     expect(p.days[29]!.bySource['claude']?.outputTokens).toBe(24 * 900);
     expect(p.models.map((m) => m.name).sort()).toEqual(['claude-sonnet-4-5-20250929', 'gpt-5-codex']);
-    expect(p.projects.length).toBeGreaterThan(0);
+    // Named by the folder Claude Code ran in (its lines' cwd), not the folder name it encodes it to.
+    expect(p.projects.map((r) => [r.name, r.source])).toEqual([['/home/demo/quotabar', 'claude']]);
     expect(p.problem).toBeNull();
   });
 

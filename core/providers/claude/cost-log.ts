@@ -93,6 +93,24 @@ function intern(s: string): string {
   return s;
 }
 
+/**
+ * The `cwd` of the first line that has one. Claude Code names a project's folder after it with every
+ * character but letters and digits turned into '-' (`/home/dev/my.app` → `-home-dev-my-app`), which
+ * cannot be turned back; its lines carry the path itself. A line cut at the end of `head` is skipped.
+ */
+export function claudeProjectPath(head: string): string | null {
+  for (const line of head.split('\n')) {
+    if (!line.includes('"cwd"')) continue;
+    try {
+      const cwd = asObject(JSON.parse(line))?.['cwd'];
+      if (typeof cwd === 'string' && cwd.trim() !== '') return cwd;
+    } catch {
+      // Not JSON (cut off, or damaged): the next line may say.
+    }
+  }
+  return null;
+}
+
 const stateless: CostFileParser = { line: parseClaudeCostLine, bytes: parseClaudeCostBytes, state: () => null };
 
 /**
@@ -127,6 +145,7 @@ export const claudeCostLog: CostLogKind = {
     'claude-3-5-haiku-20241022',
   ],
   projectFolders: true,
+  projectPath: claudeProjectPath,
   parser: () => stateless,
   roots,
 };

@@ -41,6 +41,7 @@ export function claudeDemoLog(now: number): { file: string; text: string } {
           type: 'assistant',
           isSidechain: false,
           sessionId: `demo-${day}`,
+          cwd: '/home/demo/quotabar',
           requestId: `req_demo_${day}_${i}`,
           timestamp: at,
           message: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClaudeCostLine } from '../../../core/providers/claude/cost-log';
+import { claudeProjectPath, parseClaudeCostLine } from '../../../core/providers/claude/cost-log';
 import { claudeLine, progressLine } from './fixtures';
 
 describe('which Claude Code log lines count', () => {
@@ -51,5 +51,20 @@ describe('which Claude Code log lines count', () => {
 
   it('marks sidechain copies', () => {
     expect(parseClaudeCostLine(claudeLine({ side: true }))!.sidechain).toBe(true);
+  });
+});
+
+describe('the folder a Claude Code project folder stands for', () => {
+  const cwd = (path: unknown) => JSON.stringify({ type: 'user', cwd: path, message: { role: 'user', content: 'hi' } });
+
+  it('is the cwd of the first line that has one, past lines without it and a damaged line', () => {
+    const head = [JSON.stringify({ type: 'summary', summary: 'Fix the "cwd" parser' }), '{"cwd": "/cut', cwd('/home/dev/my.app'), cwd('/elsewhere')].join('\n');
+    expect(claudeProjectPath(head)).toBe('/home/dev/my.app');
+  });
+
+  it('is unknown when no whole line names one, or it is not a path', () => {
+    expect(claudeProjectPath(`${JSON.stringify({ type: 'summary' })}\n{"type":"user","cwd":"/home/dev/cut-off-her`)).toBeNull();
+    expect(claudeProjectPath([cwd(''), cwd(42), cwd(null)].join('\n'))).toBeNull();
+    expect(claudeProjectPath('')).toBeNull();
   });
 });
