@@ -37,9 +37,9 @@ export interface StatusLineService {
   change(action: 'install' | 'uninstall'): Promise<StatusLineResult>;
 }
 
-/** The command line of a checkout's CLI (`node` and its bin/quotabar.mjs), or null when either is missing. */
+/** The command line of a checkout's CLI (`node` and its bin/quotabar.cjs, the package's bin), or null when either is missing. */
 export function checkoutCli(root: string, node: string | null | undefined): string[] | null {
-  const bin = join(root, 'bin', 'quotabar.mjs');
+  const bin = join(root, 'bin', 'quotabar.cjs');
   return node && existsSync(node) && existsSync(bin) ? [node, bin] : null;
 }
 

@@ -1,4 +1,4 @@
-// CLI start-up: wall time of `node bin/quotabar.mjs status --json` with nothing configured, as a ratio
+// CLI start-up: wall time of `node bin/quotabar.cjs status --json` (the package's bin) with nothing configured, as a ratio
 // to `node -e 0` timed in the same round. Target ≤ 2: the prebuilt bundle plus lazy loading keep a
 // status check close to node's own start-up (through tsx, the bin before the bundle, it was ~5×).
 // Nothing configured: an empty HOME, CODEX_HOME and CLAUDE_CONFIG_DIR, no OPENROUTER_API_KEY or
@@ -25,7 +25,7 @@ const ROUNDS = Math.max(1, Number(process.argv[2] ?? 15));
 const TSX_ROUNDS = 5;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
-const bin = 'bin/quotabar.mjs';
+const bin = 'bin/quotabar.cjs';
 const COMMANDS = {
   node: ['-e', '0'],
   version: [bin, '--version'],

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { generateClaudeTree } from './cost-tree';
 
 const targetMiB = Math.max(1, Number(process.argv[2] ?? 150));
-const bin = join(import.meta.dirname, '..', 'bin', 'quotabar.mjs');
+const bin = join(import.meta.dirname, '..', 'bin', 'quotabar.cjs'); // the package's bin
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'quotabar-bench-cost-'));

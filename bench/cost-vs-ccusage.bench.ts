@@ -25,7 +25,7 @@ import { atMost, exactly, info, median, report, type Figure } from './figures';
 const CCUSAGE_VERSION = '20.0.24';
 const targetMiB = Math.max(1, Number(process.argv[2] ?? 150));
 const rounds = Math.max(1, Number(process.argv[3] ?? 5));
-const bin = join(import.meta.dirname, '..', 'bin', 'quotabar.mjs');
+const bin = join(import.meta.dirname, '..', 'bin', 'quotabar.cjs'); // the package's bin
 const TIME = '/usr/bin/time';
 
 /** The launcher and the native binary of ccusage, installed once into a temp folder. */

@@ -1,7 +1,7 @@
 // Builds the CLI bundle (cli/main.ts → dist-cli/quotabar.cjs; cli/cost-main.ts → cost.cjs and
 // cli/statusline-main.ts → statusline.cjs; undici and the price table beside them) with esbuild.
 // Plain bundled JavaScript starts in a fraction of the time tsx needs. The list of sources written
-// beside it lets bin/quotabar.mjs tell (scripts/cli-bundle.cjs) when an edit made it stale; the bin
+// beside it lets bin/quotabar.cjs tell (scripts/cli-bundle.cjs) when an edit made it stale; the bin
 // imports this file, and esbuild with it, only when a build is needed.
 // Usage: node scripts/build-cli.mjs [--outdir dir] [--minify] [--if-possible]
 //   --minify       also shorten identifiers (whitespace and syntax are always minified)
@@ -37,12 +37,12 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR, minify = false, logLev
     absWorkingDir: root,
     // undici gets a file of its own, loaded by the first HTTP request (see undiciBeside); so does the
     // price table, loaded by `quotabar cost` only when it meets a model it has no cached prices for.
-    // `cost` and `statusline` have entries of their own (bin/quotabar.mjs picks them), where the project has their sources.
+    // `cost` and `statusline` have entries of their own (bin/quotabar.cjs picks them), where the project has their sources.
     entryPoints: { quotabar: 'cli/main.ts', ...ownEntries(), undici: 'undici', 'genai-prices': '@pydantic/genai-prices' },
     bundle: true,
     platform: 'node',
     target: 'node20',
-    // CommonJS, required by bin/quotabar.mjs: the same code split into ES modules took ~15-20 ms
+    // CommonJS, required by bin/quotabar.cjs: the same code split into ES modules took ~15-20 ms
     // longer per run here (async loading per file, export scans of CommonJS and built-ins).
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
@@ -115,6 +115,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     console.log(`built ${relative(process.cwd(), r.entry) || r.entry} and undici.cjs beside it (from ${r.inputs} project sources)`);
   } catch (e) {
     if (!(e instanceof EsbuildMissing && process.argv.includes('--if-possible'))) throw e;
-    console.log(`CLI bundle not built: ${e.message}. bin/quotabar.mjs will say how to build it.`);
+    console.log(`CLI bundle not built: ${e.message}. bin/quotabar.cjs will say how to build it.`);
   }
 }

@@ -1,5 +1,5 @@
 // Where the CLI bundle lives and whether it is current: the part of scripts/build-cli.mjs that
-// bin/quotabar.mjs needs on every run. CommonJS, so the bin can require() it: an ES module here
+// bin/quotabar.cjs needs on every run. CommonJS, so the bin can require() it: an ES module here
 // would cost each run the ES loader's work for one more file (~3 ms of a ~45 ms `status`).
 'use strict';
 const { existsSync, readFileSync, statSync } = require('node:fs');
@@ -10,7 +10,7 @@ const DEFAULT_OUTDIR = join(root, 'dist-cli');
 const ENTRY = 'quotabar.cjs';
 /**
  * Commands with an entry of their own (`<command>.cjs` beside the whole CLI's, which is written last):
- * bin/quotabar.mjs loads that smaller bundle for them, ~10 ms sooner. By command, their sources.
+ * bin/quotabar.cjs loads that smaller bundle for them, ~10 ms sooner. By command, their sources.
  */
 const OWN_ENTRIES = { cost: 'cli/cost-main.ts', statusline: 'cli/statusline-main.ts' };
 

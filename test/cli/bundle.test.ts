@@ -1,4 +1,4 @@
-// The prebuilt CLI bundle: bin/quotabar.mjs runs dist-cli/, rebuilds it when a source changed, and
+// The prebuilt CLI bundle: bin/quotabar.cjs (the package's bin) runs dist-cli/, rebuilds it when a source changed, and
 // says what to do when it cannot. Small throwaway projects stand in for the repository where the
 // test needs to edit sources; the real CLI is built only into a temporary directory.
 import { execFile } from 'node:child_process';
@@ -21,10 +21,10 @@ function write(path: string, text: string, mtime?: Date): void {
   if (mtime) utimesSync(path, mtime, mtime);
 }
 
-/** bin/quotabar.mjs and the build script in a project of their own, with a one-line CLI. */
+/** The bins and the build script in a project of their own, with a one-line CLI. */
 function project(opts: { esbuild: boolean }): string {
   const dir = temp();
-  for (const f of ['bin/quotabar.mjs', 'scripts/build-cli.mjs', 'scripts/cli-bundle.cjs']) {
+  for (const f of ['bin/quotabar.cjs', 'bin/quotabar.mjs', 'scripts/build-cli.mjs', 'scripts/cli-bundle.cjs']) {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     copyFileSync(join(root, f), join(dir, f));
   }
@@ -35,8 +35,12 @@ function project(opts: { esbuild: boolean }): string {
 }
 
 async function quotabar(dir: string, ...args: string[]) {
+  return runBin(dir, 'bin/quotabar.cjs', ...args);
+}
+
+async function runBin(dir: string, bin: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run('node', [join(dir, 'bin/quotabar.mjs'), ...args], { cwd: dir });
+    const { stdout, stderr } = await run('node', [join(dir, bin), ...args], { cwd: dir });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -44,7 +48,7 @@ async function quotabar(dir: string, ...args: string[]) {
   }
 }
 
-describe('bin/quotabar.mjs', () => {
+describe('bin/quotabar.cjs', () => {
   it('builds a missing bundle, then rebuilds it when a source is edited, so the edit is what runs', async () => {
     const dir = project({ esbuild: true });
     expect(await quotabar(dir, 'status')).toMatchObject({ code: 0, stdout: 'v1 status\n', stderr: '' });
@@ -55,6 +59,14 @@ describe('bin/quotabar.mjs', () => {
     utimesSync(join(dir, 'dist-cli/quotabar.cjs'), anHourAgo, anHourAgo);
     expect(bundleState(join(dir, 'dist-cli'), dir)).toBe('stale');
     expect(await quotabar(dir, 'status')).toMatchObject({ code: 0, stdout: 'v2\n' });
+  });
+
+  it('is what package.json names, and the older bin/quotabar.mjs runs it, exit codes included', async () => {
+    expect((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin).toEqual({ quotabar: 'bin/quotabar.cjs' });
+    const dir = project({ esbuild: true });
+    write(join(dir, 'cli/main.ts'), "export async function main(argv: string[]): Promise<number> { console.log('v1', ...argv); return argv.length; }\n");
+    expect(await quotabar(dir, 'status', '--json')).toMatchObject({ code: 2, stdout: 'v1 status --json\n' });
+    expect(await runBin(dir, 'bin/quotabar.mjs', 'status', '--json')).toMatchObject({ code: 2, stdout: 'v1 status --json\n' });
   });
 
   it('runs a command with an entry of its own from its own bundle, and every other command from the whole CLI', async () => {

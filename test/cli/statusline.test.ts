@@ -97,6 +97,9 @@ describe('quotabar statusline install / uninstall on a real settings.json', () =
 
     // The command written runs this install (absolute node and bin), through a shell as Claude Code does.
     expect(after.statusLine.command.startsWith(`${process.execPath} `)).toBe(true);
+    // Installed through the older .mjs entry, it names the package's bin, which starts sooner.
+    expect(after.statusLine.command).toContain(join(root, 'bin', 'quotabar.cjs'));
+    expect(after.statusLine.command).not.toContain('quotabar.mjs');
     const viaShell = await new Promise<string>((resolve) => {
       const child = execFile('/bin/sh', ['-c', after.statusLine.command], { env: { PATH: process.env.PATH, HOME: m.home, XDG_DATA_HOME: join(m.home, 'data') } }, (_e, out) => resolve(out));
       child.stdin?.end(stdin);

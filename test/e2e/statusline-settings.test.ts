@@ -42,7 +42,7 @@ describe('the status line in Settings', () => {
 
     // What Claude Code will run: this checkout's CLI with the folder named, then theirs after it.
     const command = (JSON.parse(readFileSync(file, 'utf8')) as { statusLine: { command: string } }).statusLine.command;
-    expect(command).toContain(`bin/quotabar.mjs statusline --config-dir ${rig.demo.claudeConfigDir}`);
+    expect(command).toContain(`bin/quotabar.cjs statusline --config-dir ${rig.demo.claudeConfigDir}`);
     const stdin = JSON.stringify({ model: { display_name: 'Opus 4.5' }, rate_limits: { five_hour: { used_percentage: 12, resets_at: Math.floor(Date.now() / 1000) + 3600 } } });
     const shown = await new Promise<string>((resolve) => {
       const env = { PATH: process.env.PATH, HOME: rig.demo.claudeConfigDir, QUOTABAR_DATA_DIR: join(rig.demo.claudeConfigDir, 'data'), QUOTABAR_CACHE_DIR: join(rig.demo.claudeConfigDir, 'cache') };
