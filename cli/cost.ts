@@ -35,10 +35,11 @@ export async function runCost(c: CostCommand, io: CliIo): Promise<number> {
   return 0;
 }
 
-// A full run is a scan the optimizer must compile. It keeps much of what it allocates (entries, keys), so V8 would grow its young generation to
-// ~32 MiB for it; kept at its first size, a cold run's peak RSS is ~14 MiB lower at the same speed
-// (bench/cost-vs-ccusage.bench.ts). V8 reads this flag at each growth, so setting it late works. Only
-// for a full run: a summary's answer allocates little, and would only collect more often.
+// A full run is a scan the optimizer must compile. It keeps much of what it allocates (entries, keys),
+// so V8 would grow its young generation to ~32 MiB for it; kept at its first size, a cold run's peak
+// RSS is ~14 MiB lower at the same speed (bench/cost-vs-ccusage.bench.ts). V8 reads this flag at each
+// growth, so setting it late works. Only for a full run: a summary's answer allocates little, and
+// would only collect more often.
 const forAFullRun = (): void => setFlagsFromString('--opt --semi-space-growth-factor=1');
 
 const FIRST = 29;
