@@ -12,19 +12,13 @@ import type { CostLogKind } from '../../core/cost/entry';
 import { addToGroups, assembleGroups, type Group, type LedgerDay } from '../../core/cost/ledger';
 import { planPricer, type PricePlans } from '../../core/cost/price-plan';
 import { scanFile, type FileRecord } from './scan-file';
-import type { ListedFile } from './summary';
+import type { FileId, ListedFile } from './summary';
 
 const VERSION = 2;
 const FILE = 'cost-groups-v1.bin';
 
 /** Where the last run left one file: what a scan needs to go on from there. */
-interface FileState {
-  path: string;
-  project: string | null;
-  dev: number;
-  ino: number;
-  size: number;
-  mtimeMs: number;
+interface FileState extends FileId {
   offset: number;
   headLen: number;
   headHash: number;

@@ -48,39 +48,34 @@ export function loadSummary(dir: string): Summary {
   return out;
 }
 
-/** The days of `source` when every file is the one they were built from, under the same key; else null. */
+/** What tells one version of a file from another: a Stats, or a FileId. */
+type Identity = Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>;
+
+/** The days of `source` when every listed file is the one they were built from, under the same key; else null. */
 export function summaryDays(summary: Summary, source: string, key: string, files: readonly ListedFile[]): LedgerDay[] | null {
-  const s = summary.get(source);
-  if (!s || s.key !== key || s.paths.length !== files.length) return null;
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i]!;
-    const st = f.st;
-    const o = i * ID;
-    if (!st || f.path !== s.paths[i] || f.project !== s.projects[i]) return null;
-    if (st.dev !== s.ids[o] || st.ino !== s.ids[o + 1] || st.size !== s.ids[o + 2] || st.mtimeMs !== s.ids[o + 3]) return null;
-  }
-  return s.days;
+  return daysBuiltFrom(summary, source, key, files, (f) => f.st);
 }
 
 /** One file as a summary identifies it. */
-export interface FileId {
+export interface FileId extends Identity {
   path: string;
   project: string | null;
-  dev: number;
-  ino: number;
-  size: number;
-  mtimeMs: number;
 }
 
 /** The days last recorded for `source` under `key` when they were built from exactly `files` (path order); else null. */
 export function lastDays(summary: Summary, source: string, key: string, files: readonly FileId[]): LedgerDay[] | null {
+  return daysBuiltFrom(summary, source, key, files, (f) => f);
+}
+
+function daysBuiltFrom<F extends { path: string; project: string | null }>(summary: Summary, source: string, key: string, files: readonly F[], identity: (f: F) => Identity | null): LedgerDay[] | null {
   const s = summary.get(source);
   if (!s || s.key !== key || s.paths.length !== files.length) return null;
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
+    const id = identity(f);
     const o = i * ID;
-    if (f.path !== s.paths[i] || f.project !== s.projects[i]) return null;
-    if (f.dev !== s.ids[o] || f.ino !== s.ids[o + 1] || f.size !== s.ids[o + 2] || f.mtimeMs !== s.ids[o + 3]) return null;
+    if (!id || f.path !== s.paths[i] || f.project !== s.projects[i]) return null;
+    if (id.dev !== s.ids[o] || id.ino !== s.ids[o + 1] || id.size !== s.ids[o + 2] || id.mtimeMs !== s.ids[o + 3]) return null;
   }
   return s.days;
 }
