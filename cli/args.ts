@@ -4,6 +4,7 @@ import { DEFAULT_LOCAL_API_PORT, normalizeOrigin } from '../core/local-api';
 import type { ProviderId } from '../core/model';
 import { cliNamesText, COST_LOGS, descriptorOf, KEY_PROVIDERS, providerByCliName } from '../core/providers/registry';
 import { infoCommand } from './help';
+import type { CliIo } from './io';
 
 export type Command =
   | { cmd: 'status'; json: boolean; providers: ProviderId[] | null; account: string | null }
@@ -48,6 +49,14 @@ export type AccountCommand =
   | { cmd: 'account-remove'; providerId: ProviderId; label: string };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; message: string };
+
+/** The command of argv, or null once the usage error is said in one line on stderr (the caller exits 2). */
+export function parseOrSay(argv: string[], io: Pick<CliIo, 'stderr'>): Command | null {
+  const parsed = parseArgs(argv);
+  if (parsed.ok) return parsed.command;
+  io.stderr(`quotabar: ${parsed.message}\n`);
+  return null;
+}
 
 /** Parses argv (without node and script). `status` is the default command. */
 export function parseArgs(argv: string[]): Parsed {

@@ -4,7 +4,7 @@ import { assertNever } from '../core/errors';
 import { defaultSecretStore, resolveConfig, type ComposeDeps } from '../adapters/compose';
 import { NodeFileSource } from '../adapters/node-file-source';
 import { SystemClock } from '../adapters/system-clock';
-import { parseArgs } from './args';
+import { parseOrSay } from './args';
 import { infoText } from './help';
 import { removeKey, setKey, setManagementKey } from './key';
 import type { CliIo } from './io';
@@ -12,12 +12,8 @@ import { runStatus } from './status';
 
 /** Runs one parsed invocation; the exit code as main() documents it. */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    io.stderr(`quotabar: ${parsed.message}\n`);
-    return 2;
-  }
-  const c = parsed.command;
+  const c = parseOrSay(argv, io);
+  if (!c) return 2;
   if (c.cmd === 'help' || c.cmd === 'version') return io.stdout(infoText(c.cmd)), 0;
   const clock = io.deps?.clock ?? new SystemClock({ unref: true });
   if (c.cmd === 'history') return (await import('./history')).runHistory(c, io, clock);

@@ -1,6 +1,6 @@
 // `quotabar cost` on its own (dist-cli/cost.cjs, about a fifth of the whole CLI's bundle): a cost run,
 // and the status line's background refresh, start ~10 ms sooner. It answers as main.ts does.
 import { runCostArgs } from './cost';
-import { ownEntry } from './own-entry';
+import { cliEntry } from './entry';
 
-export const main = ownEntry(runCostArgs);
+export const main = cliEntry(runCostArgs);

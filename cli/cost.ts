@@ -5,15 +5,15 @@ import { setFlagsFromString } from 'node:v8';
 import { filterLedger, loadLedger, type CostTotals, type Ledger } from '../adapters/cost/ledger';
 import { compact, costJson, costText } from '../core/cost/format';
 import { descriptorOf } from '../core/providers/registry';
-import { parseArgs, type CostCommand } from './args';
+import { parseOrSay, type CostCommand } from './args';
 import type { CliIo } from './io';
 
-/** `quotabar cost …` from its arguments: a usage error worded as commands.ts words it (exit 2), else runCost. */
+/** `quotabar cost …` from its arguments: a usage error as commands.ts says it (exit 2), else runCost. */
 export async function runCostArgs(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv);
-  if (!parsed.ok) return io.stderr(`quotabar: ${parsed.message}\n`), 2;
-  if (parsed.command.cmd !== 'cost') throw new Error(`runCostArgs was given '${argv[0]}'`);
-  return runCost(parsed.command, io);
+  const c = parseOrSay(argv, io);
+  if (!c) return 2;
+  if (c.cmd !== 'cost') throw new Error(`runCostArgs was given '${argv[0]}'`);
+  return runCost(c, io);
 }
 
 /** Prints the ledger; exit 0. */
