@@ -1,35 +1,20 @@
 // The app's alerts from poller emissions: a predictive alert projects at the recent rate read from a
 // real SQLite history (as the card's pace line does), falls back to the average rate without history,
 // and judgements stay in emission order while a history read is in flight.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { historyPath, SqliteHistoryStore } from '../../adapters/history/sqlite-history-store';
+import { describe, expect, it } from 'vitest';
+import type { SqliteHistoryStore } from '../../adapters/history/sqlite-history-store';
 import { alertJudge } from '../../app/alert-judge';
 import { emptySnapshot, makeWindow, type PollerView } from '../../core/model';
 import type { HistorySample, Notification } from '../../core/ports';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { HOUR, MINUTE } from '../../core/time';
 import { FakeClock } from '../support/fake-clock';
+import { realHistory } from '../support/real-history';
 
 const clock = new FakeClock();
 const NOW = clock.now();
-let dir = '';
-let store: SqliteHistoryStore | null = null;
-afterEach(() => {
-  store?.close();
-  store = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
-async function realStore(samples: HistorySample[]): Promise<SqliteHistoryStore> {
-  dir = mkdtempSync(join(tmpdir(), 'quotabar-alert-judge-'));
-  store = new SqliteHistoryStore({ path: historyPath(dir), clock, scheduler: clock });
-  const r = await store.record(samples);
-  expect(r.ok).toBe(true);
-  return store;
-}
+const realStore = realHistory(clock, 'alert-judge');
 
 const sample = (minutesAgo: number, usedPercent: number): HistorySample => ({
   at: NOW - minutesAgo * MINUTE, providerId: 'codex', accountLabel: null, windowId: 'session', usedPercent, used: null, limit: null, remaining: null, resetsAt: NOW + 3 * HOUR, source: 'test',

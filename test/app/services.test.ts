@@ -145,6 +145,16 @@ describe('app services', () => {
   });
 });
 
+// Demo endpoints that point nowhere (port 9); the demo key the services should send instead of the user's.
+const DEMO = {
+  urls: { openrouter: 'http://127.0.0.1:9/openrouter', codex: 'http://127.0.0.1:9/codex', claude: 'http://127.0.0.1:9/claude', copilot: 'http://127.0.0.1:9/copilot', gemini: 'http://127.0.0.1:9/gemini' },
+  codexHome: '/demo/codex',
+  claudeConfigDir: '/demo/claude',
+  copilotConfigHome: '/demo/config',
+  geminiHome: '/demo/gemini',
+  openrouterKey: 'sk-or-v1-demo-key-000000000000000000000',
+};
+
 describe('demo mode', () => {
   it('points every provider at the demo server with the demo key, ignoring the real environment key', async () => {
     const http = new ScriptedHttp().on('/key', capped);
@@ -156,14 +166,7 @@ describe('demo mode', () => {
       clock,
       files: new MemoryFiles(),
       httpFor: () => http,
-      demo: {
-        urls: { openrouter: 'http://127.0.0.1:9/openrouter', codex: 'http://127.0.0.1:9/codex', claude: 'http://127.0.0.1:9/claude', copilot: 'http://127.0.0.1:9/copilot', gemini: 'http://127.0.0.1:9/gemini' },
-        codexHome: '/demo/codex',
-        claudeConfigDir: '/demo/claude',
-        copilotConfigHome: '/demo/config',
-        geminiHome: '/demo/gemini',
-        openrouterKey: 'sk-or-v1-demo-key-000000000000000000000',
-      },
+      demo: DEMO,
     });
     services.start();
     await clock.advance(0);
@@ -176,15 +179,7 @@ describe('demo mode', () => {
 });
 
 describe('demo mode keys', () => {
-  const demo = {
-    urls: { openrouter: 'http://127.0.0.1:9/openrouter', codex: 'http://127.0.0.1:9/codex', claude: 'http://127.0.0.1:9/claude', copilot: 'http://127.0.0.1:9/copilot', gemini: 'http://127.0.0.1:9/gemini' },
-    codexHome: '/demo/codex',
-    claudeConfigDir: '/demo/claude',
-    copilotConfigHome: '/demo/config',
-    geminiHome: '/demo/gemini',
-    openrouterKey: 'sk-or-v1-demo-key-000000000000000000000',
-    openrouterManagementKey: 'sk-or-v1-demo-mgmt-00000000000000000000',
-  };
+  const demo = { ...DEMO, openrouterManagementKey: 'sk-or-v1-demo-mgmt-00000000000000000000' };
   const start = () => createAppServices({ env: {}, platform: 'linux', homedir: '/home/dev', clock: new FakeClock(), files: new MemoryFiles(), httpFor: () => new ScriptedHttp(), demo });
   const managementLabel = async (s: Awaited<ReturnType<typeof start>>) => (await s.settingsView()).managementKeys?.find((k) => k.providerId === 'openrouter')?.label ?? null;
   const keyOrigin = async (s: Awaited<ReturnType<typeof start>>) => (await s.settingsView()).credentials.find((c) => c.providerId === 'openrouter');

@@ -1,26 +1,16 @@
 // The popover's sparklines from a real SQLite history store: each window's readings over its current
 // period, ending with the reading on screen; none for balances; none (not an error) when unreadable.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { historyPath, SqliteHistoryStore } from '../../adapters/history/sqlite-history-store';
+import { describe, expect, it } from 'vitest';
 import { sparklinesFor } from '../../app/sparklines';
 import { err } from '../../core/errors';
 import { emptySnapshot, makeWindow, type ProviderSnapshot } from '../../core/model';
 import type { HistorySample, HistoryStore } from '../../core/ports';
 import { DAY, HOUR } from '../../core/time';
 import { FakeClock } from '../support/fake-clock';
+import { realHistory } from '../support/real-history';
 
 const clock = new FakeClock();
 const NOW = clock.now();
-let dir = '';
-let store: SqliteHistoryStore | null = null;
-afterEach(() => {
-  store?.close();
-  store = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 const sample = (at: number, windowId: string, usedPercent: number, accountLabel: string | null = null): HistorySample => ({
   at, providerId: 'codex', accountLabel, windowId, usedPercent, used: null, limit: null, remaining: null, resetsAt: null, source: 'test',
@@ -38,12 +28,7 @@ function snapshot(accountLabel: string | null, session: number): ProviderSnapsho
   };
 }
 
-async function seeded(samples: HistorySample[]): Promise<SqliteHistoryStore> {
-  dir = mkdtempSync(join(tmpdir(), 'quotabar-spark-'));
-  store = new SqliteHistoryStore({ path: historyPath(dir), clock, scheduler: clock });
-  expect((await store.record(samples)).ok).toBe(true);
-  return store;
-}
+const seeded = realHistory(clock, 'spark');
 
 describe('sparklines for the popover', () => {
   it('give each window its readings since its period began, per account, ending at the reading on screen', async () => {

@@ -4,7 +4,7 @@
 import { readdir, readFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAllProviders, resolveConfig } from '../../adapters/compose';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { NodeFileSource } from '../../adapters/node-file-source';
@@ -14,7 +14,7 @@ import { createAppServices } from '../../app/services';
 import { createInvokeHandlers } from '../../app/handlers';
 import { fixture, fixtureText } from '../core/providers/load-fixture';
 import { RecordingNotifier } from '../support/app-harness';
-import { captureOutput } from '../support/capture-output';
+import { capturingOutput } from '../support/capture-output';
 import { FakeClock } from '../support/fake-clock';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
@@ -143,12 +143,7 @@ beforeAll(async () => {
   const claude = { claudeAiOauth: { accessToken: 'sk-ant-oat01-canary-test', expiresAt: Date.now() + 86_400_000, scopes: ['user:profile'] } };
   await writeFile(join(home, '.claude', '.credentials.json'), JSON.stringify(claude));
   for (const f of await listFiles(home)) filesBefore.add(f);
-  captureOutput(captured);
-  try {
-    await journey();
-  } finally {
-    vi.restoreAllMocks();
-  }
+  await capturingOutput(captured, journey);
 }, 60_000);
 
 afterAll(async () => {

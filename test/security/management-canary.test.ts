@@ -4,13 +4,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../adapters/memory-secret-store';
 import { createAppServices } from '../../app/services';
 import { createInvokeHandlers } from '../../app/handlers';
 import { fixture } from '../core/providers/load-fixture';
 import { RecordingNotifier } from '../support/app-harness';
-import { captureOutput } from '../support/capture-output';
+import { capturingOutput } from '../support/capture-output';
 import { FakeClock } from '../support/fake-clock';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
@@ -80,12 +80,7 @@ beforeAll(async () => {
   provider = await startProvider();
   other = await startLoopbackServer(() => ({ status: 404, body: { error: 'not here' } }));
   home = await mkdtemp(join(tmpdir(), 'quotabar-mgmt-canary-'));
-  captureOutput(captured);
-  try {
-    await journey();
-  } finally {
-    vi.restoreAllMocks();
-  }
+  await capturingOutput(captured, journey);
 }, 60_000);
 
 afterAll(async () => {
